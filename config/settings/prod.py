@@ -1,0 +1,24 @@
+"""Production: the same settings, with checks that refuse an unsafe start."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DEBUG, DEMO_SECRET_KEY, SECRET_KEY, USES_EMBEDDED_DATABASE
+
+if DEBUG:
+    raise ImproperlyConfigured("DEBUG phải tắt trong môi trường vận hành (DEBUG=0).")
+if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
+    raise ImproperlyConfigured("SECRET_KEY phải được đặt riêng, dài ít nhất 40 ký tự, không dùng khóa demo.")
+if USES_EMBEDDED_DATABASE:
+    raise ImproperlyConfigured("Môi trường vận hành phải dùng DATABASE_URL, không dùng CSDL demo nhúng.")
+
+TDKT_DEMO = False
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 31536000
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tdkt.core.views import home
+
+from .api import api
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("tdkt.accounts.urls")),
+    path("", include("tdkt.organizations.urls")),
+    path("", include("tdkt.audit.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,55 @@
+"""Roles and what each may do (pure Python, DESIGN.md § Roles).
+
+A role is granted on an organisation and covers it and every organisation below it; `admin`
+is system-wide. Permissions are named "<object>.<action>"; later issues add their own.
+"""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # system administrator: everything, everywhere
+    STANDING_OFFICE = "standing_office"  # thường trực: receives, appraises, prepares, publishes
+    COUNCIL_MEMBER = "council_member"  # thành viên Hội đồng: votes
+    APPROVER = "approver"  # người có thẩm quyền: signs decisions
+    BLOCK_HEAD = "block_head"  # trưởng khối: runs a block
+    UNIT_OFFICER = "unit_officer"  # cán bộ đơn vị: prepares the unit's paperwork
+    UNIT_LEADER = "unit_leader"  # lãnh đạo đơn vị: approves and sends it
+    VIEWER = "viewer"  # xem: reads only
+
+
+ROLE_LABELS_VI = {
+    Role.ADMIN: "Quản trị hệ thống",
+    Role.STANDING_OFFICE: "Cơ quan thường trực",
+    Role.COUNCIL_MEMBER: "Thành viên Hội đồng",
+    Role.APPROVER: "Người phê duyệt",
+    Role.BLOCK_HEAD: "Trưởng khối",
+    Role.UNIT_OFFICER: "Cán bộ đơn vị",
+    Role.UNIT_LEADER: "Lãnh đạo đơn vị",
+    Role.VIEWER: "Người xem",
+}
+
+EVERY_ROLE = frozenset(Role)
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "organization.view": EVERY_ROLE,
+    "organization.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
+    "person.view": EVERY_ROLE,
+    "person.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
+    "block.view": EVERY_ROLE,
+    "block.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
+    "audit.view": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
+    "account.manage": frozenset({Role.ADMIN}),
+}
+
+
+def roles_for(permission: str) -> frozenset[Role]:
+    try:
+        return PERMISSIONS[permission]
+    except KeyError:
+        raise ValueError(f"Unknown permission {permission!r}") from None
+
+
+def path_covers(grant_path: str, target_path: str) -> bool:
+    """A grant on "/1/5/" covers "/1/5/" and "/1/5/9/" but not "/1/50/"."""
+    return target_path.startswith(grant_path)

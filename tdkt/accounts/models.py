@@ -1,0 +1,77 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .domain.roles import ROLE_LABELS_VI, Role
+
+ROLE_CHOICES = [(role.value, ROLE_LABELS_VI[role]) for role in Role]
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("works at"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    def __str__(self):
+        return self.full_name or self.username
+
+
+class RoleGrant(models.Model):
+    """A role given to a user on an organisation; it covers that organisation's whole subtree."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("role"), max_length=30, choices=ROLE_CHOICES)
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisation"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="role_grants",
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    granted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("role grant")
+        verbose_name_plural = _("role grants")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "organization"], name="role_grant_once"),
+            models.CheckConstraint(
+                condition=models.Q(role=Role.ADMIN) | models.Q(organization__isnull=False),
+                name="role_grant_needs_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} — {self.organization or 'toàn hệ thống'}"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only its hash is stored; the raw token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    @staticmethod
+    def new_raw() -> str:
+        return secrets.token_urlsafe(32)
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept in the database so that throttling holds across processes."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+__all__ = ["ApiToken", "LoginFailure", "RoleGrant", "User", "hash_token", "settings"]

@@ -1,0 +1,87 @@
+"""Account writes: login bookkeeping, API tokens, passwords, role grants."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.db import transaction
+from django.utils import timezone
+
+from tdkt.audit.models import AuditEventType
+from tdkt.audit.services import audit_record
+
+from .models import ApiToken, LoginFailure, RoleGrant, User, hash_token
+from .scope import user_can
+
+LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút."
+
+
+class LoginThrottled(Exception):
+    def __init__(self, minutes: int):
+        super().__init__(LOCKED_MESSAGE.format(minutes=minutes))
+        self.minutes = minutes
+
+
+def login_is_throttled(*, username: str, ip_address: str | None) -> bool:
+    since = timezone.now() - datetime.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    recent = LoginFailure.objects.filter(created_at__gte=since)
+    limit = settings.LOGIN_FAILURE_LIMIT
+    by_name = recent.filter(username=username.lower()).count() >= limit
+    # An address gets more room than a name: an office shares one public address.
+    by_ip = ip_address is not None and recent.filter(ip_address=ip_address).count() >= limit * 4
+    return by_name or by_ip
+
+
+def login_check(*, request, username: str, password: str) -> User | None:
+    """Authenticate with throttling; record failures and successes in the audit log."""
+    ip = request.META.get("REMOTE_ADDR") if request is not None else None
+    if login_is_throttled(username=username, ip_address=ip):
+        raise LoginThrottled(settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)
+    user = authenticate(request, username=username, password=password)
+    with transaction.atomic():
+        if user is None:
+            LoginFailure.objects.create(username=username.lower()[:150], ip_address=ip)
+            audit_record(event_type=AuditEventType.USER_LOGIN_FAILED, ip_address=ip, target_label=username[:150])
+            return None
+        LoginFailure.objects.filter(username=username.lower()).delete()
+        audit_record(event_type=AuditEventType.USER_LOGIN, actor=user, target=user, ip_address=ip)
+    return user
+
+
+@transaction.atomic
+def api_token_issue(*, user: User, ip_address: str | None = None) -> str:
+    raw = ApiToken.new_raw()
+    expires = timezone.now() + datetime.timedelta(hours=settings.API_TOKEN_LIFETIME_HOURS)
+    ApiToken.objects.create(user=user, token_hash=hash_token(raw), expires_at=expires)
+    ApiToken.objects.filter(user=user, expires_at__lt=timezone.now()).delete()
+    audit_record(event_type=AuditEventType.API_TOKEN_ISSUED, actor=user, target=user, ip_address=ip_address)
+    return raw
+
+
+def api_token_user(raw: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=hash_token(raw), expires_at__gt=timezone.now(), user__is_active=True)
+        .first()
+    )
+    return token.user if token else None
+
+
+@transaction.atomic
+def password_change_record(*, user: User) -> None:
+    # Existing API tokens die with the old password.
+    ApiToken.objects.filter(user=user).delete()
+    audit_record(event_type=AuditEventType.USER_PASSWORD_CHANGED, actor=user, target=user)
+
+
+@transaction.atomic
+def role_grant(*, actor, user: User, role: str, organization) -> RoleGrant:
+    if not user_can(actor, "account.manage"):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("Chỉ quản trị hệ thống được phân quyền.")
+    grant, _ = RoleGrant.objects.get_or_create(user=user, role=role, organization=organization,
+                                               defaults={"granted_by": actor})
+    audit_record(event_type=AuditEventType.ROLE_GRANTED, actor=actor, target=user, organization=organization,
+                 after={"role": role, "organization_id": getattr(organization, "pk", None)})
+    return grant

@@ -1,0 +1,80 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventType(models.IntegerChoices):
+    """Event types in bands, as Zulip does: 1xx accounts, 2xx organisations, 3xx people, 4xx blocks."""
+
+    USER_LOGIN = 101, _("Logged in")
+    USER_LOGIN_FAILED = 102, _("Failed login")
+    USER_PASSWORD_CHANGED = 103, _("Password changed")
+    USER_CREATED = 104, _("Account created")
+    ROLE_GRANTED = 105, _("Role granted")
+    ROLE_REVOKED = 106, _("Role revoked")
+    API_TOKEN_ISSUED = 107, _("API token issued")
+    ORGANIZATION_CREATED = 201, _("Organisation created")
+    ORGANIZATION_CHANGED = 202, _("Organisation changed")
+    ORGANIZATION_CLOSED = 203, _("Organisation closed")
+    ORGANIZATIONS_IMPORTED = 204, _("Organisations imported")
+    PERSON_CREATED = 301, _("Person created")
+    PERSON_CHANGED = 302, _("Person changed")
+    PERSON_MOVED = 303, _("Person moved")
+    PEOPLE_IMPORTED = 304, _("People imported")
+    BLOCK_CREATED = 401, _("Block created")
+    BLOCK_CHANGED = 402, _("Block changed")
+    BLOCK_MEMBER_ADDED = 403, _("Block member added")
+    BLOCK_MEMBER_REMOVED = 404, _("Block member removed")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Nhật ký không được sửa.")
+
+    def delete(self):
+        raise PermissionError("Nhật ký không được xóa.")
+
+
+class AuditEvent(models.Model):
+    """One write in the system. Append-only: the application never edits or deletes it.
+
+    `actor` is who acted; `organization` is whose data changed, so that the audit page can be
+    scoped like every other page.
+    """
+
+    event_type = models.PositiveSmallIntegerField(_("event"), choices=AuditEventType.choices, db_index=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    actor_label = models.CharField(_("actor"), max_length=150, blank=True)
+    target_type = models.CharField(_("object type"), max_length=50, blank=True, db_index=True)
+    target_id = models.CharField(_("object id"), max_length=50, blank=True, db_index=True)
+    target_label = models.CharField(_("object"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisation"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    extra = models.JSONField(_("details"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_event_type_display()} — {self.target_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Nhật ký không được sửa.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Nhật ký không được xóa.")

@@ -1,0 +1,20 @@
+"""Vietnamese text helpers that every search and sort uses (pure Python)."""
+
+import unicodedata
+
+# đ/Đ are letters of their own, not d with a mark: NFD does not split them.
+_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold_vi(text: str | None) -> str:
+    """Lower-case, tone- and mark-free form: "Sở Nội vụ" -> "so noi vu", "Đức" -> "duc"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The folded words of a search box; every word must match."""
+    return fold_vi(query).split()

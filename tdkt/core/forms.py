@@ -1,0 +1,28 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class VNDateInput(forms.DateInput):
+    """A date box that shows and expects dd/mm/yyyy."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"placeholder": "dd/mm/yyyy", "class": "form-control", **(attrs or {})},
+                         format="%d/%m/%Y")
+
+
+def style_form(form: forms.Form) -> forms.Form:
+    for field in form.fields.values():
+        widget = field.widget
+        css = "form-check-input" if isinstance(widget, forms.CheckboxInput) else (
+            "form-select" if isinstance(widget, forms.Select) else "form-control")
+        widget.attrs.setdefault("class", css)
+    return form
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form fields it names (or on the form)."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
