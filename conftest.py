@@ -1,9 +1,9 @@
 """Fixtures shared by every test: a small province with one user per role.
 
-    P  UBND tỉnh (province)
-    ├── FIN  Sở Tài chính  ── FIN-NS  Phòng Ngân sách
-    └── HOME Sở Nội vụ     ── HOME-TDKT Ban Thi đua - Khen thưởng
-    Q  another province, out of everyone's scope but the admin's
+P  UBND tỉnh (province)
+├── FIN  Sở Tài chính  ── FIN-NS  Phòng Ngân sách
+└── HOME Sở Nội vụ     ── HOME-TDKT Ban Thi đua - Khen thưởng
+Q  another province, out of everyone's scope but the admin's
 """
 
 import datetime
@@ -56,7 +56,10 @@ def world(db) -> World:
     home = make_org("HOME", "Sở Nội vụ", parent=p)
     q = make_org("Q", "UBND tỉnh Tuyên Quang", "province", "province")
     w.orgs = {
-        "P": p, "FIN": fin, "HOME": home, "Q": q,
+        "P": p,
+        "FIN": fin,
+        "HOME": home,
+        "Q": q,
         "FIN-NS": make_org("FIN-NS", "Phòng Quản lý ngân sách", "division", "unit", fin),
         "HOME-TDKT": make_org("HOME-TDKT", "Ban Thi đua - Khen thưởng", "division", "unit", home),
         "Q-CA": make_org("Q-CA", "Công an tỉnh", "agency", "department", q),

@@ -14,8 +14,12 @@ ROLE_CHOICES = [(role.value, ROLE_LABELS_VI[role]) for role in Role]
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("works at"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "organizations.Organization",
+        verbose_name=_("works at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     def __str__(self):
@@ -28,8 +32,12 @@ class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("role"), max_length=30, choices=ROLE_CHOICES)
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="role_grants",
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_grants",
     )
     granted_at = models.DateTimeField(auto_now_add=True)
     granted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -61,6 +69,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
 
+    def __str__(self):
+        return f"token {self.user} → {self.expires_at:%d/%m/%Y %H:%M}"
+
     @staticmethod
     def new_raw() -> str:
         return secrets.token_urlsafe(32)
@@ -72,6 +83,9 @@ class LoginFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.username} @ {self.ip_address}"
 
 
 __all__ = ["ApiToken", "LoginFailure", "RoleGrant", "User", "hash_token", "settings"]

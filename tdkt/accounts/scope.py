@@ -37,10 +37,7 @@ class Scope:
 def _grants(user) -> list[tuple[str, str | None]]:
     cached = getattr(user, "_tdkt_grants", None)
     if cached is None:
-        cached = [
-            (role, path)
-            for role, path in user.role_grants.values_list("role", "organization__path")
-        ]
+        cached = [(role, path) for role, path in user.role_grants.values_list("role", "organization__path")]
         user._tdkt_grants = cached
     return cached
 

@@ -80,8 +80,14 @@ def role_grant(*, actor, user: User, role: str, organization) -> RoleGrant:
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("Chỉ quản trị hệ thống được phân quyền.")
-    grant, _ = RoleGrant.objects.get_or_create(user=user, role=role, organization=organization,
-                                               defaults={"granted_by": actor})
-    audit_record(event_type=AuditEventType.ROLE_GRANTED, actor=actor, target=user, organization=organization,
-                 after={"role": role, "organization_id": getattr(organization, "pk", None)})
+    grant, _ = RoleGrant.objects.get_or_create(
+        user=user, role=role, organization=organization, defaults={"granted_by": actor}
+    )
+    audit_record(
+        event_type=AuditEventType.ROLE_GRANTED,
+        actor=actor,
+        target=user,
+        organization=organization,
+        after={"role": role, "organization_id": getattr(organization, "pk", None)},
+    )
     return grant

@@ -45,16 +45,24 @@ class AuditEvent(models.Model):
     event_type = models.PositiveSmallIntegerField(_("event"), choices=AuditEventType.choices, db_index=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     actor_label = models.CharField(_("actor"), max_length=150, blank=True)
     target_type = models.CharField(_("object type"), max_length=50, blank=True, db_index=True)
     target_id = models.CharField(_("object id"), max_length=50, blank=True, db_index=True)
     target_label = models.CharField(_("object"), max_length=300, blank=True)
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)

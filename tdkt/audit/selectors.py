@@ -8,8 +8,13 @@ from .models import AuditEvent
 
 
 def audit_event_list(
-    user, *, event_type: int | None = None, actor: str = "", date_from: datetime.date | None = None,
-    date_to: datetime.date | None = None, target: str = "",
+    user,
+    *,
+    event_type: int | None = None,
+    actor: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    target: str = "",
 ) -> QuerySet:
     """Events about organisations the user may audit; events with no organisation (logins) only for admins."""
     scope = scope_for(user, "audit.view")

@@ -13,8 +13,9 @@ from .selectors import audit_event_list
 
 
 class AuditFilterForm(forms.Form):
-    event_type = forms.TypedChoiceField(label=_("Event"), coerce=int, required=False,
-                                        choices=[("", _("All events")), *AuditEventType.choices])
+    event_type = forms.TypedChoiceField(
+        label=_("Event"), coerce=int, required=False, choices=[("", _("All events")), *AuditEventType.choices]
+    )
     actor = forms.CharField(label=_("Actor"), required=False)
     target = forms.CharField(label=_("Object"), required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=VNDateInput())
@@ -32,10 +33,19 @@ def audit_list_view(request):
     qs = audit_event_list(request.user, **{k: v for k, v in filters.items() if v not in (None, "")})
     if wants_xlsx(request):
         return xlsx_response(
-            filename="nhat-ky.xlsx", title=str(_("Audit log")),
+            filename="nhat-ky.xlsx",
+            title=str(_("Audit log")),
             headers=[str(h) for h in (_("Time"), _("Event"), _("Actor"), _("Object"), _("Organisation"), _("Details"))],
-            rows=((e.created_at.replace(tzinfo=None), e.get_event_type_display(), e.actor_label, e.target_label,
-                   e.organization.name if e.organization else "", str(e.extra or e.after or ""))
-                  for e in qs.iterator(chunk_size=2000)),
+            rows=(
+                (
+                    e.created_at.replace(tzinfo=None),
+                    e.get_event_type_display(),
+                    e.actor_label,
+                    e.target_label,
+                    e.organization.name if e.organization else "",
+                    str(e.extra or e.after or ""),
+                )
+                for e in qs.iterator(chunk_size=2000)
+            ),
         )
     return render(request, "audit/list.html", {"form": form, **paginate(request, qs)})

@@ -1,20 +1,27 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class VNDateInput(forms.DateInput):
     """A date box that shows and expects dd/mm/yyyy."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs={"placeholder": "dd/mm/yyyy", "class": "form-control", **(attrs or {})},
-                         format="%d/%m/%Y")
+        super().__init__(
+            attrs={"placeholder": "dd/mm/yyyy", "class": "form-control", **(attrs or {})}, format="%d/%m/%Y"
+        )
 
 
 def style_form(form: forms.Form) -> forms.Form:
     for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            field.empty_label = _("— choose —")
         widget = field.widget
-        css = "form-check-input" if isinstance(widget, forms.CheckboxInput) else (
-            "form-select" if isinstance(widget, forms.Select) else "form-control")
+        css = (
+            "form-check-input"
+            if isinstance(widget, forms.CheckboxInput)
+            else ("form-select" if isinstance(widget, forms.Select) else "form-control")
+        )
         widget.attrs.setdefault("class", css)
     return form
 

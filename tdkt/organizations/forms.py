@@ -23,11 +23,15 @@ class OrganizationForm(forms.Form):
 
 class OrganizationCloseForm(forms.Form):
     closed_on = forms.DateField(label=_("Closed on"), widget=VNDateInput())
-    successor = forms.ModelChoiceField(label=_("Successor organisation"), required=False,
-                                       queryset=Organization.objects.none(),
-                                       help_text=_("Units and people still here move to it."))
-    note = forms.CharField(label=_("Reason and decision"), max_length=500, required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    successor = forms.ModelChoiceField(
+        label=_("Successor organisation"),
+        required=False,
+        queryset=Organization.objects.none(),
+        help_text=_("Units and people still here move to it."),
+    )
+    note = forms.CharField(
+        label=_("Reason and decision"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, successors=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,8 +56,10 @@ class PersonForm(forms.Form):
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organizations is not None:
-            self.fields = {"organization": forms.ModelChoiceField(label=_("Organisation"), queryset=organizations),
-                           **self.fields}
+            self.fields = {
+                "organization": forms.ModelChoiceField(label=_("Organisation"), queryset=organizations),
+                **self.fields,
+            }
         style_form(self)
 
 
@@ -64,7 +70,9 @@ class PersonMoveForm(forms.Form):
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations if organizations is not None else Organization.objects.none()
+        self.fields["organization"].queryset = (
+            organizations if organizations is not None else Organization.objects.none()
+        )
         style_form(self)
 
 
@@ -85,9 +93,11 @@ class BlockForm(forms.Form):
 
 class BlockMemberForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Organisation"), queryset=Organization.objects.none())
-    role = forms.ChoiceField(label=_("Role in the block"), choices=BlockRole.choices)
+    role = forms.ChoiceField(label=_("Role in the block"), choices=BlockRole.choices, initial=BlockRole.MEMBER)
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations if organizations is not None else Organization.objects.none()
+        self.fields["organization"].queryset = (
+            organizations if organizations is not None else Organization.objects.none()
+        )
         style_form(self)

@@ -39,7 +39,11 @@ def organization_list(user, *, filters: OrganizationFilters | None = None, permi
 
 
 def organization_get(user, pk, *, permission="organization.view") -> Organization:
-    org = organization_list(user, filters=OrganizationFilters(include_closed=True), permission=permission).filter(pk=pk).first()
+    org = (
+        organization_list(user, filters=OrganizationFilters(include_closed=True), permission=permission)
+        .filter(pk=pk)
+        .first()
+    )
     if org is None:
         raise Http404("Không tìm thấy đơn vị.")
     return org
@@ -117,6 +121,10 @@ def block_get(user, pk) -> EmulationBlock:
 
 
 def block_members(block: EmulationBlock) -> QuerySet:
-    return block.memberships.select_related("organization").annotate(
-        people_count=Count("organization__people", filter=Q(organization__people__left_on__isnull=True)),
-    ).order_by("position", "id")
+    return (
+        block.memberships.select_related("organization")
+        .annotate(
+            people_count=Count("organization__people", filter=Q(organization__people__left_on__isnull=True)),
+        )
+        .order_by("position", "id")
+    )

@@ -20,10 +20,20 @@ QT_BLOCK_MEMBERS = [
     ("QT-SGTVT", "Sở Giao thông Vận tải", "SGTVT", "department", "department"),
     ("QT-SCT", "Sở Công Thương", "SCT", "department", "department"),
     ("QT-BQLKKT", "Ban Quản lý Khu Kinh tế tỉnh", "BQL KKT", "agency", "department"),
-    ("QT-BQLDDCN", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh",
-     "BQLDA DD&CN", "agency", "department"),
-    ("QT-BQLNN", "Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn",
-     "BQLDA NN&PTNT", "agency", "department"),
+    (
+        "QT-BQLDDCN",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh",
+        "BQLDA DD&CN",
+        "agency",
+        "department",
+    ),
+    (
+        "QT-BQLNN",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn",
+        "BQLDA NN&PTNT",
+        "agency",
+        "department",
+    ),
     ("QT-BQLGT", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông", "BQLDA GT", "agency", "department"),
 ]
 QT_BLOCK_HEAD = "QT-VPUBND"
@@ -71,17 +81,95 @@ HT_SNV_DIVISIONS = [
     ("HT-SNV-TTLT", "Trung tâm Lưu trữ lịch sử", "TT Lưu trữ"),
 ]
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-            "Ngô", "Dương", "Lý", "Đinh", "Trương", "Đoàn", "Lương", "Hà"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Trương",
+    "Đoàn",
+    "Lương",
+    "Hà",
+]
 MIDDLE_MALE = ["Văn", "Đức", "Hữu", "Minh", "Quang", "Công", "Xuân", "Thanh", "Ngọc", "Đình"]
 MIDDLE_FEMALE = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Hồng", "Kim", "Mỹ", "Phương"]
-GIVEN_MALE = ["Anh", "Bình", "Cường", "Dũng", "Đức", "Hải", "Hiếu", "Hùng", "Huy", "Khánh", "Long", "Minh",
-              "Nam", "Phong", "Quân", "Sơn", "Thắng", "Thành", "Tuấn", "Việt", "Vinh", "Đạt", "Lộc", "Tài"]
-GIVEN_FEMALE = ["Anh", "Châu", "Dung", "Giang", "Hà", "Hằng", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Loan",
-                "Mai", "Ngân", "Nhung", "Oanh", "Phượng", "Quyên", "Thảo", "Thủy", "Trang", "Uyên", "Vân", "Yến"]
+GIVEN_MALE = [
+    "Anh",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Hải",
+    "Hiếu",
+    "Hùng",
+    "Huy",
+    "Khánh",
+    "Long",
+    "Minh",
+    "Nam",
+    "Phong",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Thành",
+    "Tuấn",
+    "Việt",
+    "Vinh",
+    "Đạt",
+    "Lộc",
+    "Tài",
+]
+GIVEN_FEMALE = [
+    "Anh",
+    "Châu",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hằng",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Loan",
+    "Mai",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phượng",
+    "Quyên",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Uyên",
+    "Vân",
+    "Yến",
+]
 POSITIONS_LEAD = ["Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Phó Trưởng phòng"]
-POSITIONS = ["Chuyên viên", "Chuyên viên chính", "Chuyên viên", "Kế toán viên", "Thanh tra viên", "Văn thư",
-             "Chuyên viên", "Cán sự", "Lưu trữ viên", "Nhân viên"]
+POSITIONS = [
+    "Chuyên viên",
+    "Chuyên viên chính",
+    "Chuyên viên",
+    "Kế toán viên",
+    "Thanh tra viên",
+    "Văn thư",
+    "Chuyên viên",
+    "Cán sự",
+    "Lưu trữ viên",
+    "Nhân viên",
+]
 ETHNICITIES = ["Kinh"] * 12 + ["Tày", "Dao", "Vân Kiều", "Pa Kô"]
 
 # One demo account per role; every password is "demo". (username, full name, role, grant on, works at)

@@ -17,27 +17,43 @@ DEMO_PASSWORD = "demo"  # noqa: S105 - demo database only, refused elsewhere
 
 
 def _org(actor, code, name, short, kind, level, parent, active_from=datetime.date(2008, 1, 1)):
-    return services.organization_create(actor=actor, code=code, name=name, short_name=short, kind=kind,
-                                        level=level, parent=parent, active_from=active_from)
+    return services.organization_create(
+        actor=actor,
+        code=code,
+        name=name,
+        short_name=short,
+        kind=kind,
+        level=level,
+        parent=parent,
+        active_from=active_from,
+    )
 
 
 def _people(actor, rng: random.Random, org: Organization, count: int, *, lead: bool) -> int:
     for i in range(count):
         female = rng.random() < 0.5
-        name = " ".join([
-            rng.choice(data.SURNAMES),
-            rng.choice(data.MIDDLE_FEMALE if female else data.MIDDLE_MALE),
-            rng.choice(data.GIVEN_FEMALE if female else data.GIVEN_MALE),
-        ])
+        name = " ".join(
+            [
+                rng.choice(data.SURNAMES),
+                rng.choice(data.MIDDLE_FEMALE if female else data.MIDDLE_MALE),
+                rng.choice(data.GIVEN_FEMALE if female else data.GIVEN_MALE),
+            ]
+        )
         born = datetime.date(rng.randint(1966, 1998), rng.randint(1, 12), rng.randint(1, 28))
         start = datetime.date(max(born.year + 22, 1990), rng.randint(1, 12), 1)
         is_lead = lead and i < 2
         services.person_create(
-            actor=actor, organization=org, code=f"{org.code}-{i + 1:03d}", full_name=name,
-            sex="nu" if female else "nam", date_of_birth=born, ethnicity=rng.choice(data.ETHNICITIES),
+            actor=actor,
+            organization=org,
+            code=f"{org.code}-{i + 1:03d}",
+            full_name=name,
+            sex="nu" if female else "nam",
+            date_of_birth=born,
+            ethnicity=rng.choice(data.ETHNICITIES),
             category=rng.choice(["cong_chuc"] * 4 + ["vien_chuc", "nguoi_lao_dong"]),
             position=data.POSITIONS_LEAD[i] if is_lead else rng.choice(data.POSITIONS),
-            is_manager=is_lead, service_start=start,
+            is_manager=is_lead,
+            service_start=start,
         )
     return count
 
@@ -46,7 +62,9 @@ def _people(actor, rng: random.Random, org: Organization, count: int, *, lead: b
 def load_demo(*, stdout=None) -> bool:
     """Load the demo once; answer False when it is already there."""
     if not settings.TDKT_DEMO:
-        raise ImproperlyConfigured("Dữ liệu demo chỉ được nạp vào CSDL demo nhúng (SQLite), không nạp vào CSDL vận hành.")
+        raise ImproperlyConfigured(
+            "Dữ liệu demo chỉ được nạp vào CSDL demo nhúng (SQLite), không nạp vào CSDL vận hành."
+        )
     if Organization.objects.filter(code="QT").exists():
         return False
     admin = User.objects.create_superuser(username="admin", password=DEMO_PASSWORD, full_name="Quản trị hệ thống")
@@ -60,10 +78,15 @@ def load_demo(*, stdout=None) -> bool:
     for parent, code, name, short in data.QT_DIVISIONS:
         qt_orgs[code] = _org(admin, code, name, short, "division", "unit", qt_orgs[parent])
     tq = _org(admin, "TQ", "UBND tỉnh Tuyên Quang", "Tuyên Quang", "province", "province", None)
-    tq_orgs = {code: _org(admin, code, name, short, kind, level, tq) for code, name, short, kind, level in data.TQ_BLOCK_MEMBERS}
+    tq_orgs = {
+        code: _org(admin, code, name, short, kind, level, tq)
+        for code, name, short, kind, level in data.TQ_BLOCK_MEMBERS
+    }
     ht = _org(admin, "HT", "UBND tỉnh Hà Tĩnh", "Hà Tĩnh", "province", "province", None)
     ht_snv = _org(admin, "HT-SNV", "Sở Nội vụ tỉnh Hà Tĩnh", "SNV Hà Tĩnh", "department", "department", ht)
-    ht_orgs = {code: _org(admin, code, name, short, "division", "unit", ht_snv) for code, name, short in data.HT_SNV_DIVISIONS}
+    ht_orgs = {
+        code: _org(admin, code, name, short, "division", "unit", ht_snv) for code, name, short in data.HT_SNV_DIVISIONS
+    }
 
     people = 0
     divided = {parent for parent, *_ in data.QT_DIVISIONS}
@@ -76,14 +99,20 @@ def load_demo(*, stdout=None) -> bool:
     people += _people(admin, rng, ht_snv, 3, lead=True)
 
     block = services.block_create(
-        actor=admin, organizer=qt, name="Khối các cơ quan tham mưu, tổng hợp", year=2022,
+        actor=admin,
+        organizer=qt,
+        name="Khối các cơ quan tham mưu, tổng hợp",
+        year=2022,
         basis="Công văn số 644/UBND-NC ngày 23/02/2022 của UBND tỉnh Quảng Trị về phân Khối thi đua năm 2022",
     )
     for code, *_ in data.QT_BLOCK_MEMBERS:
         role = {data.QT_BLOCK_HEAD: BlockRole.HEAD, data.QT_BLOCK_DEPUTY: BlockRole.DEPUTY}.get(code, BlockRole.MEMBER)
         services.block_member_add(actor=admin, block=block, organization=qt_orgs[code], role=role)
     tq_block = services.block_create(
-        actor=admin, organizer=tq, name="Khối thi đua Nội chính", year=2022,
+        actor=admin,
+        organizer=tq,
+        name="Khối thi đua Nội chính",
+        year=2022,
         basis="Kế hoạch số 11/KH-KTĐNC ngày 24/01/2022 của Khối thi đua Nội chính tỉnh Tuyên Quang",
     )
     for code, *_ in data.TQ_BLOCK_MEMBERS:
@@ -92,19 +121,27 @@ def load_demo(*, stdout=None) -> bool:
 
     # The 2025 reorganisation: Sở Kế hoạch và Đầu tư merged into Sở Tài chính (history kept).
     services.organization_close(
-        actor=admin, organization=qt_orgs["QT-SKHDT"], closed_on=datetime.date(2025, 2, 28),
-        successor=qt_orgs["QT-STC"], note="Hợp nhất vào Sở Tài chính theo Nghị quyết của HĐND tỉnh (sắp xếp bộ máy 2025)",
+        actor=admin,
+        organization=qt_orgs["QT-SKHDT"],
+        closed_on=datetime.date(2025, 2, 28),
+        successor=qt_orgs["QT-STC"],
+        note="Hợp nhất vào Sở Tài chính theo Nghị quyết của HĐND tỉnh (sắp xếp bộ máy 2025)",
     )
 
     every = {**qt_orgs, **tq_orgs, **ht_orgs}
     for username, full_name, role, grant_on, works_at in data.DEMO_ACCOUNTS:
-        user = admin if username == "admin" else User.objects.create_user(
-            username=username, password=DEMO_PASSWORD, full_name=full_name)
+        user = (
+            admin
+            if username == "admin"
+            else User.objects.create_user(username=username, password=DEMO_PASSWORD, full_name=full_name)
+        )
         user.organization = every[works_at]
         user.save(update_fields=["organization"])
         if role != "admin":
             RoleGrant.objects.create(user=user, role=role, organization=every[grant_on], granted_by=admin)
     if stdout:
-        stdout.write(f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "
-                     f"{len(data.DEMO_ACCOUNTS)} tài khoản (mật khẩu: demo).\n")
+        stdout.write(
+            f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "
+            f"{len(data.DEMO_ACCOUNTS)} tài khoản (mật khẩu: demo).\n"
+        )
     return True

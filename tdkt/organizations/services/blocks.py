@@ -13,14 +13,21 @@ BLOCK_FIELDS = ["name", "kind", "year", "basis", "organizer_id"]
 
 
 @transaction.atomic
-def block_create(*, actor, organizer: Organization, name: str, year: int, kind: str = "khoi", basis: str = "") -> EmulationBlock:
+def block_create(
+    *, actor, organizer: Organization, name: str, year: int, kind: str = "khoi", basis: str = ""
+) -> EmulationBlock:
     require(user_can(actor, "block.manage", organizer))
     block = EmulationBlock(organizer=organizer, name=" ".join(name.split()), year=year, kind=kind, basis=basis.strip())
     block.refresh_search_text()
     block.full_clean()
     block.save()
-    audit_record(event_type=AuditEventType.BLOCK_CREATED, actor=actor, target=block, organization=organizer,
-                 after=snapshot(block, BLOCK_FIELDS))
+    audit_record(
+        event_type=AuditEventType.BLOCK_CREATED,
+        actor=actor,
+        target=block,
+        organization=organizer,
+        after=snapshot(block, BLOCK_FIELDS),
+    )
     return block
 
 
@@ -36,13 +43,21 @@ def block_update(*, actor, block: EmulationBlock, **fields) -> EmulationBlock:
     block.refresh_search_text()
     block.full_clean()
     block.save()
-    audit_record(event_type=AuditEventType.BLOCK_CHANGED, actor=actor, target=block, organization=block.organizer,
-                 before=before, after=snapshot(block, BLOCK_FIELDS))
+    audit_record(
+        event_type=AuditEventType.BLOCK_CHANGED,
+        actor=actor,
+        target=block,
+        organization=block.organizer,
+        before=before,
+        after=snapshot(block, BLOCK_FIELDS),
+    )
     return block
 
 
 @transaction.atomic
-def block_member_add(*, actor, block: EmulationBlock, organization: Organization, role: str = BlockRole.MEMBER) -> BlockMembership:
+def block_member_add(
+    *, actor, block: EmulationBlock, organization: Organization, role: str = BlockRole.MEMBER
+) -> BlockMembership:
     """Add a member, or change its role; a new head or deputy replaces the old one's role."""
     block = EmulationBlock.objects.select_for_update().get(pk=block.pk)
     require(user_can(actor, "block.manage", block.organizer))
@@ -53,15 +68,22 @@ def block_member_add(*, actor, block: EmulationBlock, organization: Organization
     if role == BlockRole.HEAD:
         block.memberships.filter(role=BlockRole.HEAD).exclude(organization=organization).update(role=BlockRole.MEMBER)
     membership, created = BlockMembership.objects.get_or_create(
-        block=block, organization=organization,
+        block=block,
+        organization=organization,
         defaults={"role": role, "position": block.memberships.count() + 1},
     )
     before = None if created else {"role": membership.role}
     if not created and membership.role != role:
         membership.role = role
         membership.save(update_fields=["role"])
-    audit_record(event_type=AuditEventType.BLOCK_MEMBER_ADDED, actor=actor, target=block, organization=block.organizer,
-                 before=before, after={"organization_id": organization.pk, "role": role})
+    audit_record(
+        event_type=AuditEventType.BLOCK_MEMBER_ADDED,
+        actor=actor,
+        target=block,
+        organization=block.organizer,
+        before=before,
+        after={"organization_id": organization.pk, "role": role},
+    )
     return membership
 
 
@@ -71,5 +93,10 @@ def block_member_remove(*, actor, membership: BlockMembership) -> None:
     require(user_can(actor, "block.manage", block.organizer))
     before = {"organization_id": membership.organization_id, "role": membership.role}
     membership.delete()
-    audit_record(event_type=AuditEventType.BLOCK_MEMBER_REMOVED, actor=actor, target=block,
-                 organization=block.organizer, before=before)
+    audit_record(
+        event_type=AuditEventType.BLOCK_MEMBER_REMOVED,
+        actor=actor,
+        target=block,
+        organization=block.organizer,
+        before=before,
+    )

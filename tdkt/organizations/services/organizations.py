@@ -32,27 +32,46 @@ def _check_parent(org: Organization, parent: Organization | None) -> None:
 def _rewrite_descendant_paths(org: Organization, old_path: str) -> None:
     # Only a move changes paths; moves are rare, so a plain loop keeps it portable.
     for child in Organization.objects.filter(path__startswith=old_path).exclude(pk=org.pk):
-        child.path = org.path + child.path[len(old_path):]
+        child.path = org.path + child.path[len(old_path) :]
         child.depth = child.path.count("/") - 2
         child.save(update_fields=["path", "depth"])
 
 
 @transaction.atomic
 def organization_create(
-    *, actor, code: str, name: str, kind: str, level: str, parent: Organization | None,
-    short_name: str = "", active_from: datetime.date | None = None,
+    *,
+    actor,
+    code: str,
+    name: str,
+    kind: str,
+    level: str,
+    parent: Organization | None,
+    short_name: str = "",
+    active_from: datetime.date | None = None,
 ) -> Organization:
     require(user_can(actor, "organization.manage", parent) if parent else user_can(actor, "account.manage"))
-    org = Organization(code=code.strip(), name=name.strip(), short_name=short_name.strip(), kind=kind,
-                       level=level, parent=parent, active_from=active_from)
+    org = Organization(
+        code=code.strip(),
+        name=name.strip(),
+        short_name=short_name.strip(),
+        kind=kind,
+        level=level,
+        parent=parent,
+        active_from=active_from,
+    )
     _check_parent(org, parent)
     org.refresh_search_text()
     org.full_clean(exclude=["path"])
     org.save()
     _set_path(org)
     org.save(update_fields=["path", "depth"])
-    audit_record(event_type=AuditEventType.ORGANIZATION_CREATED, actor=actor, target=org, organization=org,
-                 after=snapshot(org, EDITABLE_FIELDS))
+    audit_record(
+        event_type=AuditEventType.ORGANIZATION_CREATED,
+        actor=actor,
+        target=org,
+        organization=org,
+        after=snapshot(org, EDITABLE_FIELDS),
+    )
     return org
 
 
@@ -79,15 +98,26 @@ def organization_update(*, actor, organization: Organization, **fields) -> Organ
         _rewrite_descendant_paths(org, old_path)
     after = snapshot(org, EDITABLE_FIELDS)
     if after != before:
-        audit_record(event_type=AuditEventType.ORGANIZATION_CHANGED, actor=actor, target=org, organization=org,
-                     before=before, after=after, extra={"changed": changed_fields(before, after)})
+        audit_record(
+            event_type=AuditEventType.ORGANIZATION_CHANGED,
+            actor=actor,
+            target=org,
+            organization=org,
+            before=before,
+            after=after,
+            extra={"changed": changed_fields(before, after)},
+        )
     return org
 
 
 @transaction.atomic
 def organization_close(
-    *, actor, organization: Organization, closed_on: datetime.date,
-    successor: Organization | None = None, note: str = "",
+    *,
+    actor,
+    organization: Organization,
+    closed_on: datetime.date,
+    successor: Organization | None = None,
+    note: str = "",
 ) -> Organization:
     """Close an organisation (giải thể, sáp nhập, hợp nhất); history is kept.
 
@@ -103,14 +133,24 @@ def organization_close(
     if successor is not None:
         require(user_can(actor, "organization.manage", successor))
         if successor.pk == org.pk or successor.path.startswith(org.path) or successor.active_to is not None:
-            raise ValidationError({"successor": "Đơn vị kế thừa phải là một đơn vị khác, đang hoạt động, không trực thuộc đơn vị bị đóng."})
+            raise ValidationError(
+                {
+                    "successor": (
+                        "Đơn vị kế thừa phải là một đơn vị khác, đang hoạt động, không trực thuộc đơn vị bị đóng."
+                    )
+                }
+            )
     children = list(org.children.filter(active_to__isnull=True))
     people = list(Person.objects.filter(organization=org, left_on__isnull=True))
     if successor is None and (children or people):
-        raise ValidationError({"successor": (
-            f"Đơn vị còn {len(children)} đơn vị trực thuộc và {len(people)} người đang công tác: "
-            "hãy chọn đơn vị kế thừa để chuyển sang."
-        )})
+        raise ValidationError(
+            {
+                "successor": (
+                    f"Đơn vị còn {len(children)} đơn vị trực thuộc và {len(people)} người đang công tác: "
+                    "hãy chọn đơn vị kế thừa để chuyển sang."
+                )
+            }
+        )
     before = snapshot(org, ["active_to", "successor_id", "closing_note"])
     for child in children:
         old_path = child.path
@@ -120,8 +160,9 @@ def organization_close(
         _rewrite_descendant_paths(child, old_path)
     for person in people:
         PersonAssignment.objects.filter(person=person, end_date__isnull=True).update(end_date=closed_on)
-        PersonAssignment.objects.create(person=person, organization=successor, position=person.position,
-                                        start_date=closed_on)
+        PersonAssignment.objects.create(
+            person=person, organization=successor, position=person.position, start_date=closed_on
+        )
         person.organization = successor
         person.save(update_fields=["organization", "updated_at"])
     org.active_to = closed_on
@@ -129,8 +170,12 @@ def organization_close(
     org.closing_note = note.strip()
     org.save(update_fields=["active_to", "successor", "closing_note"])
     audit_record(
-        event_type=AuditEventType.ORGANIZATION_CLOSED, actor=actor, target=org, organization=org,
-        before=before, after=snapshot(org, ["active_to", "successor_id", "closing_note"]),
+        event_type=AuditEventType.ORGANIZATION_CLOSED,
+        actor=actor,
+        target=org,
+        organization=org,
+        before=before,
+        after=snapshot(org, ["active_to", "successor_id", "closing_note"]),
         extra={"moved_units": [c.pk for c in children], "moved_people": len(people)},
     )
     return org

@@ -12,8 +12,18 @@ from ..errors import ValidationError, require
 from ..models import Organization, Person, PersonAssignment
 
 PERSON_FIELDS = [
-    "code", "full_name", "sex", "date_of_birth", "ethnicity", "category", "position", "is_manager",
-    "service_start", "left_on", "email", "phone",
+    "code",
+    "full_name",
+    "sex",
+    "date_of_birth",
+    "ethnicity",
+    "category",
+    "position",
+    "is_manager",
+    "service_start",
+    "left_on",
+    "email",
+    "phone",
 ]
 AUDITED = [*PERSON_FIELDS, "organization_id"]
 
@@ -35,10 +45,19 @@ def person_create(*, actor, organization: Organization, start_date: datetime.dat
     person.refresh_search_text()
     person.full_clean()
     person.save()
-    PersonAssignment.objects.create(person=person, organization=organization, position=person.position,
-                                    start_date=start_date or person.service_start)
-    audit_record(event_type=AuditEventType.PERSON_CREATED, actor=actor, target=person,
-                 organization=organization, after=snapshot(person, AUDITED))
+    PersonAssignment.objects.create(
+        person=person,
+        organization=organization,
+        position=person.position,
+        start_date=start_date or person.service_start,
+    )
+    audit_record(
+        event_type=AuditEventType.PERSON_CREATED,
+        actor=actor,
+        target=person,
+        organization=organization,
+        after=snapshot(person, AUDITED),
+    )
     return person
 
 
@@ -57,15 +76,26 @@ def person_update(*, actor, person: Person, **fields) -> Person:
     person.save()
     after = snapshot(person, AUDITED)
     if after != before:
-        audit_record(event_type=AuditEventType.PERSON_CHANGED, actor=actor, target=person,
-                     organization=person.organization, before=before, after=after,
-                     extra={"changed": changed_fields(before, after)})
+        audit_record(
+            event_type=AuditEventType.PERSON_CHANGED,
+            actor=actor,
+            target=person,
+            organization=person.organization,
+            before=before,
+            after=after,
+            extra={"changed": changed_fields(before, after)},
+        )
     return person
 
 
 @transaction.atomic
 def person_move(
-    *, actor, person: Person, organization: Organization, on_date: datetime.date, position: str | None = None,
+    *,
+    actor,
+    person: Person,
+    organization: Organization,
+    on_date: datetime.date,
+    position: str | None = None,
 ) -> Person:
     """Transfer a person (điều động, luân chuyển): the old assignment ends, a new one starts."""
     person = Person.objects.select_for_update().select_related("organization").get(pk=person.pk)
@@ -81,11 +111,18 @@ def person_move(
     person.assignments.filter(end_date__isnull=True).update(end_date=on_date)
     if position is not None:
         person.position = position.strip()
-    PersonAssignment.objects.create(person=person, organization=organization, position=person.position,
-                                    start_date=on_date)
+    PersonAssignment.objects.create(
+        person=person, organization=organization, position=person.position, start_date=on_date
+    )
     person.organization = organization
     person.save(update_fields=["organization", "position", "updated_at"])
-    audit_record(event_type=AuditEventType.PERSON_MOVED, actor=actor, target=person, organization=organization,
-                 before=before, after=snapshot(person, ["organization_id", "position"]),
-                 extra={"on_date": on_date.isoformat()})
+    audit_record(
+        event_type=AuditEventType.PERSON_MOVED,
+        actor=actor,
+        target=person,
+        organization=organization,
+        before=before,
+        after=snapshot(person, ["organization_id", "position"]),
+        extra={"on_date": on_date.isoformat()},
+    )
     return person

@@ -20,10 +20,17 @@ def block_list_view(request):
     year = int(year) if year and year.isdigit() else None
     blocks = selectors.block_list(request.user, year=year, query=request.GET.get("q", ""))
     years = sorted(set(selectors.block_list(request.user).values_list("year", flat=True)), reverse=True)
-    return render(request, "organizations/block_list.html", {
-        "blocks": blocks, "year": year, "years": years, "q": request.GET.get("q", ""),
-        "can_create": user_can(request.user, "block.manage"),
-    })
+    return render(
+        request,
+        "organizations/block_list.html",
+        {
+            "blocks": blocks,
+            "year": year,
+            "years": years,
+            "q": request.GET.get("q", ""),
+            "can_create": user_can(request.user, "block.manage"),
+        },
+    )
 
 
 def block_detail_view(request, pk):
@@ -34,26 +41,37 @@ def block_detail_view(request, pk):
         m.visible = scope.covers(m.organization)
     if wants_xlsx(request):
         return xlsx_response(
-            filename=f"khoi-{block.pk}-{block.year}.xlsx", title=block.name,
+            filename=f"khoi-{block.pk}-{block.year}.xlsx",
+            title=block.name,
             headers=[_("No."), _("Organisation"), _("Role in the block")],
             rows=((i, m.organization.name, m.get_role_display()) for i, m in enumerate(members, 1)),
         )
     can_manage = user_can(request.user, "block.manage", block.organizer)
-    return render(request, "organizations/block_detail.html", {
-        "block": block, "members": members, "can_manage": can_manage,
-        "member_form": BlockMemberForm(organizations=_member_candidates(block)) if can_manage else None,
-    })
+    return render(
+        request,
+        "organizations/block_detail.html",
+        {
+            "eb": block,
+            "members": members,
+            "can_manage": can_manage,
+            "member_form": BlockMemberForm(organizations=_member_candidates(block)) if can_manage else None,
+        },
+    )
 
 
 def _member_candidates(block):
-    return (block.organizer.__class__.objects
-            .filter(path__startswith=block.organizer.path, active_to__isnull=True)
-            .exclude(kind__in=[OrganizationKind.PROVINCE, OrganizationKind.DIVISION])
-            .exclude(block_memberships__block=block).order_by("name"))
+    return (
+        block.organizer.__class__.objects.filter(path__startswith=block.organizer.path, active_to__isnull=True)
+        .exclude(kind__in=[OrganizationKind.PROVINCE, OrganizationKind.DIVISION])
+        .exclude(block_memberships__block=block)
+        .order_by("name")
+    )
 
 
 def block_create_view(request):
-    organizers = selectors.organization_list(request.user, permission="block.manage").filter(kind=OrganizationKind.PROVINCE)
+    organizers = selectors.organization_list(request.user, permission="block.manage").filter(
+        kind=OrganizationKind.PROVINCE
+    )
     require(organizers.exists())
     form = BlockForm(request.POST or None, organizers=organizers)
     if request.method == "POST" and form.is_valid():

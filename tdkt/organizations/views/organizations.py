@@ -29,11 +29,31 @@ def organization_list_view(request):
     qs = selectors.organization_list(request.user, filters=filters)
     if wants_xlsx(request):
         return xlsx_response(
-            filename="don-vi.xlsx", title=_("Organisations"),
-            headers=[_("Code"), _("Name"), _("Short name"), _("Kind"), _("Level"), _("Parent organisation"),
-                     _("Active from"), _("Closed on")],
-            rows=((o.code, o.name, o.short_name, o.get_kind_display(), o.get_level_display(),
-                   o.parent.name if o.parent else "", o.active_from, o.active_to) for o in qs.iterator(chunk_size=2000)),
+            filename="don-vi.xlsx",
+            title=_("Organisations"),
+            headers=[
+                _("Code"),
+                _("Name"),
+                _("Short name"),
+                _("Kind"),
+                _("Level"),
+                _("Parent organisation"),
+                _("Active from"),
+                _("Closed on"),
+            ],
+            rows=(
+                (
+                    o.code,
+                    o.name,
+                    o.short_name,
+                    o.get_kind_display(),
+                    o.get_level_display(),
+                    o.parent.name if o.parent else "",
+                    o.active_from,
+                    o.active_to,
+                )
+                for o in qs.iterator(chunk_size=2000)
+            ),
         )
     context = {"filters": filters, "searching": searching, "kinds": OrganizationKind.choices}
     if searching:
@@ -49,18 +69,24 @@ def organization_list_view(request):
 def organization_detail_view(request, pk):
     org = selectors.organization_get(request.user, pk)
     include_closed = request.GET.get("closed") == "1"
-    return render(request, "organizations/organization_detail.html", {
-        "org": org,
-        "ancestors": selectors.organization_list(request.user, filters=OrganizationFilters(include_closed=True))
-        .filter(pk__in=org.ancestor_ids()).exclude(pk=org.pk).order_by("depth"),
-        "children": selectors.organization_children(org, include_closed=include_closed),
-        "include_closed": include_closed,
-        "people_count": org.people.filter(left_on__isnull=True).count(),
-        "predecessors": org.predecessors.all(),
-        "memberships": org.block_memberships.select_related("block").order_by("-block__year")[:20],
-        "can_manage": user_can(request.user, "organization.manage", org),
-        "can_see_people": user_can(request.user, "person.view", org),
-    })
+    return render(
+        request,
+        "organizations/organization_detail.html",
+        {
+            "org": org,
+            "ancestors": selectors.organization_list(request.user, filters=OrganizationFilters(include_closed=True))
+            .filter(pk__in=org.ancestor_ids())
+            .exclude(pk=org.pk)
+            .order_by("depth"),
+            "children": selectors.organization_children(org, include_closed=include_closed),
+            "include_closed": include_closed,
+            "people_count": org.people.filter(left_on__isnull=True).count(),
+            "predecessors": org.predecessors.all(),
+            "memberships": org.block_memberships.select_related("block").order_by("-block__year")[:20],
+            "can_manage": user_can(request.user, "organization.manage", org),
+            "can_see_people": user_can(request.user, "person.view", org),
+        },
+    )
 
 
 def organization_create_view(request):
@@ -82,7 +108,9 @@ def organization_create_view(request):
 def organization_edit_view(request, pk):
     org = selectors.organization_get(request.user, pk)
     require(user_can(request.user, "organization.manage", org))
-    parents = selectors.organization_list(request.user, permission="organization.manage").exclude(path__startswith=org.path)
+    parents = selectors.organization_list(request.user, permission="organization.manage").exclude(
+        path__startswith=org.path
+    )
     initial = {f: getattr(org, f) for f in ["code", "name", "short_name", "kind", "level", "parent", "active_from"]}
     form = OrganizationForm(request.POST or None, parents=parents, initial=initial)
     if org.parent_id is None:
@@ -105,7 +133,9 @@ def organization_edit_view(request, pk):
 def organization_close_view(request, pk):
     org = selectors.organization_get(request.user, pk)
     require(user_can(request.user, "organization.manage", org))
-    successors = selectors.organization_list(request.user, permission="organization.manage").exclude(path__startswith=org.path)
+    successors = selectors.organization_list(request.user, permission="organization.manage").exclude(
+        path__startswith=org.path
+    )
     form = OrganizationCloseForm(request.POST or None, successors=successors)
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,7 +145,13 @@ def organization_close_view(request, pk):
         else:
             messages.success(request, _("Organisation “%(name)s” was closed.") % {"name": org.name})
             return redirect("organizations:detail", org.pk)
-    return render(request, "organizations/form.html", {
-        "form": form, "title": _("Close %(name)s") % {"name": org.name}, "danger": True,
-        "intro": _("Closing keeps the organisation's history; it no longer takes new people or units."),
-    })
+    return render(
+        request,
+        "organizations/form.html",
+        {
+            "form": form,
+            "title": _("Close %(name)s") % {"name": org.name},
+            "danger": True,
+            "intro": _("Closing keeps the organisation's history; it no longer takes new people or units."),
+        },
+    )

@@ -40,14 +40,39 @@ def person_list_view(request):
     qs = selectors.person_list(request.user, filters=filters)
     if wants_xlsx(request):
         return xlsx_response(
-            filename="can-bo.xlsx", title=_("People"),
-            headers=[_("Staff code"), _("Full name"), _("Sex"), _("Date of birth"), _("Category"), _("Position"),
-                     _("Organisation code"), _("Organisation"), _("In service since")],
-            rows=((p.code, p.full_name, p.get_sex_display(), p.date_of_birth, p.get_category_display(), p.position,
-                   p.organization.code, p.organization.name, p.service_start) for p in qs.iterator(chunk_size=2000)),
+            filename="can-bo.xlsx",
+            title=_("People"),
+            headers=[
+                _("Staff code"),
+                _("Full name"),
+                _("Sex"),
+                _("Date of birth"),
+                _("Category"),
+                _("Position"),
+                _("Organisation code"),
+                _("Organisation"),
+                _("In service since"),
+            ],
+            rows=(
+                (
+                    p.code,
+                    p.full_name,
+                    p.get_sex_display(),
+                    p.date_of_birth,
+                    p.get_category_display(),
+                    p.position,
+                    p.organization.code,
+                    p.organization.name,
+                    p.service_start,
+                )
+                for p in qs.iterator(chunk_size=2000)
+            ),
         )
     context = {
-        "filters": filters, "org": org, "categories": PersonCategory.choices, "sexes": Sex.choices,
+        "filters": filters,
+        "org": org,
+        "categories": PersonCategory.choices,
+        "sexes": Sex.choices,
         "can_create": user_can(request.user, "person.manage", org) if org else user_can(request.user, "person.manage"),
         **paginate(request, qs),
     }
@@ -59,17 +84,23 @@ def person_list_view(request):
 
 def person_detail_view(request, pk):
     person = selectors.person_get(request.user, pk)
-    return render(request, "organizations/person_detail.html", {
-        "person": person,
-        "assignments": person.assignments.select_related("organization"),
-        "can_manage": user_can(request.user, "person.manage", person.organization),
-    })
+    return render(
+        request,
+        "organizations/person_detail.html",
+        {
+            "person": person,
+            "assignments": person.assignments.select_related("organization"),
+            "can_manage": user_can(request.user, "person.manage", person.organization),
+        },
+    )
 
 
 def person_create_view(request):
     organizations = selectors.organization_list(request.user, permission="person.manage")
     require(organizations.exists())
-    form = PersonForm(request.POST or None, organizations=organizations, initial={"organization": request.GET.get("org")})
+    form = PersonForm(
+        request.POST or None, organizations=organizations, initial={"organization": request.GET.get("org")}
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -83,7 +114,8 @@ def person_create_view(request):
 
 
 def person_edit_view(request, pk):
-    person = selectors.person_get(request.user, pk, permission="person.manage")
+    person = selectors.person_get(request.user, pk)
+    require(user_can(request.user, "person.manage", person.organization))
     form = PersonForm(request.POST or None, initial={f: getattr(person, f) for f in PERSON_FIELDS})
     if request.method == "POST" and form.is_valid():
         try:
@@ -93,11 +125,14 @@ def person_edit_view(request, pk):
         else:
             messages.success(request, _("Changes saved."))
             return redirect("organizations:person", person.pk)
-    return render(request, "organizations/form.html", {"form": form, "title": _("Edit %(name)s") % {"name": person.full_name}})
+    return render(
+        request, "organizations/form.html", {"form": form, "title": _("Edit %(name)s") % {"name": person.full_name}}
+    )
 
 
 def person_move_view(request, pk):
-    person = selectors.person_get(request.user, pk, permission="person.manage")
+    person = selectors.person_get(request.user, pk)
+    require(user_can(request.user, "person.manage", person.organization))
     organizations = selectors.organization_list(request.user, permission="person.manage")
     form = PersonMoveForm(request.POST or None, organizations=organizations, initial={"position": person.position})
     if request.method == "POST" and form.is_valid():
@@ -108,7 +143,12 @@ def person_move_view(request, pk):
         else:
             messages.success(request, _("The transfer was recorded."))
             return redirect("organizations:person", person.pk)
-    return render(request, "organizations/form.html", {
-        "form": form, "title": _("Transfer %(name)s") % {"name": person.full_name},
-        "intro": _("Currently at %(org)s.") % {"org": person.organization.name},
-    })
+    return render(
+        request,
+        "organizations/form.html",
+        {
+            "form": form,
+            "title": _("Transfer %(name)s") % {"name": person.full_name},
+            "intro": _("Currently at %(org)s.") % {"org": person.organization.name},
+        },
+    )
