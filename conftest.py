@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tdkt.accounts.models import RoleGrant, User
-from tdkt.organizations.models import BlockMembership, EmulationBlock, Organization, Person
+from tdkt.organizations.models import BlockMembership, EmulationBlock, Organization, Person, PersonAssignment
 
 
 def make_org(code, name, kind="department", level="department", parent=None, **extra) -> Organization:
@@ -30,6 +30,7 @@ def make_person(org, full_name, **extra) -> Person:
     person = Person(organization=org, full_name=full_name, **fields)
     person.refresh_search_text()
     person.save()
+    PersonAssignment.objects.create(person=person, organization=org, position=person.position)
     return person
 
 
@@ -82,7 +83,9 @@ def world(db) -> World:
         "viewer": make_user("xem", "viewer", home),
         "nobody": make_user("khongquyen"),
     }
-    w.block = EmulationBlock.objects.create(organizer=p, name="Khối các cơ quan tham mưu, tổng hợp", year=2022)
+    w.block = EmulationBlock(organizer=p, name="Khối các cơ quan tham mưu, tổng hợp", year=2022)
+    w.block.refresh_search_text()
+    w.block.save()
     BlockMembership.objects.create(block=w.block, organization=home, role="head", position=1)
     BlockMembership.objects.create(block=w.block, organization=fin, role="member", position=2)
     return w

@@ -8,8 +8,11 @@ from .api import api
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("tdkt.accounts.urls")),
+    path("accounts/", include("tdkt.accounts.manage_urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.audit.urls")),
+    path("", include("tdkt.records.urls")),
+    path("", include("tdkt.rules.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

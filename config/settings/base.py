@@ -43,12 +43,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",
     "django_htmx",
     "django_tasks_db",
     "tdkt.core",
     "tdkt.audit",
     "tdkt.accounts",
     "tdkt.organizations",
+    "tdkt.records",
+    "tdkt.rules",
 ]
 
 MIDDLEWARE = [

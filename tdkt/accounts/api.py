@@ -2,8 +2,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
+from ninja.utils import check_csrf
+
+from tdkt.core.api_errors import ErrorOut, InvalidDataOut, ValidationErrorOut, text
 
 from .services import LoginThrottled, api_token_issue, api_token_user, login_check
+
+CSRF_MESSAGE = "Thiếu hoặc sai mã CSRF: hãy tải lại trang rồi thử lại."
 
 
 class BearerAuth(HttpBearer):
@@ -14,30 +19,48 @@ class BearerAuth(HttpBearer):
         return user
 
 
+class PageSessionAuth(SessionAuth):
+    """The page session, for calls the pages make; a write must carry the CSRF token.
+
+    Unlike ninja's SessionAuth, the CSRF check only runs when there is a logged-in session, so a
+    call with a wrong Bearer token and no session is answered 401, not 403.
+    """
+
+    def _get_key(self, request: HttpRequest):
+        if not request.user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise HttpError(403, CSRF_MESSAGE)
+        return request.COOKIES.get(self.param_name)
+
+
 def api_auth() -> list:
     """Bearer token, or the page session (with its CSRF check) for calls from the pages."""
-    return [BearerAuth(), SessionAuth()]
+    return [BearerAuth(), PageSessionAuth()]
 
 
 router = Router(tags=["Xác thực"])
 
 
 class TokenIn(Schema):
-    username: str
-    password: str
+    username: text(150, required=True)
+    password: text(4096, required=True, strip=False)
 
 
 class TokenOut(Schema):
     token: str
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-@router.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 429: ErrorOut, 422: ErrorOut})
+@router.post(
+    "/token",
+    auth=None,
+    response={200: TokenOut, 400: InvalidDataOut, 401: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut},
+)
 def token_create(request, payload: TokenIn):
-    """Đổi tên đăng nhập và mật khẩu lấy token (hết hạn sau 12 giờ)."""
+    """Đổi tên đăng nhập và mật khẩu lấy token (hết hạn sau 12 giờ).
+
+    Sau 5 lần sai liên tiếp trong 15 phút, tên đăng nhập bị khóa tạm thời (trả về 429).
+    """
     try:
         user = login_check(request=request, username=payload.username, password=payload.password)
     except LoginThrottled as exc:

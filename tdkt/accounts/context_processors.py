@@ -12,4 +12,5 @@ def roles(request):
         "can_view_audit": user_can(user, "audit.view"),
         "can_manage_organizations": user_can(user, "organization.manage"),
         "can_manage_blocks": user_can(user, "block.manage"),
+        "can_manage_accounts": user_can(user, "account.manage"),
     }

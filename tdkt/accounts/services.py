@@ -4,6 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -74,20 +76,87 @@ def password_change_record(*, user: User) -> None:
     audit_record(event_type=AuditEventType.USER_PASSWORD_CHANGED, actor=user, target=user)
 
 
+def _require_account_admin(actor) -> None:
+    if not user_can(actor, "account.manage"):
+        raise PermissionDenied("Chỉ quản trị hệ thống được quản lý tài khoản và phân quyền.")
+
+
+@transaction.atomic
+def user_create(*, actor, username: str, full_name: str, password: str, organization=None) -> User:
+    """A new account. The password is checked against the password rules (Vietnamese messages)."""
+    _require_account_admin(actor)
+    user = User(username=username.strip(), full_name=" ".join(full_name.split()), organization=organization)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_record(
+        event_type=AuditEventType.USER_CREATED,
+        actor=actor,
+        target=user,
+        organization=organization,
+        after={
+            "username": user.username,
+            "full_name": user.full_name,
+            "organization_id": getattr(organization, "pk", None),
+        },
+    )
+    return user
+
+
+@transaction.atomic
+def user_set_active(*, actor, user: User, active: bool) -> User:
+    _require_account_admin(actor)
+    if user.pk == actor.pk and not active:
+        raise ValidationError({"is_active": "Không thể tự khóa tài khoản của chính mình."})
+    before = {"is_active": user.is_active}
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        ApiToken.objects.filter(user=user).delete()
+    audit_record(
+        event_type=AuditEventType.USER_CHANGED,
+        actor=actor,
+        target=user,
+        organization=user.organization,
+        before=before,
+        after={"is_active": active},
+    )
+    return user
+
+
 @transaction.atomic
 def role_grant(*, actor, user: User, role: str, organization) -> RoleGrant:
-    if not user_can(actor, "account.manage"):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied("Chỉ quản trị hệ thống được phân quyền.")
-    grant, _ = RoleGrant.objects.get_or_create(
-        user=user, role=role, organization=organization, defaults={"granted_by": actor}
+    _require_account_admin(actor)
+    if role != "admin" and organization is None:
+        raise ValidationError({"organization": "Vai trò này phải gắn với một đơn vị."})
+    grant, created = RoleGrant.objects.get_or_create(
+        user=user,
+        role=role,
+        organization=None if role == "admin" else organization,
+        defaults={"granted_by": actor},
     )
+    if not created:
+        raise ValidationError({"role": "Người dùng đã có vai trò này tại đơn vị này."})
     audit_record(
         event_type=AuditEventType.ROLE_GRANTED,
         actor=actor,
         target=user,
-        organization=organization,
-        after={"role": role, "organization_id": getattr(organization, "pk", None)},
+        organization=grant.organization,
+        after={"role": role, "organization_id": grant.organization_id},
     )
     return grant
+
+
+@transaction.atomic
+def role_revoke(*, actor, grant: RoleGrant) -> None:
+    _require_account_admin(actor)
+    if grant.user_id == actor.pk and grant.role == "admin":
+        raise ValidationError({"role": "Không thể tự thu hồi quyền quản trị của chính mình."})
+    before = {"role": grant.role, "organization_id": grant.organization_id}
+    user, organization = grant.user, grant.organization
+    grant.delete()
+    ApiToken.objects.filter(user=user).delete()
+    audit_record(
+        event_type=AuditEventType.ROLE_REVOKED, actor=actor, target=user, organization=organization, before=before
+    )

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEventType(models.IntegerChoices):
-    """Event types in bands, as Zulip does: 1xx accounts, 2xx organisations, 3xx people, 4xx blocks."""
+    """Event types in bands, as Zulip does: 1xx accounts, 2xx organisations, 3xx people, 4xx blocks,
+    5xx emulation and commendation records."""
 
     USER_LOGIN = 101, _("Logged in")
     USER_LOGIN_FAILED = 102, _("Failed login")
@@ -13,6 +14,7 @@ class AuditEventType(models.IntegerChoices):
     ROLE_GRANTED = 105, _("Role granted")
     ROLE_REVOKED = 106, _("Role revoked")
     API_TOKEN_ISSUED = 107, _("API token issued")
+    USER_CHANGED = 108, _("Account changed")
     ORGANIZATION_CREATED = 201, _("Organisation created")
     ORGANIZATION_CHANGED = 202, _("Organisation changed")
     ORGANIZATION_CLOSED = 203, _("Organisation closed")
@@ -25,6 +27,12 @@ class AuditEventType(models.IntegerChoices):
     BLOCK_CHANGED = 402, _("Block changed")
     BLOCK_MEMBER_ADDED = 403, _("Block member added")
     BLOCK_MEMBER_REMOVED = 404, _("Block member removed")
+    RECORD_ADDED = 501, _("Record added")
+    RECORD_CHANGED = 502, _("Record changed")
+    RECORD_DELETED = 503, _("Record deleted")
+    RECORDS_IMPORTED = 504, _("Records imported")
+    PROPOSAL_MARKED = 505, _("Marked for proposal")
+    PROPOSAL_UNMARKED = 506, _("Proposal mark removed")
 
 
 class AuditEventQuerySet(models.QuerySet):

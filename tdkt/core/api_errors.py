@@ -108,7 +108,7 @@ def text(max_length: int, *, required: bool = False, strip: bool = True):
     ]
 
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID, description="Mã định danh (số nguyên dương)")]
+Id = Annotated[int, Field(ge=1, le=MAX_ID, description="Số định danh (id), nguyên dương")]
 
 
 # Error bodies, as the exception handlers in config/api.py write them --------------------------------

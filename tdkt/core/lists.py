@@ -14,3 +14,14 @@ def paginate(request, queryset, *, per_page: int = 50) -> dict:
 
 def wants_xlsx(request) -> bool:
     return request.GET.get("format") == "xlsx"
+
+
+def safe_next(request, default: str) -> str:
+    """The "next" address from a form, only when it stays on this site (no open redirect)."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return default

@@ -39,6 +39,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "block.view": EVERY_ROLE,
     "block.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
     "audit.view": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
+    "record.view": EVERY_ROLE,
+    "record.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
     "account.manage": frozenset({Role.ADMIN}),
 }
 

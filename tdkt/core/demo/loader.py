@@ -12,6 +12,7 @@ from tdkt.organizations import services
 from tdkt.organizations.models import BlockRole, Organization
 
 from . import data
+from .history import load_history
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo database only, refused elsewhere
 
@@ -128,6 +129,8 @@ def load_demo(*, stdout=None) -> bool:
         note="Hợp nhất vào Sở Tài chính theo Nghị quyết của HĐND tỉnh (sắp xếp bộ máy 2025)",
     )
 
+    history = load_history(actor=admin, rng=rng)
+
     every = {**qt_orgs, **tq_orgs, **ht_orgs}
     for username, full_name, role, grant_on, works_at in data.DEMO_ACCOUNTS:
         user = (
@@ -142,6 +145,7 @@ def load_demo(*, stdout=None) -> bool:
     if stdout:
         stdout.write(
             f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "
+            f"{history['ratings']:,} xếp loại, {history['honours']:,} danh hiệu và khen thưởng, "
             f"{len(data.DEMO_ACCOUNTS)} tài khoản (mật khẩu: demo).\n"
         )
     return True

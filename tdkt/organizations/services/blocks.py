@@ -7,7 +7,11 @@ from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record, snapshot
 
 from ..errors import ValidationError, require
-from ..models import BlockMembership, BlockRole, EmulationBlock, Organization
+from ..models import BlockMembership, BlockRole, EmulationBlock, Organization, OrganizationKind
+
+# A province assigns its blocks; their members are departments, agencies, districts or communes,
+# not the province itself nor a department's own divisions.
+MEMBER_KINDS_EXCLUDED = {OrganizationKind.PROVINCE, OrganizationKind.DIVISION}
 
 BLOCK_FIELDS = ["name", "kind", "year", "basis", "organizer_id"]
 
@@ -17,6 +21,8 @@ def block_create(
     *, actor, organizer: Organization, name: str, year: int, kind: str = "khoi", basis: str = ""
 ) -> EmulationBlock:
     require(user_can(actor, "block.manage", organizer))
+    if organizer.kind != OrganizationKind.PROVINCE:
+        raise ValidationError({"organizer": "Khối, cụm thi đua do UBND tỉnh tổ chức: hãy chọn một tỉnh."})
     block = EmulationBlock(organizer=organizer, name=" ".join(name.split()), year=year, kind=kind, basis=basis.strip())
     block.refresh_search_text()
     block.full_clean()
@@ -65,6 +71,10 @@ def block_member_add(
         raise ValidationError({"organization": "Đơn vị thành viên phải thuộc tỉnh tổ chức khối."})
     if organization.active_to is not None:
         raise ValidationError({"organization": "Đơn vị đã giải thể hoặc sáp nhập."})
+    if organization.kind in MEMBER_KINDS_EXCLUDED:
+        raise ValidationError(
+            {"organization": "Thành viên khối phải là sở, ban, ngành, địa phương, không phải tỉnh hay phòng."}
+        )
     if role == BlockRole.HEAD:
         block.memberships.filter(role=BlockRole.HEAD).exclude(organization=organization).update(role=BlockRole.MEMBER)
     membership, created = BlockMembership.objects.get_or_create(

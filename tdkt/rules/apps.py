@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RulesConfig(AppConfig):
+    name = "tdkt.rules"
+    label = "rules"
+    verbose_name = "Điều kiện thi đua, khen thưởng"

@@ -1,0 +1,212 @@
+"""The only ORM → engine adapter: builds SubjectFacts for many subjects in a few set-based queries.
+
+Never one query per subject: the "who can be proposed" page and the benchmark evaluate a whole
+province (100,000 people, ten years of history) with five queries for people and seven for
+collectives, whatever their number.
+"""
+
+import datetime
+import gc
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from tdkt.organizations.models import Organization, Person, PersonAssignment
+from tdkt.records.models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
+
+from .domain.types import (
+    DISCIPLINE_BY_NAME,
+    RATING_BY_NAME,
+    SCOPE_BY_NAME,
+    TITLE_CODES,
+    Discipline,
+    DisciplineForm,
+    InitiativeKind,
+    Kind,
+    Members,
+    Rating,
+    Record,
+    SubjectFacts,
+)
+from .domain.types import Initiative as InitiativeFact
+
+_TITLES = frozenset(TITLE_CODES)
+
+
+@contextmanager
+def _no_gc():
+    """Building hundreds of thousands of small immutable objects: the cyclic collector would walk
+    them again and again for nothing (none of them forms a cycle)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _raw_rows(queryset):
+    """Rows of a values_list queryset of plain ints and strings, without the ORM's per-row work."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(20_000):
+            yield from rows
+
+
+def _open_reviews(field: str, ids_query, on_date: datetime.date) -> set[int]:
+    """Subjects with a review flag open on `on_date` (Nghị định 98/2023 and 152/2025, Điều 4)."""
+    return set(
+        ReviewFlag.objects.filter(**{f"{field}__in": ids_query}, opened_on__lte=on_date)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on_date))
+        .values_list(field, flat=True)
+    )
+
+
+def _history(field: str, ids_query) -> tuple[dict, dict, dict, dict]:
+    """Ratings, titles, awards and initiatives of the subjects, keyed by subject id."""
+    ratings: dict[int, dict[int, Rating]] = defaultdict(dict)
+    for sid, year, rating in AnnualRating.objects.filter(**{f"{field}__in": ids_query}).values_list(
+        field, "year", "rating"
+    ):
+        ratings[sid][year] = RATING_BY_NAME[rating]
+    titles: dict[int, list[Record]] = defaultdict(list)
+    awards: dict[int, list[Record]] = defaultdict(list)
+    honours = HonourRecord.objects.filter(**{f"{field}__in": ids_query}, revoked_on__isnull=True)
+    for sid, code, year in _raw_rows(honours.values_list(field, "code", "year")):
+        (titles if code in _TITLES else awards)[sid].append(Record(code, year))
+    initiatives: dict[int, list[InitiativeFact]] = defaultdict(list)
+    rows = Initiative.objects.filter(**{f"{field}__in": ids_query}).values_list(field, "year", "scope", "kind")
+    for sid, year, scope, kind in rows:
+        initiatives[sid].append(InitiativeFact(year, SCOPE_BY_NAME[scope], InitiativeKind(kind)))
+    return ratings, titles, awards, initiatives
+
+
+def people_facts(people: QuerySet, *, on_date: datetime.date) -> dict[int, SubjectFacts]:
+    """Facts of every person in `people` (a queryset, used as a subquery), keyed by person id."""
+    with _no_gc():
+        return _people_facts(people, on_date=on_date)
+
+
+def _people_facts(people: QuerySet, *, on_date: datetime.date) -> dict[int, SubjectFacts]:
+    ids = people.values("pk")
+    ratings, titles, awards, initiatives = _history("person_id", ids)
+    discipline: dict[int, list[Discipline]] = defaultdict(list)
+    for pid, form, start, end in DisciplineRecord.objects.filter(person_id__in=ids).values_list(
+        "person_id", "form", "start_date", "end_date"
+    ):
+        discipline[pid].append(Discipline(DISCIPLINE_BY_NAME[form], start, end))
+    pending = _open_reviews("person_id", ids, on_date)
+    return {
+        pid: SubjectFacts(
+            kind=Kind.INDIVIDUAL,
+            ratings=ratings.get(pid, {}),
+            titles=tuple(titles.get(pid, ())),
+            awards=tuple(awards.get(pid, ())),
+            initiatives=tuple(initiatives.get(pid, ())),
+            discipline=tuple(discipline.get(pid, ())),
+            pending_review=pid in pending,
+        )
+        for pid in people.values_list("pk", flat=True)
+    }
+
+
+def member_statistics(organizations: QuerySet, *, year: int) -> dict[int, Members]:
+    """Members of each organisation during `year`: the people who worked in it or in any unit below
+    it (a sở's collective includes its phòng, ban, trung tâm), with the counts Luật TĐKT 2022,
+    Điều 27-28 need: completed (≥ HTNV), LĐTT (or CSTT), CSTĐCS, and those disciplined at cảnh cáo
+    or above during the year."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    selected = dict(organizations.values_list("pk", "path"))
+    if not selected:
+        return {}
+    roots = [p for p in selected.values() if not any(o != p and p.startswith(o) for o in selected.values())]
+    within = Q()
+    for path in roots:
+        within |= Q(organization__path__startswith=path)
+    assignments = (
+        PersonAssignment.objects.filter(within)
+        .filter(Q(start_date__isnull=True) | Q(start_date__lte=last))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+    )
+    members: dict[int, set[int]] = defaultdict(set)
+    for path, person_id in assignments.values_list("organization__path", "person_id"):
+        for part in path.strip("/").split("/"):
+            if int(part) in selected:
+                members[int(part)].add(person_id)
+    person_ids = assignments.values("person_id")
+    completed = set(
+        AnnualRating.objects.filter(
+            person_id__in=person_ids, year=year, rating__in=["HTNV", "HTTNV", "HTXSNV"]
+        ).values_list("person_id", flat=True)
+    )
+    holders: dict[str, set[int]] = defaultdict(set)
+    for pid, code in HonourRecord.objects.filter(
+        person_id__in=person_ids, year=year, code__in=["LDTT", "CSTT", "CSTDCS"], revoked_on__isnull=True
+    ).values_list("person_id", "code"):
+        holders[code].add(pid)
+    heavy = [f for f, level in DISCIPLINE_BY_NAME.items() if level >= DisciplineForm.CANH_CAO]
+    disciplined = set(
+        DisciplineRecord.objects.filter(person_id__in=person_ids, form__in=heavy, start_date__lte=last)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .values_list("person_id", flat=True)
+    )
+    ldtt = holders["LDTT"] | holders["CSTT"]
+    return {
+        org_id: Members(
+            total=len(people),
+            completed=len(people & completed),
+            ldtt=len(people & ldtt),
+            cstdcs=len(people & holders["CSTDCS"]),
+            disciplined_canh_cao_or_above=len(people & disciplined),
+        )
+        for org_id, people in members.items()
+    }
+
+
+def leading_organizations(organizations: QuerySet, *, year: int) -> set[int]:
+    """Organisations ranked first of their emulation block in `year` (from published block results)."""
+    from tdkt.organizations.models import BlockMembership
+
+    if not hasattr(BlockMembership, "final_rank"):
+        return set()
+    return set(
+        BlockMembership.objects.filter(
+            organization_id__in=organizations.values("pk"), block__year=year, final_rank=1
+        ).values_list("organization_id", flat=True)
+    )
+
+
+def organization_facts(organizations: QuerySet, *, year: int, on_date: datetime.date) -> dict[int, SubjectFacts]:
+    ids = organizations.values("pk")
+    ratings, titles, awards, _ = _history("organization_id", ids)
+    members = member_statistics(organizations, year=year)
+    leaders = leading_organizations(organizations, year=year)
+    pending = _open_reviews("organization_id", ids, on_date)
+    empty = Members(0, 0, 0, 0, 0)
+    return {
+        oid: SubjectFacts(
+            kind=Kind.COLLECTIVE,
+            ratings=ratings.get(oid, {}),
+            titles=tuple(titles.get(oid, ())),
+            awards=tuple(awards.get(oid, ())),
+            pending_review=oid in pending,
+            members=members.get(oid, empty),
+            leads_block=oid in leaders,
+            founded_year=active_from.year if active_from else None,
+        )
+        for oid, active_from in organizations.values_list("pk", "active_from")
+    }
+
+
+def person_facts(person: Person, *, on_date: datetime.date) -> SubjectFacts:
+    return people_facts(Person.objects.filter(pk=person.pk), on_date=on_date)[person.pk]
+
+
+def collective_facts(organization: Organization, *, year: int, on_date: datetime.date) -> SubjectFacts:
+    return organization_facts(Organization.objects.filter(pk=organization.pk), year=year, on_date=on_date)[
+        organization.pk
+    ]

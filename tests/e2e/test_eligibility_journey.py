@@ -1,0 +1,54 @@
+"""Open a person, add a rating and an initiative, see CSTĐCS turn eligible with the reason."""
+
+import pytest
+from django.utils import timezone
+
+from tdkt.core.demo.loader import load_demo
+from tdkt.organizations.models import Person
+from tdkt.records.models import AnnualRating
+
+from .test_foundation_journey import _login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_rating_and_initiative_make_cstdcs_eligible(live_server, page, screenshot):
+    load_demo()
+    year = timezone.localdate().year - 1
+    # Someone without a good rating or an initiative for the year yet (the demo's history is random).
+    rated_well = AnnualRating.objects.filter(year=year, rating__in=["HTTNV", "HTXSNV"], person__isnull=False)
+    person = (
+        Person.objects.filter(organization__code__startswith="QT-STC")
+        .exclude(pk__in=rated_well.values("person_id"))
+        .exclude(initiatives__year=year)
+        .order_by("pk")
+        .first()
+    )
+    base = live_server.url
+    _login(page, base, "canbo")
+    page.goto(f"{base}/people/?org={person.organization_id}")
+    page.get_by_role("link", name=person.full_name).first.click()
+    page.get_by_role("link", name="Sổ theo dõi thi đua, khen thưởng").click()
+
+    cstdcs = page.locator('#eligibility details[data-award="CSTDCS"]')
+    assert "Chưa đủ điều kiện" in cstdcs.locator("summary").inner_text()
+
+    page.locator("#add-rating summary").click()
+    page.locator("#id_rating-year").fill(str(year))
+    page.locator("#id_rating-rating").select_option("HTTNV")
+    page.locator("#add-rating").get_by_role("button", name="Lưu").click()
+    assert "Đã lưu." in page.locator(".alert").first.inner_text()
+
+    page.locator("#add-initiative summary").click()
+    page.locator("#id_initiative-title").fill("Ứng dụng chữ ký số trong quản lý hồ sơ khen thưởng")
+    page.locator("#id_initiative-scope").select_option("co_so")
+    page.locator("#id_initiative-year").fill(str(year))
+    page.locator("#add-initiative").get_by_role("button", name="Lưu").click()
+
+    cstdcs = page.locator('#eligibility details[data-award="CSTDCS"]')
+    assert "Đủ điều kiện" == cstdcs.locator("summary .badge").inner_text()
+    reasons = cstdcs.locator("li").all_inner_texts()
+    assert any("HTTNV" in r and r.startswith("✓") for r in reasons)
+    assert any("sáng kiến" in r.lower() and r.startswith("✓") for r in reasons)
+    assert "Ứng dụng chữ ký số" in page.locator("body").inner_text()
+    screenshot(page, "e2e-cstdcs-eligible")
