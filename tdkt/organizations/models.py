@@ -40,16 +40,24 @@ class Organization(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     level = models.CharField(_("level"), max_length=20, choices=OrganizationLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent organisation"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("closed on"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("successor"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="predecessors",
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
     )
     closing_note = models.CharField(_("closing note"), max_length=500, blank=True)
     search_text = models.CharField(max_length=400, editable=False, default="", db_index=True)
@@ -60,7 +68,9 @@ class Organization(models.Model):
         ordering = ["path"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(active_to__isnull=True) | Q(active_from__isnull=True) | Q(active_to__gte=models.F("active_from")),
+                condition=Q(active_to__isnull=True)
+                | Q(active_from__isnull=True)
+                | Q(active_to__gte=models.F("active_from")),
                 name="organization_active_period_ordered",
             ),
         ]
@@ -109,7 +119,10 @@ class Person(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     is_manager = models.BooleanField(_("holds a leadership post"), default=False)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="people",
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="people",
     )
     service_start = models.DateField(_("in service since"), null=True, blank=True)
     left_on = models.DateField(_("left service on"), null=True, blank=True)
@@ -143,7 +156,9 @@ class PersonAssignment(models.Model):
     """Where a person worked and as what, from when to when (the history of moves)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assignments")
-    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
     position = models.CharField(_("position"), max_length=200, blank=True)
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
@@ -170,7 +185,10 @@ class EmulationBlock(models.Model):
     """A khối or cụm thi đua for one year, as the province assigns it that year."""
 
     organizer = models.ForeignKey(
-        Organization, verbose_name=_("organised by"), on_delete=models.PROTECT, related_name="organized_blocks",
+        Organization,
+        verbose_name=_("organised by"),
+        on_delete=models.PROTECT,
+        related_name="organized_blocks",
     )
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=10, choices=BlockKind.choices, default=BlockKind.KHOI)
@@ -196,7 +214,10 @@ class EmulationBlock(models.Model):
 class BlockMembership(models.Model):
     block = models.ForeignKey(EmulationBlock, on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="block_memberships",
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="block_memberships",
     )
     role = models.CharField(_("role in the block"), max_length=10, choices=BlockRole.choices, default=BlockRole.MEMBER)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -210,3 +231,80 @@ class BlockMembership(models.Model):
 
     def __str__(self):
         return f"{self.organization} — {self.get_role_display()}"
+
+
+# Imports (issue 2, point 7): kept apart at the end of the module.
+import uuid  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+
+
+class ImportKind(models.TextChoices):
+    ORGANIZATIONS = "organizations", _("Organisations")
+    PEOPLE = "people", _("People")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")  # file stored and checked for format, waiting for a worker or the request
+    VALIDATING = "validating", _("Checking")  # every row is being checked; nothing is written yet
+    WRITING = "writing", _("Writing")  # the file was clean; its rows are being written in one transaction
+    DONE = "done", _("Done")  # every row was written (final)
+    FAILED = "failed", _("Failed")  # the file had errors, or the import broke; nothing was written (final)
+
+
+def _import_upload_to(instance, filename):
+    # The stored name never comes from the user; the original name is kept in `original_name`.
+    return f"imports/{uuid.uuid4().hex}.xlsx"
+
+
+class ImportJob(models.Model):
+    """One uploaded Excel file of organisations or people, checked whole and then written whole.
+
+    The file lives under MEDIA_ROOT/imports/ (never served by a URL) while the job runs and is
+    removed when it finishes; the job keeps the counts and the row errors. A job is visible only
+    to the user who uploaded it and to administrators.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ImportStatus.choices,
+        default=ImportStatus.QUEUED,
+    )
+    file = models.FileField(_("file"), upload_to=_import_upload_to, max_length=200, blank=True)
+    original_name = models.CharField(_("file name"), max_length=255)
+    total_rows = models.PositiveIntegerField(_("data rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("error count"), default=0)
+    created_count = models.PositiveIntegerField(_("rows created"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["created_by", "-created_at"])]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+
+    @property
+    def progress_percent(self) -> int:
+        if self.status in (ImportStatus.WRITING, ImportStatus.DONE):
+            return 100
+        if not self.total_rows:
+            return 0
+        return min(100, self.processed_rows * 100 // self.total_rows)

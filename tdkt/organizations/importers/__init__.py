@@ -1,0 +1,34 @@
+"""Excel import of organisations and people (issue 2, point 7).
+
+    columns.py        the two file layouts: Vietnamese headers, choice labels, limits
+    reading.py        upload checks (.xlsx, zip magic, size) and the sheet → header + rows
+    cells.py          one cell → value or a Vietnamese reason (strict dd/mm/yyyy dates)
+    rows.py           what both kinds share: row parsing, error list, code lookup
+    people.py         people rows: validation against scope and database, bulk write
+    organizations.py  organisation rows: parents in scope or earlier in the file, write
+    services.py       import jobs: create, start (now or in the worker), run, one audit event
+    selectors.py      jobs visible to a user
+    workbooks.py      the downloadable templates
+
+The whole file is checked before anything is written; a file with any bad row writes nothing.
+"""
+
+from .reading import ImportFileError
+from .services import (
+    import_job_create,
+    import_job_run,
+    import_job_start,
+    import_kinds_for,
+    organizations_import,
+    people_import,
+)
+
+__all__ = [
+    "ImportFileError",
+    "import_job_create",
+    "import_job_run",
+    "import_job_start",
+    "import_kinds_for",
+    "organizations_import",
+    "people_import",
+]

@@ -1,0 +1,133 @@
+"""The columns of the two import files, with the Vietnamese headers and values the template shows.
+
+A file's labels are Vietnamese whatever the interface language, so the labels for choice columns
+are written here rather than taken from the models' (translatable) labels; the stored codes and
+the models' own labels are accepted too. Headers and values are compared without case, tone
+marks or punctuation ("HO VA TEN", "Họ và tên *" and "họ và tên" are the same header).
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.utils import translation
+
+from tdkt.core.domain.text import fold_vi
+
+from ..models import ImportKind, OrganizationKind, OrganizationLevel, PersonCategory, Sex
+
+# CODE is a new record's own code (no spaces); references to existing codes are TEXT.
+TEXT, CODE, DATE, CHOICE, BOOL, EMAIL = "text", "code", "date", "choice", "bool", "email"
+
+
+@lru_cache(maxsize=4096)  # choice cells repeat the same few values on every row
+def fold_key(text) -> str:
+    """Header or value as compared: folded, without "*", parenthesised notes or punctuation."""
+    text = re.sub(r"\(.*?\)", " ", str(text or "")).replace("*", " ")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold_vi(text)).split())
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the field it fills
+    header: str  # the template's header, Vietnamese, without the "*" of required columns
+    kind: str = TEXT  # how the cell is read: TEXT, CODE, DATE, CHOICE, BOOL or EMAIL
+    required: bool = False
+    max_length: int | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # CHOICE: Vietnamese label -> stored code
+    model_choices: type | None = None  # CHOICE: the TextChoices whose codes and labels are accepted too
+    aliases: tuple[str, ...] = ()
+    note: str = ""  # what the "Hướng dẫn" sheet says about the column
+    width: int = 18
+
+    @property
+    def template_header(self) -> str:
+        return f"{self.header} *" if self.required else self.header
+
+    def choice_lookup(self) -> dict[str, str]:
+        """Every accepted spelling (folded) -> code: the Vietnamese label, the code, the model label."""
+        lookup = {}
+        if self.model_choices is not None:
+            for value, label in self.model_choices.choices:
+                lookup[fold_key(value)] = value
+                lookup[fold_key(str(label))] = value
+                with translation.override("vi"):
+                    lookup[fold_key(str(label))] = value
+        for label, value in self.labels.items():
+            lookup[fold_key(label)] = value
+        return lookup
+
+
+KIND_LABELS = {
+    "UBND tỉnh": OrganizationKind.PROVINCE,
+    "Sở": OrganizationKind.DEPARTMENT,
+    "Ban, ngành, cơ quan": OrganizationKind.AGENCY,
+    "Phòng, ban, trung tâm, chi cục": OrganizationKind.DIVISION,
+    "Huyện, thị xã, thành phố": OrganizationKind.DISTRICT,
+    "Xã, phường, đặc khu": OrganizationKind.COMMUNE,
+    "Doanh nghiệp, hội": OrganizationKind.ENTERPRISE,
+}
+LEVEL_LABELS = {
+    "Cấp tỉnh": OrganizationLevel.PROVINCE,
+    "Cấp sở": OrganizationLevel.DEPARTMENT,
+    "Cấp huyện": OrganizationLevel.DISTRICT,
+    "Cấp đơn vị": OrganizationLevel.UNIT,
+    "Cấp xã": OrganizationLevel.COMMUNE,
+}
+SEX_LABELS = {"Nam": Sex.MALE, "Nữ": Sex.FEMALE}
+CATEGORY_LABELS = {
+    "Cán bộ": PersonCategory.CAN_BO,
+    "Công chức": PersonCategory.CONG_CHUC,
+    "Viên chức": PersonCategory.VIEN_CHUC,
+    "Người lao động": PersonCategory.NGUOI_LAO_DONG,
+    "Lực lượng vũ trang": PersonCategory.LUC_LUONG_VU_TRANG,
+}
+YES_NO_LABELS = {"Có": "1", "Không": "0"}
+DATE_NOTE = "Ô kiểu ngày, hoặc chữ theo dạng dd/mm/yyyy (ngày/tháng/năm, ví dụ 05/06/1980)."
+
+ORGANIZATION_COLUMNS = (
+    Column("code", "Mã đơn vị", CODE, required=True, max_length=40, width=16,
+           note="Mã duy nhất, chưa có trong hệ thống."),
+    Column("name", "Tên đơn vị", required=True, max_length=255, width=40),
+    Column("short_name", "Tên viết tắt", max_length=100),
+    Column("kind", "Loại đơn vị", CHOICE, required=True, labels=KIND_LABELS, model_choices=OrganizationKind,
+           width=26),
+    Column("level", "Cấp", CHOICE, required=True, labels=LEVEL_LABELS, model_choices=OrganizationLevel, width=14),
+    Column("parent", "Mã đơn vị cấp trên", TEXT, required=True, max_length=40, width=20,
+           aliases=("Mã cấp trên", "Đơn vị cấp trên"),
+           note="Mã một đơn vị bạn được quản lý, hoặc một đơn vị khai báo ở dòng trên trong cùng tệp."),
+    Column("active_from", "Ngày bắt đầu hoạt động", DATE, width=22, note=DATE_NOTE),
+)
+
+PEOPLE_COLUMNS = (
+    Column("code", "Mã cán bộ", CODE, max_length=40, aliases=("Mã CB", "Mã số cán bộ"), width=14,
+           note="Không bắt buộc; nếu có thì không được trùng."),
+    Column("full_name", "Họ và tên", required=True, max_length=150, aliases=("Họ tên",), width=28),
+    Column("sex", "Giới tính", CHOICE, required=True, labels=SEX_LABELS, model_choices=Sex, width=10),
+    Column("date_of_birth", "Ngày sinh", DATE, aliases=("Ngày tháng năm sinh",), width=14,
+           note=DATE_NOTE + " Không được ở tương lai; người được nhập phải đủ 15 tuổi."),
+    Column("ethnicity", "Dân tộc", max_length=50, width=12),
+    Column("category", "Loại", CHOICE, required=True, labels=CATEGORY_LABELS, model_choices=PersonCategory,
+           aliases=("Loại cán bộ", "Đối tượng"), width=18),
+    Column("position", "Chức vụ", max_length=200, aliases=("Chức danh", "Chức vụ chức danh"), width=24),
+    Column("is_manager", "Lãnh đạo quản lý", BOOL, labels=YES_NO_LABELS, width=16,
+           note="Có hoặc Không (để trống là Không)."),
+    Column("organization", "Mã đơn vị", TEXT, required=True, max_length=40, width=14,
+           aliases=("Mã đơn vị công tác",),
+           note="Mã một đơn vị đang hoạt động mà bạn được quản lý cán bộ."),
+    Column("service_start", "Ngày bắt đầu công tác", DATE, width=20, note=DATE_NOTE),
+    Column("email", "Email", EMAIL, max_length=254, aliases=("Thư điện tử",), width=26),
+    Column("phone", "Điện thoại", max_length=30, aliases=("Số điện thoại",), width=16),
+)
+
+COLUMNS = {ImportKind.ORGANIZATIONS: ORGANIZATION_COLUMNS, ImportKind.PEOPLE: PEOPLE_COLUMNS}
+SHEET_TITLES = {ImportKind.ORGANIZATIONS: "Đơn vị", ImportKind.PEOPLE: "Cán bộ"}
+GUIDE_SHEET_TITLE = "Hướng dẫn"
+
+
+def header_lookup(columns) -> dict[str, Column]:
+    lookup = {}
+    for column in columns:
+        for spelling in (column.header, *column.aliases):
+            lookup[fold_key(spelling)] = column
+    return lookup
