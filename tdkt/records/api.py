@@ -6,6 +6,7 @@ it exists or not; a subject the caller sees but may not change is a 403; every w
 a service, which checks "record.manage" again and writes the audit event.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Router, Status
 
@@ -14,6 +15,7 @@ from tdkt.core.api_errors import Id, error_responses
 from tdkt.organizations.errors import require
 
 from . import selectors, services
+from .domain.codes import honour_label
 from .schemas import (
     DisciplineIn,
     DisciplineOut,
@@ -109,9 +111,26 @@ def _rating_set(request, subject_type: str, pk: int, payload: RatingIn):
     return services.rating_set(actor=request.user, **_subject_arg(subject), **payload.dict())
 
 
+# The conditional unique constraints of HonourRecord set no violation_error_message, so the model's
+# validation answers with Django's English default ("Constraint “…” is violated."), which Django's
+# Vietnamese catalogue does not translate. Said here in Vietnamese, on the field the client sent.
+TITLE_ONCE_CONSTRAINTS = ("title_once_per_person_year", "title_once_per_collective_year")
+
+
 def _honour_add(request, subject_type: str, pk: int, payload: HonourIn):
     subject = _managed_subject(request.user, subject_type, pk)
-    return Status(201, services.honour_add(actor=request.user, **_subject_arg(subject), **payload.dict()))
+    try:
+        honour = services.honour_add(actor=request.user, **_subject_arg(subject), **payload.dict())
+    except ValidationError as exc:
+        if any(name in message for message in exc.messages for name in TITLE_ONCE_CONSTRAINTS):
+            raise ValidationError(
+                {
+                    "code": f"Danh hiệu “{honour_label(payload.code)}” năm {payload.year} đã được ghi: "
+                    "mỗi danh hiệu thi đua chỉ được tặng một lần trong năm."
+                }
+            ) from None
+        raise
+    return Status(201, honour)
 
 
 def _initiative_add(request, subject_type: str, pk: int, payload: InitiativeIn):

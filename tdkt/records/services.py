@@ -11,7 +11,7 @@ from tdkt.audit.services import audit_record, snapshot
 from tdkt.organizations.errors import require
 
 from .domain.codes import HONOURS, Target
-from .models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
+from .models import TITLE_CODES, AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
 
 
 def _subject_fields(person, organization) -> dict:
@@ -84,6 +84,10 @@ def honour_add(
     if code not in HONOURS or target not in HONOURS[code][2]:
         who = "cá nhân" if target == Target.INDIVIDUAL else "tập thể"
         raise ValidationError({"code": f"Danh hiệu hoặc hình thức “{code}” không dành cho {who}."})
+    if code in TITLE_CODES and HonourRecord.objects.filter(**subject, code=code, year=year).exists():
+        raise ValidationError(
+            {"code": f"{HONOURS[code][0]} năm {year} đã được ghi nhận: mỗi danh hiệu chỉ tặng một lần trong năm."}
+        )
     record = HonourRecord(
         **subject,
         code=code,
@@ -188,6 +192,8 @@ def review_flag_open(
 def review_flag_close(*, actor, flag: ReviewFlag, closed_on: datetime.date) -> ReviewFlag:
     flag = ReviewFlag.objects.select_for_update().get(pk=flag.pk)
     _check_scope(actor, flag)
+    if flag.closed_on is not None:
+        raise ValidationError({"closed_on": "Việc xem xét này đã kết thúc từ trước."})
     if closed_on < flag.opened_on:
         raise ValidationError({"closed_on": "Ngày kết thúc phải sau ngày bắt đầu."})
     before = snapshot(flag)

@@ -11,8 +11,9 @@ from tdkt.records.domain.codes import HONOURS, Target, honour_label
 
 from . import facts
 from .domain import Basis, Condition, Result, Verdict, evaluate_subjects, regime_for
+from .domain.needs import needs_for
 from .domain.quotas import BASE_LDTT_HOLDERS, BASE_MEMBERS, QuotaSpec, QuotaStatus, quota_status, quotas_for
-from .domain.types import MissingFact
+from .domain.types import Kind, MissingFact
 from .models import ProposalMark, QuotaRule
 
 INDIVIDUAL_AWARDS = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1"]
@@ -140,7 +141,8 @@ def candidate_table(
     on_date = on_date or default_on_date(year)
     if target is Target.INDIVIDUAL:
         subjects = {p.pk: p for p in people.select_related("organization")}
-        subject_facts = facts.people_facts(people, on_date=on_date)
+        needs = needs_for(award, Kind.INDIVIDUAL, basis)
+        subject_facts = facts.people_facts(people, on_date=on_date, needs=needs, year=year)
         marks = {
             m.person_id: m
             for m in ProposalMark.objects.filter(year=year, award=award, person_id__in=people.values("pk"))
@@ -148,7 +150,8 @@ def candidate_table(
         org_of = {pk: p.organization for pk, p in subjects.items()}
     else:
         subjects = {o.pk: o for o in organizations.select_related("parent")}
-        subject_facts = facts.organization_facts(organizations, year=year, on_date=on_date)
+        needs = needs_for(award, Kind.COLLECTIVE, basis)
+        subject_facts = facts.organization_facts(organizations, year=year, on_date=on_date, needs=needs)
         marks = {
             m.collective_id: m
             for m in ProposalMark.objects.filter(year=year, award=award, collective_id__in=organizations.values("pk"))

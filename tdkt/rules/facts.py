@@ -16,8 +16,10 @@ from django.db.models import Q, QuerySet
 from tdkt.organizations.models import Organization, Person, PersonAssignment
 from tdkt.records.models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
 
+from .domain.needs import EVERYTHING, Needs, years_of
 from .domain.types import (
     DISCIPLINE_BY_NAME,
+    FORM_CODES,
     RATING_BY_NAME,
     SCOPE_BY_NAME,
     TITLE_CODES,
@@ -66,34 +68,73 @@ def _open_reviews(field: str, ids_query, on_date: datetime.date) -> set[int]:
     )
 
 
-def _history(field: str, ids_query) -> tuple[dict, dict, dict, dict]:
-    """Ratings, titles, awards and initiatives of the subjects, keyed by subject id."""
-    ratings: dict[int, dict[int, Rating]] = defaultdict(dict)
-    for sid, year, rating in AnnualRating.objects.filter(**{f"{field}__in": ids_query}).values_list(
-        field, "year", "rating"
+def _span_filter(field: str, window, year: int | None) -> Q | None:
+    """A filter on `field` for a Needs window; None when nothing at all is needed."""
+    span = years_of(window, year) if year is not None else None
+    if span is None:
+        return Q()
+    if span[0] > span[1]:
+        return None
+    return Q(**{f"{field}__gte": span[0], f"{field}__lte": span[1]})
+
+
+def _honour_filter(needs: Needs, year: int | None) -> Q | None:
+    parts = []
+    for codes, window, every in (
+        (needs.title_codes, needs.title_years, TITLE_CODES),
+        (needs.award_codes, needs.award_years, FORM_CODES),
     ):
-        ratings[sid][year] = RATING_BY_NAME[rating]
+        codes = every if codes is None else codes
+        span = _span_filter("year", window, year)
+        if codes and span is not None:
+            parts.append(Q(code__in=sorted(codes)) & span)
+    if not parts:
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out |= part
+    return out
+
+
+def _history(field: str, ids_query, needs: Needs = EVERYTHING, year: int | None = None):
+    """Ratings, titles, awards and initiatives of the subjects, keyed by subject id, limited to what
+    the award's rules read (domain/needs.py)."""
+    ratings: dict[int, dict[int, Rating]] = defaultdict(dict)
+    span = _span_filter("year", needs.ratings, year)
+    if span is not None:
+        rows = AnnualRating.objects.filter(span, **{f"{field}__in": ids_query}).values_list(field, "year", "rating")
+        for sid, y, rating in _raw_rows(rows):
+            ratings[sid][y] = RATING_BY_NAME[rating]
     titles: dict[int, list[Record]] = defaultdict(list)
     awards: dict[int, list[Record]] = defaultdict(list)
-    honours = HonourRecord.objects.filter(**{f"{field}__in": ids_query}, revoked_on__isnull=True)
-    for sid, code, year in _raw_rows(honours.values_list(field, "code", "year")):
-        (titles if code in _TITLES else awards)[sid].append(Record(code, year))
+    wanted = _honour_filter(needs, year)
+    if wanted is not None:
+        honours = HonourRecord.objects.filter(wanted, **{f"{field}__in": ids_query}, revoked_on__isnull=True)
+        for sid, code, y in _raw_rows(honours.values_list(field, "code", "year")):
+            (titles if code in _TITLES else awards)[sid].append(Record(code, y))
     initiatives: dict[int, list[InitiativeFact]] = defaultdict(list)
-    rows = Initiative.objects.filter(**{f"{field}__in": ids_query}).values_list(field, "year", "scope", "kind")
-    for sid, year, scope, kind in rows:
-        initiatives[sid].append(InitiativeFact(year, SCOPE_BY_NAME[scope], InitiativeKind(kind)))
+    span = _span_filter("year", needs.initiatives, year)
+    if span is not None:
+        rows = Initiative.objects.filter(span, **{f"{field}__in": ids_query}).values_list(
+            field, "year", "scope", "kind"
+        )
+        for sid, y, scope, kind in rows:
+            initiatives[sid].append(InitiativeFact(y, SCOPE_BY_NAME[scope], InitiativeKind(kind)))
     return ratings, titles, awards, initiatives
 
 
-def people_facts(people: QuerySet, *, on_date: datetime.date) -> dict[int, SubjectFacts]:
-    """Facts of every person in `people` (a queryset, used as a subquery), keyed by person id."""
+def people_facts(
+    people: QuerySet, *, on_date: datetime.date, needs: Needs = EVERYTHING, year: int | None = None
+) -> dict[int, SubjectFacts]:
+    """Facts of every person in `people` (a queryset, used as a subquery), keyed by person id.
+    With `needs` and `year`, only what that award's rules read is loaded."""
     with _no_gc():
-        return _people_facts(people, on_date=on_date)
+        return _people_facts(people, on_date=on_date, needs=needs, year=year)
 
 
-def _people_facts(people: QuerySet, *, on_date: datetime.date) -> dict[int, SubjectFacts]:
+def _people_facts(people: QuerySet, *, on_date: datetime.date, needs: Needs, year: int | None):
     ids = people.values("pk")
-    ratings, titles, awards, initiatives = _history("person_id", ids)
+    ratings, titles, awards, initiatives = _history("person_id", ids, needs, year)
     discipline: dict[int, list[Discipline]] = defaultdict(list)
     for pid, form, start, end in DisciplineRecord.objects.filter(person_id__in=ids).values_list(
         "person_id", "form", "start_date", "end_date"
@@ -180,9 +221,11 @@ def leading_organizations(organizations: QuerySet, *, year: int) -> set[int]:
     )
 
 
-def organization_facts(organizations: QuerySet, *, year: int, on_date: datetime.date) -> dict[int, SubjectFacts]:
+def organization_facts(
+    organizations: QuerySet, *, year: int, on_date: datetime.date, needs: Needs = EVERYTHING
+) -> dict[int, SubjectFacts]:
     ids = organizations.values("pk")
-    ratings, titles, awards, _ = _history("organization_id", ids)
+    ratings, titles, awards, _ = _history("organization_id", ids, needs, year)
     members = member_statistics(organizations, year=year)
     leaders = leading_organizations(organizations, year=year)
     pending = _open_reviews("organization_id", ids, on_date)

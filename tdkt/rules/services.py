@@ -1,5 +1,7 @@
 """Writes of the rules app: marking candidates for proposal. One transaction, one audit event each."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -7,7 +9,7 @@ from tdkt.accounts.scope import user_can
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record, snapshot
 from tdkt.organizations.errors import require
-from tdkt.records.domain.codes import honour_label
+from tdkt.records.domain.codes import HONOURS, Target, honour_label
 
 from .models import ProposalMark
 
@@ -28,6 +30,11 @@ def proposal_mark(
         raise ValueError("Mark exactly one subject.")
     unit = person.organization if person is not None else (collective.parent or collective)
     require(user_can(actor, "record.manage", unit), "Bạn không có quyền đề nghị khen thưởng cho đơn vị này.")
+    target = Target.INDIVIDUAL if person is not None else Target.COLLECTIVE
+    if award not in HONOURS or target not in HONOURS[award][2]:
+        raise ValidationError({"award": f"“{honour_label(award)}” không dành cho đối tượng này."})
+    if not 2000 <= year <= datetime.date.today().year + 1:
+        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
     if not eligible and not justification.strip():
         raise ValidationError({"justification": "Người, tập thể này chưa đủ điều kiện: phải ghi rõ lý do vẫn đề nghị."})
     subject = {"person": person} if person is not None else {"collective": collective}

@@ -168,7 +168,9 @@ def candidate_mark_view(request):
     subject_type, subject_id = request.POST.get("subject_type"), request.POST.get("subject_id", "")
     if subject_type == "person":
         subject = {"person": org_selectors.person_get(request.user, subject_id, permission="record.view")}
-        people = org_selectors.person_list(request.user, permission="record.view").filter(pk=subject["person"].pk)
+        people = org_selectors.person_list(
+            request.user, filters=PersonFilters(include_left=True), permission="record.view"
+        ).filter(pk=subject["person"].pk)
         collectives = org_selectors.organization_list(request.user).none()
         root, target = subject["person"].organization, Target.INDIVIDUAL
     else:

@@ -309,3 +309,212 @@ def test_a_bug_is_a_json_500_and_still_reaches_the_test_client(world, bearer, mo
     assert any(r.levelname == "ERROR" and r.exc_info for r in caplog.records)
     with pytest.raises(RuntimeError):
         Client().get("/api/v1/people", headers=bearer)
+
+
+# Records and eligibility (issue 3) ---------------------------------------------------------------
+
+RECORD_VALUES = st.sampled_from(
+    [
+        "HTXSNV",
+        "HTTNV",
+        "HTNV",
+        "KHTNV",
+        "LDTT",
+        "CSTDCS",
+        "TTLDTT",
+        "BK_TINH",
+        "GK",
+        "co_so",
+        "tinh",
+        "toan_quoc",
+        "sang_kien",
+        "de_tai",
+        "khien_trach",
+        "canh_cao",
+        "buoc_thoi_viec",
+        "thanh_tra",
+        "khieu_nai",
+        "regular",
+        "movement",
+        "individual",
+        "collective",
+        "eligible",
+        "marked",
+        "2024-12-31",
+        "2026-01-01",
+    ]
+)
+RECORD_FIELDS = {
+    "rating": ["year", "rating", "note"],
+    "honour": ["code", "year", "decision_number", "decision_date", "issuer", "note"],
+    "initiative": ["title", "kind", "scope", "year", "recognized_by", "note"],
+    "discipline": ["form", "start_date", "end_date", "decision_number", "note"],
+    "review": ["reason", "opened_on", "note"],
+    "revoke": ["revoked_on", "reason"],
+    "close_review": ["closed_on"],
+    "mark": ["award", "year", "person_id", "organization_id", "basis", "justification"],
+}
+RECORD_WRITES = [
+    ("post", "/people/{person}/ratings", "rating"),
+    ("post", "/organizations/{org}/ratings", "rating"),
+    ("post", "/people/{person}/honours", "honour"),
+    ("post", "/organizations/{org}/honours", "honour"),
+    ("post", "/people/{person}/initiatives", "initiative"),
+    ("post", "/organizations/{org}/initiatives", "initiative"),
+    ("post", "/people/{person}/discipline", "discipline"),
+    ("post", "/people/{person}/reviews", "review"),
+    ("post", "/organizations/{org}/reviews", "review"),
+    ("post", "/honours/{honour}/revoke", "revoke"),
+    ("post", "/reviews/{review}/close", "close_review"),
+    ("post", "/eligibility/marks", "mark"),
+]
+
+
+@pytest.fixture
+def records_world(world):
+    """A honour, a review and a mark that exist (the fuzzed writes act on them), and one earlier
+    title so that some examples meet the once-a-year rule."""
+    import datetime
+
+    from tdkt.records import services as records
+    from tdkt.rules.models import ProposalMark
+
+    admin, person = world.users["admin"], world.people["fin"]
+    year = datetime.date.today().year - 1
+    records.rating_set(actor=admin, person=person, year=year, rating="HTXSNV")
+    honour = records.honour_add(actor=admin, person=person, code="LDTT", year=year)
+    review = records.review_flag_open(
+        actor=admin, person=person, reason="thanh_tra", opened_on=datetime.date(year, 3, 1)
+    )
+    mark = ProposalMark.objects.create(
+        year=year, award="CSTDCS", person=person, organization=person.organization, eligible=True, marked_by=admin
+    )
+    return {"year": year, "honour": honour.pk, "review": review.pk, "mark": mark.pk}
+
+
+def record_valid_bodies(world, year) -> dict:
+    return {
+        "rating": {"year": year, "rating": "HTTNV"},
+        "honour": {"code": "BK_TINH", "year": year, "decision_date": f"{year}-06-01"},
+        "initiative": {"title": "Sáng kiến", "scope": "co_so", "year": year},
+        "discipline": {"form": "khien_trach", "start_date": f"{year}-01-01", "end_date": f"{year}-12-31"},
+        "review": {"reason": "dieu_tra", "opened_on": f"{year}-05-01"},
+        "revoke": {"revoked_on": f"{year}-12-01", "reason": "Khai sai thành tích"},
+        "close_review": {"closed_on": f"{year}-12-01"},
+        "mark": {"award": "CSTDCS", "year": year, "person_id": world.people["fin-ns"].pk, "justification": "Lý do"},
+    }
+
+
+def record_bodies(fields, values, valid):
+    shaped = st.dictionaries(st.sampled_from(fields), values, max_size=len(fields))
+    changes = st.dictionaries(st.sampled_from(fields), values, min_size=1, max_size=2)
+    mutated = changes.map(lambda change: {**valid, **change})
+    as_json = st.one_of(json_values, shaped, mutated, mutated, mutated, mutated).map(json.dumps)
+    return st.one_of(as_json, as_json, as_json, st.just(json.dumps(valid)), st.binary(max_size=40))
+
+
+def _record_url(template, world, records_world, path_value=None):
+    values = {
+        "org": world.orgs["FIN-NS"].pk,
+        "person": world.people["fin"].pk,
+        "honour": records_world["honour"],
+        "review": records_world["review"],
+        "mark": records_world["mark"],
+    }
+    if path_value is not None:
+        values = dict.fromkeys(values, path_value)
+    return "/api/v1" + template.format(**values)
+
+
+@pytest.mark.parametrize(("method", "template", "kind"), RECORD_WRITES, ids=[f"{m} {t}" for m, t, _ in RECORD_WRITES])
+def test_record_and_mark_writes_never_fail_with_500(client, world, ids, records_world, method, template, kind):
+    tokens = {role: api_token_issue(user=world.users[role]) for role in USERS}
+    values = st.one_of(plausible(ids), RECORD_VALUES, st.integers(min_value=1940, max_value=2110))
+    valid = record_valid_bodies(world, records_world["year"])[kind]
+    url = _record_url(template, world, records_world)
+
+    @FUZZ
+    @given(body=record_bodies(RECORD_FIELDS[kind], values, valid), role=st.sampled_from(USERS))
+    def run(body, role):
+        check(_request(client, method, url, body, {"Authorization": f"Bearer {tokens[role]}"}))
+
+    run()
+
+
+def test_valid_record_writes_succeed_for_the_admin(client, world, records_world):
+    """The fuzzer's starting bodies are right: each one passes as is (so the mutations test the
+    services, not only the schema)."""
+    headers = {"Authorization": f"Bearer {api_token_issue(user=world.users['admin'])}"}
+    valid = record_valid_bodies(world, records_world["year"])
+    for method, template, kind in RECORD_WRITES:
+        url = _record_url(template, world, records_world)
+        response = _request(client, method, url, json.dumps(valid[kind]), headers)
+        assert response.status_code in (200, 201), (template, response.content)
+
+
+ELIGIBILITY_READS = {
+    "/eligibility/candidates": ["organization_id", "year", "award", "target", "basis", "on_date", "verdict", "q"]
+    + ["limit", "offset"],
+    "/people/{person}/eligibility": ["year", "on_date", "award"],
+    "/organizations/{org}/eligibility": ["year", "on_date", "award"],
+    "/people/{person}/records": [],
+    "/organizations/{org}/records": [],
+}
+
+
+@pytest.mark.parametrize("template", list(ELIGIBILITY_READS))
+def test_eligibility_reads_never_fail_with_500(client, world, ids, records_world, template):
+    tokens = {role: api_token_issue(user=world.users[role]) for role in USERS}
+    values = st.one_of(plausible(ids), RECORD_VALUES, st.integers(min_value=1940, max_value=2110))
+    names = ELIGIBILITY_READS[template] or ["year"]
+    params = st.dictionaries(
+        st.sampled_from(names) | st.text(max_size=8),
+        values.map(lambda v: v if isinstance(v, str) else json.dumps(v)),
+        max_size=5,
+    )
+    base = st.fixed_dictionaries(
+        {"organization_id": st.sampled_from(ids).map(str), "year": st.integers(1945, 2100).map(str)}
+    )
+    url = _record_url(template, world, records_world)
+
+    @FUZZ
+    @given(query=params, start=base, role=st.sampled_from(USERS))
+    def run(query, start, role):
+        headers = {"Authorization": f"Bearer {tokens[role]}"}
+        response = client.get(f"{url}?{urlencode({**start, **query})}", headers=headers)
+        check(response)
+        if response.status_code == 200 and template == "/eligibility/candidates":
+            body = response.json()
+            assert body["count"] >= len(body["items"])
+            assert len(body["items"]) <= body["limit"]
+
+    run()
+
+
+RECORD_DETAIL_PATHS = [
+    ("get", "/people/{person}/records"),
+    ("get", "/organizations/{org}/eligibility?year=2024"),
+    ("post", "/people/{person}/ratings"),
+    ("post", "/honours/{honour}/revoke"),
+    ("post", "/reviews/{review}/close"),
+    ("delete", "/records/rating/{honour}"),
+    ("delete", "/records/{honour}/1"),
+    ("delete", "/eligibility/marks/{mark}"),
+]
+
+
+@pytest.mark.parametrize(("method", "template"), RECORD_DETAIL_PATHS, ids=[f"{m} {t}" for m, t in RECORD_DETAIL_PATHS])
+def test_record_ids_in_the_path_never_fail_with_500(client, world, records_world, method, template):
+    token = api_token_issue(user=world.users["admin"])
+    segment = st.one_of(st.integers().map(str), huge_ints.map(str), odd_text, st.text(min_size=1, max_size=20))
+
+    @FUZZ
+    @given(value=segment)
+    def run(value):
+        url = _record_url(template, world, records_world, quote(value, safe=""))
+        response = _request(client, method, url, "{}", {"Authorization": f"Bearer {token}"})
+        if response.status_code == 404 and not response["Content-Type"].startswith("application/json"):
+            return
+        check(response)
+
+    run()

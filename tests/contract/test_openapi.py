@@ -137,3 +137,159 @@ def test_documented_filters(spec):
 
 def test_docs_page_is_served(client, db):
     assert client.get("/api/v1/docs").status_code == 200
+
+
+# Records and eligibility (issue 3) ---------------------------------------------------------------
+
+RECORD_OPERATIONS = {
+    ("get", "/api/v1/people/{person_id}/records"),
+    ("get", "/api/v1/organizations/{organization_id}/records"),
+    ("post", "/api/v1/people/{person_id}/ratings"),
+    ("post", "/api/v1/organizations/{organization_id}/ratings"),
+    ("post", "/api/v1/people/{person_id}/honours"),
+    ("post", "/api/v1/organizations/{organization_id}/honours"),
+    ("post", "/api/v1/people/{person_id}/initiatives"),
+    ("post", "/api/v1/organizations/{organization_id}/initiatives"),
+    ("post", "/api/v1/people/{person_id}/discipline"),
+    ("post", "/api/v1/people/{person_id}/reviews"),
+    ("post", "/api/v1/organizations/{organization_id}/reviews"),
+    ("post", "/api/v1/honours/{honour_id}/revoke"),
+    ("post", "/api/v1/reviews/{review_id}/close"),
+    ("delete", "/api/v1/records/{kind}/{record_id}"),
+}
+ELIGIBILITY_OPERATIONS = {
+    ("get", "/api/v1/people/{person_id}/eligibility"),
+    ("get", "/api/v1/organizations/{organization_id}/eligibility"),
+    ("get", "/api/v1/eligibility/candidates"),
+    ("post", "/api/v1/eligibility/marks"),
+    ("delete", "/api/v1/eligibility/marks/{mark_id}"),
+}
+
+
+def test_records_and_eligibility_paths_are_documented(spec):
+    assert RECORD_OPERATIONS | ELIGIBILITY_OPERATIONS <= {(method, path) for method, path, _ in _operations(spec)}
+
+
+def test_records_and_eligibility_answers_are_documented(spec):
+    def codes(method, path):
+        return set(spec["paths"][path][method]["responses"])
+
+    assert {"200", "400", "403", "404"} <= codes("post", "/api/v1/people/{person_id}/ratings")
+    assert {"201", "400", "403", "404"} <= codes("post", "/api/v1/people/{person_id}/honours")
+    assert {"201", "400", "403", "404"} <= codes("post", "/api/v1/eligibility/marks")
+    assert {"204", "403", "404"} <= codes("delete", "/api/v1/records/{kind}/{record_id}")
+    assert {"204", "403", "404"} <= codes("delete", "/api/v1/eligibility/marks/{mark_id}")
+    assert {"200", "404", "422"} <= codes("get", "/api/v1/eligibility/candidates")
+
+
+def _param_enum(spec, method, path, name):
+    params = {p["name"]: p for p in spec["paths"][path][method]["parameters"]}
+    schema = params[name]["schema"]
+    options = schema.get("anyOf", [schema])
+    return next(sorted(o["enum"]) for o in options if "enum" in o)
+
+
+def _record_codes():
+    from tdkt.records.domain import codes
+
+    return codes
+
+
+@pytest.mark.parametrize(
+    ("schema", "field", "choices"),
+    [
+        ("RatingIn", "rating", "RATINGS"),
+        ("RatingOut", "rating", "RATINGS"),
+        ("HonourIn", "code", "HONOURS"),
+        ("HonourOut", "code", "HONOURS"),
+        ("InitiativeIn", "kind", "INITIATIVE_KINDS"),
+        ("InitiativeIn", "scope", "INITIATIVE_SCOPES"),
+        ("InitiativeOut", "scope", "INITIATIVE_SCOPES"),
+        ("DisciplineIn", "form", "DISCIPLINE_FORMS"),
+        ("DisciplineOut", "form", "DISCIPLINE_FORMS"),
+        ("ReviewIn", "reason", "REVIEW_REASONS"),
+        ("ReviewOut", "reason", "REVIEW_REASONS"),
+        ("MarkIn", "award", "HONOURS"),
+        ("EligibilityOut", "award", "HONOURS"),
+    ],
+)
+def test_record_codes_are_enumerations(spec, schema, field, choices):
+    assert _enum(spec, schema, field) == sorted(getattr(_record_codes(), choices))
+
+
+@pytest.mark.parametrize(
+    ("schema", "field", "choices"),
+    [
+        ("MarkIn", "basis", ["movement", "regular", "sudden"]),
+        ("EligibilityOut", "verdict", ["eligible", "ineligible", "unsupported"]),
+        ("EligibilityOut", "regime", ["2013", "2024", "2025"]),
+        ("CandidateOut", "verdict", ["eligible", "ineligible", "unsupported"]),
+        ("CandidatePage", "target", ["collective", "individual"]),
+        ("MarkOut", "target", ["collective", "individual"]),
+        ("HonourOut", "kind", ["form", "title"]),
+    ],
+)
+def test_eligibility_values_are_enumerations(spec, schema, field, choices):
+    assert _enum(spec, schema, field) == choices
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "name", "choices"),
+    [
+        (
+            "delete",
+            "/api/v1/records/{kind}/{record_id}",
+            "kind",
+            ["discipline", "honour", "initiative", "rating", "review"],
+        ),
+        ("get", "/api/v1/eligibility/candidates", "target", ["collective", "individual"]),
+        ("get", "/api/v1/eligibility/candidates", "basis", ["movement", "regular", "sudden"]),
+        ("get", "/api/v1/eligibility/candidates", "verdict", ["eligible", "ineligible", "marked", "unsupported"]),
+    ],
+)
+def test_eligibility_parameters_are_enumerations(spec, method, path, name, choices):
+    assert _param_enum(spec, method, path, name) == choices
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/people/{person_id}/eligibility", "/api/v1/organizations/{organization_id}/eligibility"]
+)
+def test_subject_eligibility_parameters_and_shape(spec, path):
+    operation = spec["paths"][path]["get"]
+    params = {p["name"]: p for p in operation["parameters"]}
+    assert params["year"]["required"] is True
+    assert params["on_date"]["required"] is False
+    assert _param_enum(spec, "get", path, "award") == sorted(_record_codes().HONOURS)
+    answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert answer["type"] == "array"
+    result = spec["components"]["schemas"][answer["items"]["$ref"].rsplit("/", 1)[-1]]
+    assert {"award", "regime", "verdict", "conditions"} <= set(result["properties"])
+    condition = result["properties"]["conditions"]["items"]["$ref"].rsplit("/", 1)[-1]
+    assert set(spec["components"]["schemas"][condition]["properties"]) == {"code", "passed", "message", "legal_ref"}
+
+
+def test_candidates_are_paginated_with_counts_and_quotas(spec):
+    operation = spec["paths"]["/api/v1/eligibility/candidates"]["get"]
+    params = {p["name"]: p for p in operation["parameters"]}
+    assert params["organization_id"]["required"] is True
+    assert params["limit"]["schema"]["maximum"] == 500
+    assert params["offset"]["schema"]["minimum"] == 0
+    page = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    properties = spec["components"]["schemas"][page]["properties"]
+    assert {
+        "count",
+        "limit",
+        "offset",
+        "award",
+        "year",
+        "regime",
+        "on_date",
+        "eligible_count",
+        "marked_count",
+        "quotas",
+        "items",
+    } <= set(properties)
+    item = spec["components"]["schemas"]["CandidateOut"]["properties"]
+    assert {"subject_id", "name", "organization_id", "organization", "verdict", "conditions", "marked"} <= set(item)
+    quota = spec["components"]["schemas"]["QuotaOut"]["properties"]
+    assert {"source", "base_count", "cap", "proposed", "excess"} <= set(quota)

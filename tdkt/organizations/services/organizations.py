@@ -29,6 +29,11 @@ def _check_parent(org: Organization, parent: Organization | None) -> None:
         raise ValidationError({"parent": "Không thể đặt đơn vị cấp trên là chính nó hoặc đơn vị cấp dưới của nó."})
 
 
+def _check_period(org: Organization) -> None:
+    if org.active_from and org.active_to and org.active_to < org.active_from:
+        raise ValidationError({"active_from": "Ngày bắt đầu hoạt động không được sau ngày đóng."})
+
+
 def _rewrite_descendant_paths(org: Organization, old_path: str) -> None:
     # Only a move changes paths; moves are rare, so a plain loop keeps it portable.
     for child in Organization.objects.filter(path__startswith=old_path).exclude(pk=org.pk):
@@ -90,6 +95,7 @@ def organization_update(*, actor, organization: Organization, **fields) -> Organ
             raise ValueError(f"Field {name} cannot be edited")
         setattr(org, name, value.strip() if isinstance(value, str) else value)
     org.refresh_search_text()
+    _check_period(org)
     org.full_clean(exclude=["path"])
     old_path = org.path
     _set_path(org)

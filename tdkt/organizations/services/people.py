@@ -28,6 +28,11 @@ PERSON_FIELDS = [
 AUDITED = [*PERSON_FIELDS, "organization_id"]
 
 
+def _check_code_free(person: Person) -> None:
+    if person.code and Person.objects.filter(code=person.code).exclude(pk=person.pk).exists():
+        raise ValidationError({"code": f"Mã cán bộ “{person.code}” đã được dùng cho người khác."})
+
+
 def _check_organization(organization: Organization) -> None:
     if organization.active_to is not None:
         raise ValidationError({"organization": "Đơn vị đã giải thể hoặc sáp nhập, không thể nhận người mới."})
@@ -43,6 +48,7 @@ def person_create(*, actor, organization: Organization, start_date: datetime.dat
     person = Person(organization=organization, **fields)
     person.full_name = " ".join(person.full_name.split())
     person.refresh_search_text()
+    _check_code_free(person)
     person.full_clean()
     person.save()
     PersonAssignment.objects.create(
@@ -72,6 +78,7 @@ def person_update(*, actor, person: Person, **fields) -> Person:
         setattr(person, name, value)
     person.full_name = " ".join(person.full_name.split())
     person.refresh_search_text()
+    _check_code_free(person)
     person.full_clean()
     person.save()
     after = snapshot(person, AUDITED)

@@ -288,11 +288,6 @@ def test_opening_date_after_closing_is_400(as_office, world):
     assert unit.active_from is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="models.py: person_code_unique and organization_active_period_ordered have no Vietnamese "
-    "violation_error_message, so the 400 says “Constraint … is violated.” (see the API report)",
-)
 @pytest.mark.parametrize("case", ["taken staff code", "opened after it closed"])
 def test_constraint_violations_are_said_in_vietnamese(as_office, world, case):
     if case == "taken staff code":

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,7 +83,11 @@ def block_create_view(request):
         else:
             messages.success(request, _("Block “%(name)s” was created.") % {"name": block.name})
             return redirect("organizations:block", block.pk)
-    return render(request, "organizations/form.html", {"form": form, "title": _("New emulation block")})
+    return render(
+        request,
+        "organizations/form.html",
+        {"form": form, "title": _("New emulation block"), "cancel_url": reverse("organizations:blocks")},
+    )
 
 
 @require_POST

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import user_can
@@ -102,7 +103,11 @@ def organization_create_view(request):
         else:
             messages.success(request, _("Organisation “%(name)s” was created.") % {"name": org.name})
             return redirect("organizations:detail", org.pk)
-    return render(request, "organizations/form.html", {"form": form, "title": _("New organisation")})
+    return render(
+        request,
+        "organizations/form.html",
+        {"form": form, "title": _("New organisation"), "cancel_url": reverse("organizations:list")},
+    )
 
 
 def organization_edit_view(request, pk):
@@ -127,7 +132,15 @@ def organization_edit_view(request, pk):
         else:
             messages.success(request, _("Changes saved."))
             return redirect("organizations:detail", org.pk)
-    return render(request, "organizations/form.html", {"form": form, "title": _("Edit %(name)s") % {"name": org.name}})
+    return render(
+        request,
+        "organizations/form.html",
+        {
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": org.name},
+            "cancel_url": reverse("organizations:detail", args=[org.pk]),
+        },
+    )
 
 
 def organization_close_view(request, pk):
@@ -151,6 +164,7 @@ def organization_close_view(request, pk):
         {
             "form": form,
             "title": _("Close %(name)s") % {"name": org.name},
+            "cancel_url": reverse("organizations:detail", args=[org.pk]),
             "danger": True,
             "intro": _("Closing keeps the organisation's history; it no longer takes new people or units."),
         },

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import user_can
@@ -110,7 +111,11 @@ def person_create_view(request):
         else:
             messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
             return redirect("organizations:person", person.pk)
-    return render(request, "organizations/form.html", {"form": form, "title": _("New person")})
+    return render(
+        request,
+        "organizations/form.html",
+        {"form": form, "title": _("New person"), "cancel_url": reverse("organizations:people")},
+    )
 
 
 def person_edit_view(request, pk):
@@ -126,7 +131,13 @@ def person_edit_view(request, pk):
             messages.success(request, _("Changes saved."))
             return redirect("organizations:person", person.pk)
     return render(
-        request, "organizations/form.html", {"form": form, "title": _("Edit %(name)s") % {"name": person.full_name}}
+        request,
+        "organizations/form.html",
+        {
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": person.full_name},
+            "cancel_url": reverse("organizations:person", args=[person.pk]),
+        },
     )
 
 
@@ -149,6 +160,7 @@ def person_move_view(request, pk):
         {
             "form": form,
             "title": _("Transfer %(name)s") % {"name": person.full_name},
+            "cancel_url": reverse("organizations:person", args=[person.pk]),
             "intro": _("Currently at %(org)s.") % {"org": person.organization.name},
         },
     )
