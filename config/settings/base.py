@@ -21,6 +21,8 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,l
 EMBEDDED_DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'tdkt.sqlite3'}"
 DATABASE_URL = os.environ.get("DATABASE_URL", EMBEDDED_DATABASE_URL)
 USES_EMBEDDED_DATABASE = DATABASE_URL == EMBEDDED_DATABASE_URL
+if USES_EMBEDDED_DATABASE:
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions keep the web process and the task worker from
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "tdkt.organizations",
     "tdkt.records",
     "tdkt.rules",
+    "tdkt.movements",
 ]
 
 MIDDLEWARE = [
