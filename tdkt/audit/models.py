@@ -33,6 +33,18 @@ class AuditEventType(models.IntegerChoices):
     RECORDS_IMPORTED = 504, _("Records imported")
     PROPOSAL_MARKED = 505, _("Marked for proposal")
     PROPOSAL_UNMARKED = 506, _("Proposal mark removed")
+    MOVEMENT_CREATED = 601, _("Movement created")
+    MOVEMENT_CHANGED = 602, _("Movement changed")
+    MOVEMENT_ISSUED = 603, _("Movement issued")
+    REGISTRATION_SUBMITTED = 604, _("Registration submitted")
+    REGISTRATION_DECIDED = 605, _("Late registration decided")
+    COVENANT_SIGNED = 606, _("Covenant signed")
+    REPORT_SUBMITTED = 607, _("Report submitted")
+    REPORT_RETURNED = 608, _("Report returned")
+    REPORT_ACCEPTED = 609, _("Report accepted")
+    TASK_CHANGED = 610, _("Work program changed")
+    REMINDERS_SENT = 611, _("Reminders sent")
+    DOCUMENT_GENERATED = 612, _("Document generated")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -42,6 +42,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "record.view": EVERY_ROLE,
     "record.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
     "account.manage": frozenset({Role.ADMIN}),
+    "movement.view": EVERY_ROLE,
+    # Plans are issued by the province's standing office, a block's head unit or a department.
+    "movement.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.BLOCK_HEAD, Role.UNIT_LEADER,
+                                  Role.UNIT_OFFICER}),
+    # A participant registers, signs the covenant and submits its reports.
+    "movement.participate": frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
 }
 
 
