@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("tdkt.audit.urls")),
     path("", include("tdkt.records.urls")),
     path("", include("tdkt.rules.urls")),
+    path("", include("tdkt.movements.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

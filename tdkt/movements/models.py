@@ -23,10 +23,17 @@ class MovementStatus(models.TextChoices):
 
 
 class Movement(models.Model):
-    organization = models.ForeignKey("organizations.Organization", verbose_name=_("issued by"),
-                                     on_delete=models.PROTECT, related_name="movements")
-    block = models.ForeignKey("organizations.EmulationBlock", verbose_name=_("emulation block"), null=True,
-                              blank=True, on_delete=models.PROTECT, related_name="movements")
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="movements"
+    )
+    block = models.ForeignKey(
+        "organizations.EmulationBlock",
+        verbose_name=_("emulation block"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="movements",
+    )
     title = models.CharField(_("title"), max_length=500)
     kind = models.CharField(_("kind"), max_length=20, choices=MovementKind.choices, default=MovementKind.REGULAR)
     status = models.CharField(_("status"), max_length=10, choices=MovementStatus.choices, default=MovementStatus.DRAFT)
@@ -50,8 +57,9 @@ class Movement(models.Model):
         verbose_name = _("movement")
         verbose_name_plural = _("movements")
         ordering = ["-start_date", "title"]
-        constraints = [models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")),
-                                              name="movement_period_ordered")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="movement_period_ordered")
+        ]
 
     def __str__(self):
         return self.title
@@ -59,8 +67,12 @@ class Movement(models.Model):
 
 class Participant(models.Model):
     movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="participants")
-    organization = models.ForeignKey("organizations.Organization", verbose_name=_("organisation"),
-                                     on_delete=models.PROTECT, related_name="movement_participations")
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="movement_participations",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["movement", "organization"], name="participant_once")]
@@ -98,8 +110,9 @@ class Target(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(_("target"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=TargetKind.choices)
-    subject = models.CharField(_("who"), max_length=12, choices=[("individual", _("individuals")),
-                                                                  ("collective", _("collectives"))])
+    subject = models.CharField(
+        _("who"), max_length=12, choices=[("individual", _("individuals")), ("collective", _("collectives"))]
+    )
     award_code = models.CharField(_("title or form"), max_length=12, choices=HONOUR_CHOICES, blank=True)
     min_rating = models.CharField(_("rating at least"), max_length=10, choices=RATING_CHOICES, blank=True)
     value = models.DecimalField(_("value"), max_digits=7, decimal_places=2)
@@ -122,8 +135,9 @@ class Phase(models.Model):
 
     class Meta:
         ordering = ["position", "start_date"]
-        constraints = [models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")),
-                                              name="phase_period_ordered")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="phase_period_ordered")
+        ]
 
     def __str__(self):
         return self.name
@@ -172,8 +186,9 @@ class WorkTask(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     content = models.TextField(_("content"))
     lead = models.CharField(_("lead"), max_length=200)
-    lead_organization = models.ForeignKey("organizations.Organization", null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="+")
+    lead_organization = models.ForeignKey(
+        "organizations.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     executing = models.CharField(_("executing"), max_length=200, blank=True)
     due_date = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.PLANNED)
@@ -199,11 +214,11 @@ class Registration(models.Model):
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=15, choices=RegistrationStatus.choices)
     registered_at = models.DateTimeField(_("registered at"))
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                      related_name="+")
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     note = models.TextField(_("commitments"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decision_note = models.CharField(_("decision note"), max_length=500, blank=True)
 
     class Meta:
@@ -261,8 +276,9 @@ class ReportSubmission(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"))
     was_late = models.BooleanField(default=False)
     return_reason = models.CharField(_("reason for return"), max_length=500, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:
