@@ -1,0 +1,28 @@
+"""In-application notifications (and the same text by email when the user has an address)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from tdkt.accounts.models import User
+
+from .models import Notification
+
+
+def users_of(organization, *, roles=("unit_officer", "unit_leader")):
+    """The people who act for `organization`: users with one of `roles` granted on it or above it."""
+    ancestors = organization.ancestor_ids()
+    return User.objects.filter(is_active=True, role_grants__role__in=roles,
+                               role_grants__organization_id__in=ancestors).distinct()
+
+
+def notify(users, *, text: str, url: str = "", subject: str = "", email: bool = True) -> int:
+    """Store one notification per user; send it by email too (after the transaction commits)."""
+    users = list(users)
+    Notification.objects.bulk_create(Notification(user=u, text=text, url=url) for u in users)
+    if email:
+        addresses = [u.email for u in users if u.email]
+        if addresses:
+            transaction.on_commit(lambda: send_mail(subject or text[:80], text, settings.DEFAULT_FROM_EMAIL,
+                                                    addresses, fail_silently=True))
+    return len(users)
