@@ -242,6 +242,7 @@ from django.conf import settings  # noqa: E402
 class ImportKind(models.TextChoices):
     ORGANIZATIONS = "organizations", _("Organisations")
     PEOPLE = "people", _("People")
+    RECORDS = "records", _("Ratings and titles of a year")
 
 
 class ImportStatus(models.TextChoices):
@@ -258,7 +259,8 @@ def _import_upload_to(instance, filename):
 
 
 class ImportJob(models.Model):
-    """One uploaded Excel file of organisations or people, checked whole and then written whole.
+    """One uploaded Excel file of organisations, people or one organisation's year of ratings and
+    titles, checked whole and then written whole.
 
     The file lives under MEDIA_ROOT/imports/ (never served by a URL) while the job runs and is
     removed when it finishes; the job keeps the counts and the row errors. A job is visible only
@@ -279,6 +281,17 @@ class ImportJob(models.Model):
     errors = models.JSONField(_("errors"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("error count"), default=0)
     created_count = models.PositiveIntegerField(_("rows created"), default=0)
+    # Ratings and titles: a rating already recorded for the subject and year is corrected, not added.
+    updated_count = models.PositiveIntegerField(_("records corrected"), default=0)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),

@@ -1,4 +1,4 @@
-"""The columns of the two import files, with the Vietnamese headers and values the template shows.
+"""The columns of the import files, with the Vietnamese headers and values the template shows.
 
 A file's labels are Vietnamese whatever the interface language, so the labels for choice columns
 are written here rather than taken from the models' (translatable) labels; the stored codes and
@@ -13,6 +13,7 @@ from functools import lru_cache
 from django.utils import translation
 
 from tdkt.core.domain.text import fold_vi
+from tdkt.records.domain.codes import HONOURS, RATINGS, HonourKind
 
 from ..models import ImportKind, OrganizationKind, OrganizationLevel, PersonCategory, Sex
 
@@ -36,6 +37,7 @@ class Column:
     max_length: int | None = None
     labels: dict[str, str] = field(default_factory=dict)  # CHOICE: Vietnamese label -> stored code
     model_choices: type | None = None  # CHOICE: the TextChoices whose codes and labels are accepted too
+    accepted: dict[str, str] = field(default_factory=dict)  # CHOICE: other spellings -> code, not listed
     aliases: tuple[str, ...] = ()
     note: str = ""  # what the "Hướng dẫn" sheet says about the column
     width: int = 18
@@ -53,7 +55,7 @@ class Column:
                 lookup[fold_key(str(label))] = value
                 with translation.override("vi"):
                     lookup[fold_key(str(label))] = value
-        for label, value in self.labels.items():
+        for label, value in {**self.accepted, **self.labels}.items():
             lookup[fold_key(label)] = value
         return lookup
 
@@ -86,42 +88,195 @@ YES_NO_LABELS = {"Có": "1", "Không": "0"}
 DATE_NOTE = "Ô kiểu ngày, hoặc chữ theo dạng dd/mm/yyyy (ngày/tháng/năm, ví dụ 05/06/1980)."
 
 ORGANIZATION_COLUMNS = (
-    Column("code", "Mã đơn vị", CODE, required=True, max_length=40, width=16,
-           note="Mã duy nhất, chưa có trong hệ thống."),
+    Column(
+        "code", "Mã đơn vị", CODE, required=True, max_length=40, width=16, note="Mã duy nhất, chưa có trong hệ thống."
+    ),
     Column("name", "Tên đơn vị", required=True, max_length=255, width=40),
     Column("short_name", "Tên viết tắt", max_length=100),
-    Column("kind", "Loại đơn vị", CHOICE, required=True, labels=KIND_LABELS, model_choices=OrganizationKind,
-           width=26),
+    Column("kind", "Loại đơn vị", CHOICE, required=True, labels=KIND_LABELS, model_choices=OrganizationKind, width=26),
     Column("level", "Cấp", CHOICE, required=True, labels=LEVEL_LABELS, model_choices=OrganizationLevel, width=14),
-    Column("parent", "Mã đơn vị cấp trên", TEXT, required=True, max_length=40, width=20,
-           aliases=("Mã cấp trên", "Đơn vị cấp trên"),
-           note="Mã một đơn vị bạn được quản lý, hoặc một đơn vị khai báo ở dòng trên trong cùng tệp."),
+    Column(
+        "parent",
+        "Mã đơn vị cấp trên",
+        TEXT,
+        required=True,
+        max_length=40,
+        width=20,
+        aliases=("Mã cấp trên", "Đơn vị cấp trên"),
+        note="Mã một đơn vị bạn được quản lý, hoặc một đơn vị khai báo ở dòng trên trong cùng tệp.",
+    ),
     Column("active_from", "Ngày bắt đầu hoạt động", DATE, width=22, note=DATE_NOTE),
 )
 
 PEOPLE_COLUMNS = (
-    Column("code", "Mã cán bộ", CODE, max_length=40, aliases=("Mã CB", "Mã số cán bộ"), width=14,
-           note="Không bắt buộc; nếu có thì không được trùng."),
+    Column(
+        "code",
+        "Mã cán bộ",
+        CODE,
+        max_length=40,
+        aliases=("Mã CB", "Mã số cán bộ"),
+        width=14,
+        note="Không bắt buộc; nếu có thì không được trùng.",
+    ),
     Column("full_name", "Họ và tên", required=True, max_length=150, aliases=("Họ tên",), width=28),
     Column("sex", "Giới tính", CHOICE, required=True, labels=SEX_LABELS, model_choices=Sex, width=10),
-    Column("date_of_birth", "Ngày sinh", DATE, aliases=("Ngày tháng năm sinh",), width=14,
-           note=DATE_NOTE + " Không được ở tương lai; người được nhập phải đủ 15 tuổi."),
+    Column(
+        "date_of_birth",
+        "Ngày sinh",
+        DATE,
+        aliases=("Ngày tháng năm sinh",),
+        width=14,
+        note=DATE_NOTE + " Không được ở tương lai; người được nhập phải đủ 15 tuổi.",
+    ),
     Column("ethnicity", "Dân tộc", max_length=50, width=12),
-    Column("category", "Loại", CHOICE, required=True, labels=CATEGORY_LABELS, model_choices=PersonCategory,
-           aliases=("Loại cán bộ", "Đối tượng"), width=18),
+    Column(
+        "category",
+        "Loại",
+        CHOICE,
+        required=True,
+        labels=CATEGORY_LABELS,
+        model_choices=PersonCategory,
+        aliases=("Loại cán bộ", "Đối tượng"),
+        width=18,
+    ),
     Column("position", "Chức vụ", max_length=200, aliases=("Chức danh", "Chức vụ chức danh"), width=24),
-    Column("is_manager", "Lãnh đạo quản lý", BOOL, labels=YES_NO_LABELS, width=16,
-           note="Có hoặc Không (để trống là Không)."),
-    Column("organization", "Mã đơn vị", TEXT, required=True, max_length=40, width=14,
-           aliases=("Mã đơn vị công tác",),
-           note="Mã một đơn vị đang hoạt động mà bạn được quản lý cán bộ."),
+    Column(
+        "is_manager",
+        "Lãnh đạo quản lý",
+        BOOL,
+        labels=YES_NO_LABELS,
+        width=16,
+        note="Có hoặc Không (để trống là Không).",
+    ),
+    Column(
+        "organization",
+        "Mã đơn vị",
+        TEXT,
+        required=True,
+        max_length=40,
+        width=14,
+        aliases=("Mã đơn vị công tác",),
+        note="Mã một đơn vị đang hoạt động mà bạn được quản lý cán bộ.",
+    ),
     Column("service_start", "Ngày bắt đầu công tác", DATE, width=20, note=DATE_NOTE),
     Column("email", "Email", EMAIL, max_length=254, aliases=("Thư điện tử",), width=26),
     Column("phone", "Điện thoại", max_length=30, aliases=("Số điện thoại",), width=16),
 )
 
-COLUMNS = {ImportKind.ORGANIZATIONS: ORGANIZATION_COLUMNS, ImportKind.PEOPLE: PEOPLE_COLUMNS}
-SHEET_TITLES = {ImportKind.ORGANIZATIONS: "Đơn vị", ImportKind.PEOPLE: "Cán bộ"}
+# A year's ratings and titles of one organisation: the year and the organisation are chosen on the
+# upload form. A row names a person (staff code, or name and date of birth, within the organisation)
+# or, with the person columns empty, a collective (a unit code).
+RATING_LABELS = {name: code for code, name in RATINGS.items()}
+RATING_ACCEPTED = {
+    **{code: code for code in RATINGS},
+    **{name.removesuffix(" nhiệm vụ"): code for code, name in RATINGS.items()},  # "Hoàn thành tốt"
+}
+TITLE_LABELS = {name: code for code, (name, kind, _t) in HONOURS.items() if kind == HonourKind.TITLE}
+# Codes as people write them, with đ ("LĐTT", "CSTĐCS"), and the usual short names.
+TITLE_ACCEPTED = {
+    **{code: code for code in TITLE_LABELS.values()},
+    "LĐTT": "LDTT",
+    "CSTĐCS": "CSTDCS",
+    "TTLĐTT": "TTLDTT",
+    "TTLĐXS": "TTLDXS",
+    "CSTĐ cơ sở": "CSTDCS",
+    "CSTĐ cấp tỉnh": "CSTD_TINH",
+    "Chiến sĩ thi đua cấp tỉnh": "CSTD_TINH",
+    "CSTĐ toàn quốc": "CSTD_TQ",
+    "Cờ thi đua cấp tỉnh": "CO_TINH",
+    "Cờ thi đua Chính phủ": "CO_CP",
+}
+RECORD_COLUMNS = (
+    Column(
+        "person_code",
+        "Mã cán bộ",
+        TEXT,
+        max_length=40,
+        aliases=("Mã CB", "Mã số cán bộ"),
+        width=14,
+        note="Để nhận ra cán bộ. Nếu trống thì nhận ra theo Họ và tên (và Ngày sinh). Dòng tập thể: để trống.",
+    ),
+    Column(
+        "full_name",
+        "Họ và tên",
+        max_length=150,
+        aliases=("Họ tên",),
+        width=28,
+        note="Họ tên đầy đủ, có dấu, đúng như trong hệ thống. Dòng tập thể: để trống.",
+    ),
+    Column(
+        "date_of_birth",
+        "Ngày sinh",
+        DATE,
+        aliases=("Ngày tháng năm sinh",),
+        width=14,
+        note=DATE_NOTE + " Nên ghi để phân biệt những người trùng họ tên.",
+    ),
+    Column(
+        "unit",
+        "Mã đơn vị",
+        TEXT,
+        max_length=40,
+        aliases=("Mã đơn vị công tác", "Mã tập thể"),
+        width=14,
+        note="Dòng tập thể: mã của tập thể (đơn vị đã chọn hoặc một đơn vị trực thuộc). Dòng cá nhân: không "
+        "bắt buộc; nếu có thì cán bộ phải đang công tác ở đơn vị này.",
+    ),
+    Column(
+        "rating",
+        "Xếp loại",
+        CHOICE,
+        labels=RATING_LABELS,
+        accepted=RATING_ACCEPTED,
+        width=30,
+        note="Viết tắt HTXSNV, HTTNV, HTNV, KHTNV cũng được. Nếu người hoặc tập thể đã có xếp loại của năm "
+        "thì xếp loại trong tệp thay thế (sửa) xếp loại cũ.",
+    ),
+    Column(
+        "title",
+        "Danh hiệu",
+        TEXT,
+        max_length=60,
+        aliases=("Danh hiệu thi đua",),
+        labels=TITLE_LABELS,
+        accepted=TITLE_ACCEPTED,
+        width=30,
+        note="Viết tắt LĐTT, CSTĐCS, TTLĐTT, TTLĐXS cũng được. Danh hiệu cá nhân chỉ ghi cho cá nhân, danh hiệu "
+        "tập thể chỉ ghi cho tập thể; mỗi danh hiệu chỉ được công nhận một lần trong năm.",
+    ),
+    Column(
+        "decision_number",
+        "Số quyết định",
+        max_length=60,
+        aliases=("Số QĐ",),
+        width=18,
+        note="Quyết định công nhận danh hiệu, ví dụ 125/QĐ-UBND. Chỉ ghi khi có danh hiệu.",
+    ),
+    Column(
+        "decision_date",
+        "Ngày quyết định",
+        DATE,
+        aliases=("Ngày QĐ", "Ngày ký"),
+        width=16,
+        note=DATE_NOTE + " Không ở tương lai, không trước năm xếp loại. Chỉ ghi khi có danh hiệu.",
+    ),
+    Column(
+        "issuer",
+        "Cơ quan ban hành",
+        max_length=200,
+        aliases=("Cơ quan ra quyết định", "Cấp khen"),
+        width=24,
+        note="Chỉ ghi khi có danh hiệu.",
+    ),
+    Column("note", "Ghi chú", max_length=500, width=30),
+)
+
+COLUMNS = {
+    ImportKind.ORGANIZATIONS: ORGANIZATION_COLUMNS,
+    ImportKind.PEOPLE: PEOPLE_COLUMNS,
+    ImportKind.RECORDS: RECORD_COLUMNS,
+}
+SHEET_TITLES = {ImportKind.ORGANIZATIONS: "Đơn vị", ImportKind.PEOPLE: "Cán bộ", ImportKind.RECORDS: "Xếp loại"}
 GUIDE_SHEET_TITLE = "Hướng dẫn"
 
 

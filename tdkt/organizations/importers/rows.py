@@ -1,4 +1,4 @@
-"""What both kinds of import share: parsing a row cell by cell and collecting row errors."""
+"""What every kind of import shares: parsing a row cell by cell and collecting row errors."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field

@@ -1,7 +1,12 @@
-"""The downloadable templates: a data sheet with the headers, and a "Hướng dẫn" sheet with the rules."""
+"""The downloadable templates: a data sheet with the headers, and a "Hướng dẫn" sheet with the rules.
+
+The records template may come prefilled with an organisation's people, so that a clerk only fills in
+each one's rating and title.
+"""
 
 import io
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -10,20 +15,81 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..models import ImportKind
 from .columns import BOOL, CHOICE, CODE, COLUMNS, DATE, GUIDE_SHEET_TITLE, SHEET_TITLES
 from .reading import MAX_DATA_ROWS
+from .selectors import records_template_rows
 
 DATE_FORMAT = "DD/MM/YYYY"
-FORMATTED_ROWS = 1000  # rows pre-formatted as dates / text below the header
+FORMATTED_ROWS = 1000  # rows pre-formatted as dates / text below the header (more when prefilled)
+# Columns kept as text: codes and numbers whose leading zeros or slashes Excel would otherwise eat.
+TEXT_KEYS = {"phone", "organization", "parent", "person_code", "unit", "decision_number"}
 EXAMPLES = {
     ImportKind.ORGANIZATIONS: [
-        ["QT-SNV-PCT", "Phòng Công tác thanh niên", "Phòng CTTN", "Phòng, ban, trung tâm, chi cục", "Cấp đơn vị",
-         "QT-SNV", "01/07/2025"],
+        [
+            "QT-SNV-PCT",
+            "Phòng Công tác thanh niên",
+            "Phòng CTTN",
+            "Phòng, ban, trung tâm, chi cục",
+            "Cấp đơn vị",
+            "QT-SNV",
+            "01/07/2025",
+        ],
         ["QT-SNV-PCT-TO1", "Tổ Tổng hợp", "", "Phòng, ban, trung tâm, chi cục", "Cấp đơn vị", "QT-SNV-PCT", ""],
     ],
     ImportKind.PEOPLE: [
-        ["STC-0101", "Nguyễn Thị Lan", "Nữ", "05/06/1985", "Kinh", "Công chức", "Phó Trưởng phòng", "Có",
-         "QT-STC-NS", "01/09/2008", "lan.nt@example.vn", "0912345678"],
-        ["", "Hồ Văn Đức", "Nam", "20/11/1992", "Vân Kiều", "Viên chức", "Chuyên viên", "Không", "QT-STC",
-         "15/03/2016", "", ""],
+        [
+            "STC-0101",
+            "Nguyễn Thị Lan",
+            "Nữ",
+            "05/06/1985",
+            "Kinh",
+            "Công chức",
+            "Phó Trưởng phòng",
+            "Có",
+            "QT-STC-NS",
+            "01/09/2008",
+            "lan.nt@example.vn",
+            "0912345678",
+        ],
+        [
+            "",
+            "Hồ Văn Đức",
+            "Nam",
+            "20/11/1992",
+            "Vân Kiều",
+            "Viên chức",
+            "Chuyên viên",
+            "Không",
+            "QT-STC",
+            "15/03/2016",
+            "",
+            "",
+        ],
+    ],
+    ImportKind.RECORDS: [
+        [
+            "STC-0101",
+            "Nguyễn Thị Lan",
+            "05/06/1985",
+            "QT-STC-NS",
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Chiến sĩ thi đua cơ sở",
+            "125/QĐ-STC",
+            "20/12/2024",
+            "Sở Tài chính",
+            "",
+        ],
+        ["", "Hồ Văn Đức", "20/11/1992", "", "HTTNV", "LĐTT", "", "", "", ""],
+        [
+            "",
+            "",
+            "",
+            "QT-STC-NS",
+            "Hoàn thành tốt nhiệm vụ",
+            "Tập thể lao động tiên tiến",
+            "130/QĐ-STC",
+            "20/12/2024",
+            "Sở Tài chính",
+            "Dòng của tập thể",
+        ],
     ],
 }
 RULES = [
@@ -35,11 +101,27 @@ RULES = [
     "liệt kê theo số dòng, tên cột và lý do để sửa rồi nhập lại.",
     f"Mỗi lần nhập tối đa {MAX_DATA_ROWS:,} dòng, tệp .xlsx.".replace(",", "."),
 ]
-ITEM = {ImportKind.ORGANIZATIONS: "đơn vị", ImportKind.PEOPLE: "người"}
+ITEM = {ImportKind.ORGANIZATIONS: "đơn vị", ImportKind.PEOPLE: "người", ImportKind.RECORDS: "người hoặc một tập thể"}
+GUIDE_TITLES = {ImportKind.RECORDS: "Hướng dẫn nhập xếp loại, danh hiệu thi đua trong năm từ Excel"}
+KIND_RULES = {
+    ImportKind.RECORDS: [
+        "Năm và đơn vị được chọn khi tải tệp lên. Tệp chỉ gồm cán bộ và tập thể của đơn vị đó và các đơn vị "
+        "trực thuộc.",
+        "Dòng cá nhân: ghi Mã cán bộ, hoặc Họ và tên (nên kèm Ngày sinh). Dòng tập thể: để trống Mã cán bộ, "
+        "Họ và tên, Ngày sinh và ghi Mã đơn vị của tập thể.",
+        "Mỗi người, mỗi tập thể chỉ một dòng; mỗi dòng có Xếp loại, Danh hiệu hoặc cả hai.",
+        "Người hoặc tập thể đã có xếp loại của năm: xếp loại trong tệp thay thế xếp loại cũ (được tính là sửa).",
+        "Một danh hiệu đã có trong hệ thống cho cùng năm không nhập lại được. Người có hai danh hiệu trong năm "
+        "(ví dụ LĐTT và CSTĐCS): nhập danh hiệu thứ hai bằng một tệp khác, để trống Xếp loại.",
+    ],
+}
 
 
-def template_workbook(kind: str) -> bytes:
+def template_workbook(kind: str, *, rows: list[list] | None = None, prefilled_note: str = "") -> bytes:
+    """The template of a kind; `rows` prefill the data sheet (values in column order), and
+    `prefilled_note` tells on the guide sheet what they are."""
     columns = COLUMNS[kind]
+    rows = rows or []
     workbook = Workbook()
     data = workbook.active
     data.title = SHEET_TITLES[kind]
@@ -54,35 +136,44 @@ def template_workbook(kind: str) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         data.column_dimensions[letter].width = column.width
         # Dates shown as DD/MM/YYYY; codes and phone numbers kept as text (leading zeros survive).
-        number_format = DATE_FORMAT if column.kind == DATE else (
-            "@" if column.kind == CODE or column.key in {"phone", "organization", "parent"} else None)
+        number_format = (
+            DATE_FORMAT if column.kind == DATE else ("@" if column.kind == CODE or column.key in TEXT_KEYS else None)
+        )
         if number_format:
             data.column_dimensions[letter].number_format = number_format
-            for row in range(2, FORMATTED_ROWS + 2):
+            for row in range(2, max(FORMATTED_ROWS, len(rows) + 200) + 2):
                 data.cell(row=row, column=index).number_format = number_format
+    for row_number, values in enumerate(rows, start=2):
+        for index, value in enumerate(values, start=1):
+            if value not in (None, ""):
+                data.cell(row=row_number, column=index, value=value)
     data.freeze_panes = "A2"
-    _write_guide(guide, kind, columns, data)
+    _write_guide(guide, kind, columns, data, prefilled_note)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _write_guide(guide, kind, columns, data) -> None:
+def _write_guide(guide, kind, columns, data, prefilled_note: str = "") -> None:
     bold = Font(bold=True)
     guide.column_dimensions["A"].width = 28
     guide.column_dimensions["B"].width = 12
     guide.column_dimensions["C"].width = 90
-    guide.append([f"Hướng dẫn nhập {ITEM[kind]} từ Excel"])
+    guide.append([GUIDE_TITLES.get(kind, f"Hướng dẫn nhập {ITEM[kind]} từ Excel")])
     guide["A1"].font = Font(bold=True, size=13)
     for rule in RULES:
         guide.append([rule.format(sheet=SHEET_TITLES[kind], item=ITEM[kind])])
+    for rule in KIND_RULES.get(kind, []):
+        guide.append([rule])
+    if prefilled_note:
+        guide.append([prefilled_note])
     guide.append([])
     guide.append(["Cột", "Bắt buộc", "Giá trị cho phép, ghi chú"])
     for cell in guide[guide.max_row]:
         cell.font = bold
     for column in columns:
         note = column.note
-        if column.kind in (CHOICE, BOOL):
+        if column.kind in (CHOICE, BOOL) or column.labels:
             note = "Một trong: " + "; ".join(column.labels) + (f". {note}" if note else ".")
         elif column.max_length and not note:
             note = f"Tối đa {column.max_length} ký tự."
@@ -96,7 +187,7 @@ def _write_guide(guide, kind, columns, data) -> None:
         guide.append(example)
     # Lists for the drop-downs of the choice columns (Excel warns on other values but accepts codes).
     for index, column in enumerate(columns, start=1):
-        if column.kind not in (CHOICE, BOOL):
+        if column.kind not in (CHOICE, BOOL) and not column.labels:
             continue
         guide.append([])
         guide.append([f"Danh sách cho cột “{column.header}”"])
@@ -105,10 +196,26 @@ def _write_guide(guide, kind, columns, data) -> None:
         for label in column.labels:
             guide.append([label])
         validation = DataValidation(
-            type="list", formula1=f"'{GUIDE_SHEET_TITLE}'!$A${first}:$A${guide.max_row}", allow_blank=True,
-            showErrorMessage=True, errorStyle="warning", errorTitle="Giá trị không có trong danh sách",
+            type="list",
+            formula1=f"'{GUIDE_SHEET_TITLE}'!$A${first}:$A${guide.max_row}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Giá trị không có trong danh sách",
             error=f"Cột “{column.header}” nhận: " + "; ".join(column.labels),
         )
         letter = get_column_letter(index)
         validation.add(f"{letter}2:{letter}{MAX_DATA_ROWS + 1}")
         data.add_data_validation(validation)
+
+
+def records_template_workbook(organization, *, today=None) -> bytes:
+    """The records template with the organisation's people in service already listed."""
+    rows = records_template_rows(organization)
+    today = today or timezone.localdate()
+    note = (
+        f"Trang tính “{SHEET_TITLES[ImportKind.RECORDS]}” đã ghi sẵn {len(rows)} cán bộ đang công tác của "
+        f"“{organization.name}” và các đơn vị trực thuộc (ngày {today:%d/%m/%Y}): điền Xếp loại, Danh hiệu; "
+        "xóa dòng của người không xếp loại; thêm dòng cho các tập thể."
+    )
+    return template_workbook(ImportKind.RECORDS, rows=rows, prefilled_note=note)
