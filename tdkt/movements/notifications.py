@@ -1,5 +1,7 @@
 """In-application notifications (and the same text by email when the user has an address)."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -7,6 +9,16 @@ from django.db import transaction
 from tdkt.accounts.models import User
 
 from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+def _send(subject: str, text: str, addresses: list[str]) -> None:
+    # A mail server that is down must not break the page or the worker: the notification is stored.
+    try:
+        send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, addresses)
+    except OSError:
+        logger.exception("Email to %s failed", addresses)
 
 
 def users_of(organization, *, roles=("unit_officer", "unit_leader")):
@@ -23,6 +35,5 @@ def notify(users, *, text: str, url: str = "", subject: str = "", email: bool = 
     if email:
         addresses = [u.email for u in users if u.email]
         if addresses:
-            transaction.on_commit(lambda: send_mail(subject or text[:80], text, settings.DEFAULT_FROM_EMAIL,
-                                                    addresses, fail_silently=True))
+            transaction.on_commit(lambda: _send(subject or text[:80], text, addresses))
     return len(users)
