@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "tdkt.accounts.context_processors.roles",
+                "tdkt.movements.context_processors.notifications",
             ],
         },
     },
@@ -155,6 +156,8 @@ if os.environ.get("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# The address links in emails and calendar feeds point to.
+TDKT_SITE_URL = os.environ.get("TDKT_SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TĐKT <tdkt@localhost>")
 
 SESSION_COOKIE_HTTPONLY = True

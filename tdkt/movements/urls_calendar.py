@@ -1,1 +1,12 @@
-urlpatterns: list = []
+from django.urls import path
+
+from .views import calendar
+
+# Mounted at the site root inside the "movements" namespace (see urls.py).
+urlpatterns = [
+    path("calendar/", calendar.calendar_view, name="calendar"),
+    path("calendar/my.ics", calendar.ical_view, name="ical"),
+    path("calendar/<slug:token>.ics", calendar.ical_token_view, name="ical_token"),
+    path("notifications/", calendar.notifications_view, name="notifications"),
+    path("notifications/<int:pk>/read/", calendar.notification_read_view, name="notification_read"),
+]
