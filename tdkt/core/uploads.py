@@ -61,9 +61,8 @@ def check_document(upload, *, kinds=REPORT_KINDS, max_bytes: int = MAX_REPORT_BY
     if upload.size == 0:
         raise ValidationError({field: "Tệp rỗng."})
     if upload.size > max_bytes:
-        raise ValidationError(
-            {field: f"Tệp quá lớn ({upload.size / 1024 / 1024:.1f} MB); tối đa {max_bytes // 1024 // 1024} MB."}
-        )
+        size = f"{upload.size / 1024 / 1024:.1f}".replace(".", ",")  # Vietnamese decimal comma
+        raise ValidationError({field: f"Tệp quá lớn ({size} MB); tối đa {max_bytes // 1024 // 1024} MB."})
     upload.seek(0)
     head = upload.read(8)
     kind = _sniff(head, upload)

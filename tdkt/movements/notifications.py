@@ -22,10 +22,14 @@ def _send(subject: str, text: str, addresses: list[str]) -> None:
 
 
 def users_of(organization, *, roles=("unit_officer", "unit_leader")):
-    """The people who act for `organization`: users with one of `roles` granted on it or above it."""
-    ancestors = organization.ancestor_ids()
-    return User.objects.filter(is_active=True, role_grants__role__in=roles,
-                               role_grants__organization_id__in=ancestors).distinct()
+    """The people who act for `organization`: users with one of `roles` granted on it, or else on the
+    nearest organisation above it that has such users (a phòng's paperwork is often done by its sở's
+    officers) — never everyone up to the province."""
+    for org_id in reversed(organization.ancestor_ids()):
+        users = User.objects.filter(is_active=True, role_grants__role__in=roles, role_grants__organization_id=org_id)
+        if users.exists():
+            return users.distinct()
+    return User.objects.none()
 
 
 def notify(users, *, text: str, url: str = "", subject: str = "", email: bool = True) -> int:

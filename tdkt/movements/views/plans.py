@@ -116,6 +116,8 @@ def movement_detail_view(request, pk):
             "task_statuses": TaskStatus.choices,
             "participants": participants,
             "today": today,
+            "document_kinds": [("ke-hoach", _("Plan")), ("chuong-trinh-cong-tac", _("Work program")),
+                               ("giao-uoc", _("Covenant"))],
             **(_manager_forms(movement) if manage else {}),
         },
     )

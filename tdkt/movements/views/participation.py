@@ -1,0 +1,243 @@
+"""Pages of a movement's participation: registration (đăng ký thi đua) and the covenant (giao ước).
+Report submissions are in participation_reports.py. Thin: reads here, writes through the services.
+
+A movement the user cannot see is "not found"; an action the user may not take on a movement it
+sees is "forbidden"; a participant outside the user's scope is never listed with its details."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tdkt.accounts.scope import scope_for
+from tdkt.core.forms import add_service_errors
+from tdkt.organizations.models import Organization
+from tdkt.records.domain.codes import honour_label
+
+from ..forms_participation import DecisionForm, RegistrationForm, SignForm, registration_codes
+from ..models import ContentItem, MovementStatus, Registration, RegistrationStatus
+from ..selectors import can_manage, movement_get, participant_organizations
+from ..services.participation import covenant_sign, registration_decide, registration_submit, reminders_send
+
+REGISTRATION_BADGES = {
+    RegistrationStatus.REGISTERED: "text-bg-success",
+    RegistrationStatus.LATE_PENDING: "text-bg-warning",
+    RegistrationStatus.ACCEPTED_LATE: "text-bg-info",
+    RegistrationStatus.REFUSED_LATE: "text-bg-danger",
+}
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("You may not do this for this movement."))
+
+
+def ordered_participants(movement) -> list[Organization]:
+    """The participants in the block's order (TT of the plan's tables), else by name."""
+    orgs = [p.organization for p in movement.participants.select_related("organization")]
+    positions = {}
+    if movement.block_id:
+        positions = dict(movement.block.memberships.values_list("organization_id", "position"))
+    return sorted(orgs, key=lambda o: (positions.get(o.pk, 10**6), o.name))
+
+
+def detail_filter(user, movement):
+    """Whose details the user may see: every participant for a manager, else those in its scope."""
+    if can_manage(user, movement):
+        return lambda organization: True
+    view, participate = scope_for(user, "movement.view"), scope_for(user, "movement.participate")
+    return lambda organization: view.covers(organization) or participate.covers(organization)
+
+
+def acting_for(user, movement, *, exclude_ids=()) -> QuerySet:
+    """The participants the user may act for (register, sign, submit), minus those already done."""
+    ids = participant_organizations(user, movement).values("organization_id")
+    return Organization.objects.filter(pk__in=ids).exclude(pk__in=list(exclude_ids)).order_by("name")
+
+
+def remind(request, movement, kind, milestone=None):
+    try:
+        organizations, users = reminders_send(actor=request.user, movement=movement, kind=kind, milestone=milestone)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return
+    if organizations:
+        messages.success(
+            request,
+            _("Reminded %(orgs)d organisation(s): %(users)d notification(s) sent.")
+            % {"orgs": organizations, "users": users},
+        )
+    else:
+        messages.info(request, _("Nobody needs a reminder."))
+
+
+def registrations_view(request, pk):
+    movement = movement_get(request.user, pk)
+    manager = can_manage(request.user, movement)
+    visible = detail_filter(request.user, movement)
+    registrations = {
+        r.organization_id: r
+        for r in Registration.objects.filter(movement=movement).prefetch_related("items").select_related("organization")
+    }
+    rows, missing = [], []
+    for organization in ordered_participants(movement):
+        registration = registrations.get(organization.pk)
+        if registration is None:
+            missing.append(organization)
+        if not visible(organization):
+            continue
+        if registration is not None:
+            registration.item_rows = [(honour_label(i.award_code), i.target_text) for i in registration.items.all()]
+            registration.badge = REGISTRATION_BADGES[registration.status]
+        rows.append((organization, registration))
+    can_register = (
+        movement.status == MovementStatus.ISSUED
+        and acting_for(request.user, movement, exclude_ids=registrations).exists()
+    )
+    return render(
+        request,
+        "movements/registrations.html",
+        {
+            "movement": movement,
+            "rows": rows,
+            "missing": missing if manager else [],
+            "total": len(registrations) + len(missing),
+            "registered": len(registrations),
+            "manager": manager,
+            "can_register": can_register,
+            "is_issued": movement.status == MovementStatus.ISSUED,
+            "deadline_passed": movement.registration_deadline is not None
+            and timezone.localdate() > movement.registration_deadline,
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+def register_view(request, pk):
+    movement = movement_get(request.user, pk)
+    require(participant_organizations(request.user, movement).exists())
+    done = Registration.objects.filter(movement=movement).values_list("organization_id", flat=True)
+    organizations = acting_for(request.user, movement, exclude_ids=done)
+    if movement.status != MovementStatus.ISSUED or not organizations.exists():
+        messages.info(request, _("There is nothing for you to register in this movement."))
+        return redirect("movements:registrations", movement.pk)
+    form = RegistrationForm(request.POST or None, organizations=organizations, codes=registration_codes(movement))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = registration_submit(
+                actor=request.user,
+                movement=movement,
+                organization=data["organization"],
+                items=data["items"],
+                note=data["note"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if registration.status == RegistrationStatus.LATE_PENDING:
+                messages.warning(request, _("Registered after the deadline: it waits for the head's approval."))
+            else:
+                messages.success(request, _("Registration recorded."))
+            return redirect("movements:registrations", movement.pk)
+    return render(
+        request,
+        "movements/registrations.html",
+        {
+            "movement": movement,
+            "form": form,
+            "deadline_passed": movement.registration_deadline is not None
+            and timezone.localdate() > movement.registration_deadline,
+        },
+    )
+
+
+@require_POST
+def registration_decide_view(request, pk, registration_pk):
+    movement = movement_get(request.user, pk)
+    registration = get_object_or_404(Registration, pk=registration_pk, movement=movement)
+    require(can_manage(request.user, movement))
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to accept or refuse."))
+    else:
+        try:
+            registration_decide(
+                actor=request.user,
+                registration=registration,
+                accept=form.cleaned_data["decision"] == "accept",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Decision recorded for %(org)s.") % {"org": registration.organization})
+    return redirect("movements:registrations", movement.pk)
+
+
+@require_POST
+def remind_registration_view(request, pk):
+    movement = movement_get(request.user, pk)
+    require(can_manage(request.user, movement))
+    remind(request, movement, "registration")
+    return redirect("movements:registrations", movement.pk)
+
+
+def covenant_view(request, pk):
+    movement = movement_get(request.user, pk)
+    manager = can_manage(request.user, movement)
+    signatures = {s.organization_id: s for s in movement.signatures.all()}
+    rows = [(organization, signatures.get(organization.pk)) for organization in ordered_participants(movement)]
+    can_sign = (
+        movement.status == MovementStatus.ISSUED and acting_for(request.user, movement, exclude_ids=signatures).exists()
+    )
+    return render(
+        request,
+        "movements/covenant.html",
+        {
+            "movement": movement,
+            "items": movement.content_items.filter(part=ContentItem.COVENANT),
+            "rows": rows,
+            "signed": len(signatures),
+            "unsigned": [organization for organization, signature in rows if signature is None],
+            "manager": manager,
+            "can_sign": can_sign,
+            "is_issued": movement.status == MovementStatus.ISSUED,
+        },
+    )
+
+
+def sign_view(request, pk):
+    movement = movement_get(request.user, pk)
+    require(participant_organizations(request.user, movement).exists())
+    organizations = acting_for(
+        request.user, movement, exclude_ids=movement.signatures.values_list("organization_id", flat=True)
+    )
+    if movement.status != MovementStatus.ISSUED or not organizations.exists():
+        messages.info(request, _("There is nothing for you to sign in this movement."))
+        return redirect("movements:covenant", movement.pk)
+    form = SignForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signature = covenant_sign(actor=request.user, movement=movement, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(org)s signed the covenant.") % {"org": signature.organization})
+            return redirect("movements:covenant", movement.pk)
+    return render(
+        request,
+        "movements/covenant.html",
+        {"movement": movement, "form": form, "items": movement.content_items.filter(part=ContentItem.COVENANT)},
+    )
+
+
+@require_POST
+def remind_covenant_view(request, pk):
+    movement = movement_get(request.user, pk)
+    require(can_manage(request.user, movement))
+    remind(request, movement, "covenant")
+    return redirect("movements:covenant", movement.pk)

@@ -1,0 +1,227 @@
+"""Pages of report submissions (báo cáo sơ kết, tổng kết): the head's matrix of milestones ×
+participants, submitting and resubmitting, reviewing, downloading. Files are only ever sent as
+attachments (never inline), to the submitting organisation's users and the movement's managers."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tdkt.core.forms import add_service_errors
+
+from ..forms_participation import ReportForm, ReviewForm
+from ..models import Milestone, MovementStatus, ReportSubmission, SubmissionStatus
+from ..selectors import can_manage, movement_get, participant_organizations
+from ..services.participation import report_review, report_submit
+from .participation import acting_for, detail_filter, ordered_participants, remind, require
+
+MISSING, OVERDUE = "missing", "overdue"
+STATE_BADGES = {
+    MISSING: "text-bg-light border",
+    OVERDUE: "text-bg-secondary",
+    SubmissionStatus.SUBMITTED: "text-bg-primary",
+    SubmissionStatus.LATE: "text-bg-warning",
+    SubmissionStatus.RETURNED: "text-bg-danger",
+    SubmissionStatus.ACCEPTED: "text-bg-success",
+}
+DONE = (SubmissionStatus.SUBMITTED, SubmissionStatus.LATE, SubmissionStatus.ACCEPTED)
+AWAITING_REVIEW = (SubmissionStatus.SUBMITTED, SubmissionStatus.LATE)
+
+
+@dataclass
+class Cell:
+    milestone: Milestone
+    submission: ReportSubmission | None
+    state: str
+    can_submit: bool
+
+    @property
+    def label(self) -> str:
+        if self.state == MISSING:
+            return _("Not submitted")
+        if self.state == OVERDUE:
+            return _("Not submitted, overdue")
+        return SubmissionStatus(self.state).label
+
+    @property
+    def badge(self) -> str:
+        return STATE_BADGES[self.state]
+
+    @property
+    def awaiting_review(self) -> bool:
+        return self.state in AWAITING_REVIEW
+
+
+def _submission_get(user, movement, submission_pk) -> ReportSubmission:
+    submission = get_object_or_404(
+        ReportSubmission.objects.select_related("milestone", "organization", "submitted_by", "reviewed_by"),
+        pk=submission_pk,
+        milestone__movement=movement,
+    )
+    if not detail_filter(user, movement)(submission.organization):
+        raise Http404(_("Report not found."))
+    return submission
+
+
+def _stats(milestone, participants, submissions) -> dict:
+    rows = [submissions.get((milestone.pk, o.pk)) for o in participants]
+    done = [s for s in rows if s is not None and s.status in DONE]
+    counts = {
+        "done": len(done),
+        "total": len(participants),
+        "late": sum(s.was_late for s in done),
+        "returned": sum(1 for s in rows if s is not None and s.status == SubmissionStatus.RETURNED),
+        "accepted": sum(1 for s in done if s.status == SubmissionStatus.ACCEPTED),
+        "waiting": sum(1 for s in done if s.status in AWAITING_REVIEW),
+    }
+    counts["text"] = _("%(done)d/%(total)d submitted, %(late)d late") % counts
+    counts["detail"] = _("%(returned)d returned, %(accepted)d accepted, %(waiting)d awaiting review") % counts
+    return counts
+
+
+def reports_view(request, pk):
+    movement = movement_get(request.user, pk)
+    manager = can_manage(request.user, movement)
+    visible = detail_filter(request.user, movement)
+    participants = [o for o in ordered_participants(movement) if visible(o)]
+    milestones = list(movement.milestones.all())
+    submissions = {
+        (s.milestone_id, s.organization_id): s
+        for s in ReportSubmission.objects.filter(milestone__movement=movement, organization__in=participants)
+    }
+    issued = movement.status == MovementStatus.ISSUED
+    acting = set(acting_for(request.user, movement).values_list("pk", flat=True)) if issued else set()
+    today = timezone.localdate()
+    rows = []
+    for organization in participants:
+        cells = []
+        for milestone in milestones:
+            submission = submissions.get((milestone.pk, organization.pk))
+            if submission is None:
+                state = OVERDUE if today > milestone.report_deadline else MISSING
+            else:
+                state = submission.status
+            can_submit = organization.pk in acting and state in (MISSING, OVERDUE, SubmissionStatus.RETURNED)
+            cells.append(Cell(milestone, submission, state, can_submit))
+        rows.append((organization, cells))
+    columns = [(m, _stats(m, participants, submissions)) for m in milestones]
+    return render(
+        request,
+        "movements/reports.html",
+        {"movement": movement, "columns": columns, "rows": rows, "manager": manager, "is_issued": issued},
+    )
+
+
+def report_submit_view(request, pk, milestone_pk):
+    movement = movement_get(request.user, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, movement=movement)
+    require(participant_organizations(request.user, movement).exists())
+    existing = {s.organization_id: s for s in milestone.submissions.select_related("organization")}
+    done = [org_id for org_id, s in existing.items() if s.status != SubmissionStatus.RETURNED]
+    organizations = acting_for(request.user, movement, exclude_ids=done)
+    if movement.status != MovementStatus.ISSUED or not organizations.exists():
+        messages.info(request, _("There is no report for you to submit for this milestone."))
+        return redirect("movements:reports", movement.pk)
+    org_id = request.GET.get("org", "")
+    initial = {"organization": int(org_id)} if org_id.isdigit() else {}
+    form = ReportForm(request.POST or None, request.FILES or None, organizations=organizations, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            submission = report_submit(
+                actor=request.user,
+                milestone=milestone,
+                organization=data["organization"],
+                upload=data["file"],
+                figures=data["figures"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if submission.status == SubmissionStatus.LATE:
+                messages.warning(request, _("Report submitted after the deadline: it is marked late."))
+            else:
+                messages.success(request, _("Report submitted."))
+            return redirect("movements:reports", movement.pk)
+    allowed = set(organizations.values_list("pk", flat=True))
+    returned = [s for s in existing.values() if s.status == SubmissionStatus.RETURNED and s.organization_id in allowed]
+    return render(
+        request,
+        "movements/report_submit.html",
+        {
+            "movement": movement,
+            "milestone": milestone,
+            "form": form,
+            "returned": returned,
+            "late": timezone.localdate() > milestone.report_deadline,
+        },
+    )
+
+
+def report_review_view(request, pk, submission_pk):
+    """A submitted report: its figures and file for whoever may see it; accept or return for the head."""
+    movement = movement_get(request.user, pk)
+    submission = _submission_get(request.user, movement, submission_pk)
+    manager = can_manage(request.user, movement)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST":
+        require(manager)
+        if form.is_valid():
+            accept = form.cleaned_data["action"] == "accept"
+            try:
+                report_review(
+                    actor=request.user, submission=submission, accept=accept, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                if accept:
+                    text = _("Report of %(org)s accepted.")
+                else:
+                    text = _("Report of %(org)s returned; the unit is notified.")
+                messages.success(request, text % {"org": submission.organization})
+                return redirect("movements:reports", movement.pk)
+    return render(
+        request,
+        "movements/report_submit.html",
+        {
+            "movement": movement,
+            "milestone": submission.milestone,
+            "submission": submission,
+            "badge": STATE_BADGES[submission.status],
+            "review_form": form if manager and submission.status in AWAITING_REVIEW else None,
+        },
+    )
+
+
+def report_file_view(request, pk, submission_pk):
+    movement = movement_get(request.user, pk)
+    submission = _submission_get(request.user, movement, submission_pk)
+    try:
+        handle = submission.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404(_("The report file is missing.")) from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=submission.original_name or submission.file.name.rsplit("/", 1)[-1],
+        content_type=submission.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def remind_reports_view(request, pk, milestone_pk):
+    movement = movement_get(request.user, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, movement=movement)
+    require(can_manage(request.user, movement))
+    remind(request, movement, "report", milestone)
+    return redirect("movements:reports", movement.pk)
