@@ -1,0 +1,84 @@
+"""Seed 000's block plan: the head sees the phases and deadlines; a unit officer registers a title,
+signs the covenant and submits a report after its deadline, which shows as late."""
+
+import base64
+
+import pytest
+
+from tdkt.accounts.models import RoleGrant, User
+from tdkt.core.demo.loader import load_demo
+from tdkt.movements.models import Movement
+from tdkt.organizations.models import Organization
+
+from .test_foundation_journey import _login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PLAN = "Kế hoạch tổ chức thực hiện phong trào thi đua của Khối các cơ quan tham mưu, tổng hợp năm 2022"
+# A minimal valid one-page PDF, as a clerk's scanned report would be.
+PDF = base64.b64decode(
+    "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tp"
+    "ZHNbMyAwIFJdL0NvdW50IDE+PmVuZG9iagozIDAgb2JqPDwvVHlwZS9QYWdlL1BhcmVudCAyIDAgUi9NZWRpYUJveFswIDAgNTk1"
+    "IDg0Ml0+PmVuZG9iagp0cmFpbGVyPDwvUm9vdCAxIDAgUj4+CiUlRU9GCg=="
+)
+
+
+def _demo():
+    load_demo()
+    if not Movement.objects.exists():  # the demo loader loads the seeds' movements itself
+        from tdkt.movements.demo import load_movements
+
+        load_movements(actor=User.objects.get(username="admin"))
+
+
+def test_block_plan_registration_covenant_and_late_report(live_server, page, screenshot, tmp_path):
+    _demo()
+    base = live_server.url
+    # Ban Quản lý dự án … giao thông: a member that has neither registered, signed nor reported.
+    unit = Organization.objects.get(code="QT-BQLGT")
+    officer = User.objects.create_user(username="canbo_gt", password="demo", full_name="Trương Văn Giao",
+                                       organization=unit)
+    RoleGrant.objects.create(user=officer, role="unit_officer", organization=unit)
+
+    _login(page, base, "truongkhoi")
+    page.get_by_role("link", name="Phong trào thi đua").first.click()
+    page.get_by_role("link", name=PLAN).click()
+    assert page.locator("h1").inner_text() == PLAN
+    phases = page.locator("#phases")
+    assert "Đợt 1" in phases.inner_text()
+    assert "Đợt 2" in phases.inner_text()
+    milestones = page.locator("#milestones").inner_text()
+    assert "30/06/2022" in milestones
+    assert "20/12/2022" in milestones
+    screenshot(page, "e2e-movement-plan")
+    plan_url = page.url
+
+    page.context.clear_cookies()  # log out
+    _login(page, base, "canbo_gt")
+    page.goto(plan_url)
+    page.locator("#participation").get_by_role("link", name="Đăng ký thi đua").click()
+    page.get_by_role("link", name="Đăng ký", exact=True).click()
+    page.get_by_label("Cờ thi đua cấp bộ, ngành, tỉnh").check()
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
+    row = page.locator("#registrations tr", has_text=unit.name)
+    assert "Đăng ký muộn, chờ Trưởng khối duyệt" in row.inner_text()  # 15/3/2022 has passed
+
+    page.goto(plan_url)
+    page.locator("#participation").get_by_role("link", name="Giao ước thi đua").click()
+    page.get_by_role("link", name="Ký giao ước").click()
+    page.get_by_label("Họ và tên người ký").fill("Trương Văn Giao")
+    page.get_by_label("Chức vụ người ký").fill("Giám đốc Ban")
+    page.get_by_role("button", name="Ký", exact=True).click()
+    assert "Trương Văn Giao" in page.locator("#signatures tr", has_text=unit.name).inner_text()
+
+    page.goto(plan_url)
+    page.locator("#participation").get_by_role("link", name="Nộp báo cáo").click()
+    page.locator("#report-matrix tr", has_text=unit.name).get_by_role("link", name="Nộp", exact=True).first.click()
+    report = tmp_path / "bao-cao-so-ket.pdf"
+    report.write_bytes(PDF)
+    page.get_by_label("Tệp báo cáo").set_input_files(str(report))
+    page.get_by_role("button", name="Nộp", exact=True).click()
+    page.goto(plan_url.rstrip("/") + "/reports/")
+    cells = page.locator("#report-matrix tr", has_text=unit.name).locator("td").all_inner_texts()
+    assert any("Nộp muộn" in c for c in cells), cells
+    screenshot(page, "e2e-movement-reports")
