@@ -95,6 +95,7 @@ api.add_router("/auth", auth_router)
 api.add_router("/", "tdkt.organizations.api.router")
 api.add_router("/", "tdkt.records.api.router")
 api.add_router("/", "tdkt.rules.api.router")
+api.add_router("/", "tdkt.movements.api.router")
 
 
 @api.exception_handler(NinjaValidationError)

@@ -518,3 +518,315 @@ def test_record_ids_in_the_path_never_fail_with_500(client, world, records_world
         check(response)
 
     run()
+
+
+# Movements (issue 4) -----------------------------------------------------------------------------
+
+MOVEMENT_VALUES = st.sampled_from(
+    [
+        "regular",
+        "thematic",
+        "special",
+        "draft",
+        "issued",
+        "closed",
+        "mid_year",
+        "year_end",
+        "final",
+        "award_share",
+        "award_count",
+        "rating_share",
+        "individual",
+        "collective",
+        "CO_TINH",
+        "CO_CP",
+        "TTLDXS",
+        "HTTNV",
+        "planned",
+        "done",
+        "plan",
+        "covenant",
+        "2022-01-01",
+        "2022-06-30",
+        "2022-12-31",
+        "2021-12-01",
+        "2030-01-01",
+    ]
+)
+MOVEMENT_FIELDS = {
+    "movement": [
+        "organization_id",
+        "block_id",
+        "title",
+        "kind",
+        "start_date",
+        "end_date",
+        "award_codes",
+        "participant_ids",
+        "registration_deadline",
+        "document_date",
+        "theme",
+        "for_collectives",
+    ],
+    "movement_patch": [
+        "title",
+        "kind",
+        "start_date",
+        "end_date",
+        "award_codes",
+        "participant_ids",
+        "registration_deadline",
+        "document_date",
+        "theme",
+        "for_individuals",
+    ],
+    "status": ["status"],
+    "phase": ["name", "start_date", "end_date", "celebrates"],
+    "milestone": ["kind", "name", "report_deadline", "data_from", "data_to", "phase_id", "meeting"],
+    "target": ["label", "kind", "subject", "award_code", "min_rating", "value", "year"],
+    "task": ["quarter", "content", "lead", "lead_organization_id", "executing", "due_date"],
+    "task_status": ["status"],
+    "content": ["part", "text"],
+    "registration": ["organization_id", "items", "note"],
+    "decision": ["accept", "note"],
+    "signature": ["organization_id", "signer_name", "signer_title"],
+    "review": ["accept", "reason"],
+}
+MOVEMENT_WRITES = [
+    ("post", "/movements", "movement"),
+    ("patch", "/movements/{movement}", "movement_patch"),
+    ("post", "/movements/{movement}/status", "status"),
+    ("post", "/movements/{movement}/phases", "phase"),
+    ("post", "/movements/{movement}/milestones", "milestone"),
+    ("post", "/movements/{movement}/targets", "target"),
+    ("post", "/movements/{movement}/tasks", "task"),
+    ("post", "/movements/{movement}/tasks/{task}/status", "task_status"),
+    ("post", "/movements/{movement}/contents", "content"),
+    ("post", "/movements/{movement}/registrations", "registration"),
+    ("post", "/registrations/{registration}/decision", "decision"),
+    ("post", "/movements/{movement}/covenant/signatures", "signature"),
+    ("post", "/submissions/{submission}/review", "review"),
+]
+
+
+@pytest.fixture
+def movements_world(world):
+    """The block's 2022 plan (seed 000's shape), issued by HOME for HOME and FIN: a phase, a
+    milestone, a task, a late registration waiting for the head and a report waiting for review."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tdkt.movements.demo import report_pdf
+    from tdkt.movements.services import participation, plans
+
+    admin, home, fin = world.users["admin"], world.orgs["HOME"], world.orgs["FIN"]
+    movement = plans.movement_create(
+        actor=admin,
+        organization=home,
+        block=world.block,
+        title="Kế hoạch thi đua của Khối năm 2022",
+        start_date=datetime.date(2022, 1, 1),
+        end_date=datetime.date(2022, 12, 31),
+        registration_deadline=datetime.date(2022, 3, 15),
+    )
+    phase = plans.phase_add(
+        actor=admin,
+        movement=movement,
+        name="Đợt 1",
+        start_date=datetime.date(2022, 1, 1),
+        end_date=datetime.date(2022, 6, 30),
+    )
+    milestone = plans.milestone_add(
+        actor=admin, movement=movement, kind="mid_year", name="Sơ kết", report_deadline=datetime.date(2022, 6, 30)
+    )
+    task = plans.task_add(actor=admin, movement=movement, quarter=1, content="Ký giao ước", lead="Trưởng Khối")
+    plans.movement_set_status(actor=admin, movement=movement, status="issued")
+    registration = participation.registration_submit(
+        actor=admin, movement=movement, organization=home, items=[("CO_TINH", "")]
+    )
+    submission = participation.report_submit(
+        actor=admin,
+        milestone=milestone,
+        organization=home,
+        upload=SimpleUploadedFile("bao-cao.pdf", report_pdf("Bao cao")),
+    )
+    return {
+        "movement": movement.pk,
+        "phase": phase.pk,
+        "milestone": milestone.pk,
+        "task": task.pk,
+        "registration": registration.pk,
+        "submission": submission.pk,
+        "fin": fin.pk,
+        "home": home.pk,
+    }
+
+
+def movement_valid_bodies(world, mw) -> dict:
+    return {
+        "movement": {
+            "organization_id": mw["fin"],
+            "title": "Kế hoạch thi đua chuyên đề",
+            "kind": "thematic",
+            "start_date": "2022-01-01",
+            "end_date": "2022-12-31",
+            "participant_ids": [world.orgs["FIN-NS"].pk],
+        },
+        "movement_patch": {"theme": "Đoàn kết, sáng tạo", "registration_deadline": "2022-03-31"},
+        "status": {"status": "closed"},
+        "phase": {"name": "Đợt 2", "start_date": "2022-07-01", "end_date": "2022-12-31"},
+        "milestone": {
+            "kind": "year_end",
+            "name": "Tổng kết",
+            "report_deadline": "2022-12-20",
+            "data_from": "2021-12-01",
+            "data_to": "2022-11-30",
+            "phase_id": mw["phase"],
+        },
+        "target": {
+            "label": "20% TTLĐXS",
+            "kind": "award_share",
+            "subject": "collective",
+            "award_code": "TTLDXS",
+            "value": 20,
+            "year": 2022,
+        },
+        "task": {"quarter": 4, "content": "Tổng kết", "lead": "Trưởng Khối", "lead_organization_id": mw["home"]},
+        "task_status": {"status": "done"},
+        "content": {"part": "covenant", "text": "Nội dung giao ước"},
+        "registration": {"organization_id": mw["fin"], "items": [{"award_code": "CO_TINH"}], "note": "Cam kết"},
+        "decision": {"accept": True},
+        "signature": {"organization_id": mw["fin"], "signer_name": "Nguyễn Văn Đức", "signer_title": "Giám đốc"},
+        "review": {"accept": False, "reason": "Thiếu số liệu"},
+    }
+
+
+def _movement_url(template, mw, path_value=None):
+    values = {k: mw[k] for k in ("movement", "task", "registration", "submission", "milestone")}
+    if path_value is not None:
+        values = dict.fromkeys(values, path_value)
+    return "/api/v1" + template.format(**values)
+
+
+@pytest.mark.parametrize(
+    ("method", "template", "kind"), MOVEMENT_WRITES, ids=[f"{m} {t}" for m, t, _ in MOVEMENT_WRITES]
+)
+def test_movement_writes_never_fail_with_500(client, world, ids, movements_world, method, template, kind):
+    mw = movements_world
+    tokens = {role: api_token_issue(user=world.users[role]) for role in USERS}
+    values = st.one_of(
+        plausible([*ids, *mw.values()]),
+        MOVEMENT_VALUES,
+        st.lists(st.sampled_from([*mw.values(), 0, -1]), max_size=3),
+        st.lists(st.fixed_dictionaries({"award_code": MOVEMENT_VALUES}), max_size=3),
+    )
+    valid = movement_valid_bodies(world, mw)[kind]
+    url = _movement_url(template, mw)
+
+    @FUZZ
+    @given(body=record_bodies(MOVEMENT_FIELDS[kind], values, valid), role=st.sampled_from(USERS))
+    def run(body, role):
+        check(_request(client, method, url, body, {"Authorization": f"Bearer {tokens[role]}"}))
+
+    run()
+
+
+def test_valid_movement_writes_succeed_for_the_admin(client, world, movements_world):
+    headers = {"Authorization": f"Bearer {api_token_issue(user=world.users['admin'])}"}
+    valid = movement_valid_bodies(world, movements_world)
+    for method, template, kind in MOVEMENT_WRITES:
+        response = _request(client, method, _movement_url(template, movements_world), json.dumps(valid[kind]), headers)
+        assert response.status_code in (200, 201), (template, response.content)
+
+
+def test_report_uploads_never_fail_with_500(client, world, ids, movements_world):
+    """Random multipart bodies: organisation ids, figures and file contents and names."""
+    mw = movements_world
+    tokens = {role: api_token_issue(user=world.users[role]) for role in USERS}
+    url = f"/api/v1/milestones/{mw['milestone']}/submissions"
+    contents = st.one_of(
+        st.binary(max_size=64),
+        st.sampled_from([b"%PDF-1.4\n%%EOF", b"PK\x03\x04garbage", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html>"]),
+    )
+    names = st.one_of(
+        st.sampled_from(["a.pdf", "a.docx", "a.xlsx", "a.doc", "a.odt", "a", ".pdf"]), st.text(max_size=20)
+    )
+    figures = st.one_of(st.none(), json_values.map(json.dumps), odd_text, st.text(max_size=30))
+
+    @FUZZ
+    @given(
+        org=st.one_of(st.sampled_from([mw["fin"], mw["home"], *ids]), huge_ints, odd_text),
+        content=contents,
+        name=names,
+        figures=figures,
+        role=st.sampled_from(USERS),
+    )
+    def run(org, content, name, figures, role):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        data = {"organization_id": str(org), "file": SimpleUploadedFile(name or "x", content)}
+        if figures is not None:
+            data["figures"] = figures
+        with transaction.atomic():
+            response = client.post(url, data, headers={"Authorization": f"Bearer {tokens[role]}"})
+            transaction.set_rollback(True)
+        check(response)
+
+    run()
+
+
+MOVEMENT_LISTS = ["year", "q", "kind", "status", "limit", "offset"]
+
+
+def test_movement_list_never_fails_with_500(client, world, ids, movements_world):
+    tokens = {role: api_token_issue(user=world.users[role]) for role in USERS}
+    params = st.dictionaries(
+        st.sampled_from(MOVEMENT_LISTS) | st.text(max_size=8),
+        st.one_of(plausible(ids), MOVEMENT_VALUES).map(lambda v: v if isinstance(v, str) else json.dumps(v)),
+        max_size=5,
+    )
+
+    @FUZZ
+    @given(query=params, role=st.sampled_from(USERS))
+    def run(query, role):
+        response = client.get(
+            f"/api/v1/movements?{urlencode(query)}", headers={"Authorization": f"Bearer {tokens[role]}"}
+        )
+        check(response)
+        if response.status_code == 200:
+            assert response.json()["count"] >= len(response.json()["items"])
+
+    run()
+
+
+MOVEMENT_DETAIL_PATHS = [
+    ("get", "/movements/{movement}"),
+    ("get", "/movements/{movement}/registrations"),
+    ("get", "/movements/{movement}/covenant"),
+    ("get", "/milestones/{milestone}/submissions"),
+    ("patch", "/movements/{movement}"),
+    ("post", "/movements/{movement}/status"),
+    ("post", "/movements/{movement}/tasks/{task}/status"),
+    ("post", "/registrations/{registration}/decision"),
+    ("post", "/submissions/{submission}/review"),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "template"), MOVEMENT_DETAIL_PATHS, ids=[f"{m} {t}" for m, t in MOVEMENT_DETAIL_PATHS]
+)
+def test_movement_ids_in_the_path_never_fail_with_500(client, world, movements_world, method, template):
+    token = api_token_issue(user=world.users["admin"])
+    segment = st.one_of(st.integers().map(str), huge_ints.map(str), odd_text, st.text(min_size=1, max_size=20))
+
+    @FUZZ
+    @given(value=segment)
+    def run(value):
+        url = _movement_url(template, movements_world, quote(value, safe=""))
+        response = _request(client, method, url, "{}", {"Authorization": f"Bearer {token}"})
+        if response.status_code == 404 and not response["Content-Type"].startswith("application/json"):
+            return
+        check(response)
+
+    run()

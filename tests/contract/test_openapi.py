@@ -293,3 +293,118 @@ def test_candidates_are_paginated_with_counts_and_quotas(spec):
     assert {"subject_id", "name", "organization_id", "organization", "verdict", "conditions", "marked"} <= set(item)
     quota = spec["components"]["schemas"]["QuotaOut"]["properties"]
     assert {"source", "base_count", "cap", "proposed", "excess"} <= set(quota)
+
+
+# Movements (issue 4) -----------------------------------------------------------------------------
+
+MOVEMENT_OPERATIONS = {
+    ("get", "/api/v1/movements"),
+    ("post", "/api/v1/movements"),
+    ("get", "/api/v1/movements/{movement_id}"),
+    ("patch", "/api/v1/movements/{movement_id}"),
+    ("post", "/api/v1/movements/{movement_id}/status"),
+    ("post", "/api/v1/movements/{movement_id}/phases"),
+    ("post", "/api/v1/movements/{movement_id}/milestones"),
+    ("post", "/api/v1/movements/{movement_id}/targets"),
+    ("post", "/api/v1/movements/{movement_id}/tasks"),
+    ("post", "/api/v1/movements/{movement_id}/tasks/{task_id}/status"),
+    ("post", "/api/v1/movements/{movement_id}/contents"),
+    ("get", "/api/v1/movements/{movement_id}/registrations"),
+    ("post", "/api/v1/movements/{movement_id}/registrations"),
+    ("post", "/api/v1/registrations/{registration_id}/decision"),
+    ("get", "/api/v1/movements/{movement_id}/covenant"),
+    ("post", "/api/v1/movements/{movement_id}/covenant/signatures"),
+    ("get", "/api/v1/milestones/{milestone_id}/submissions"),
+    ("post", "/api/v1/milestones/{milestone_id}/submissions"),
+    ("post", "/api/v1/submissions/{submission_id}/review"),
+}
+
+
+def test_movement_paths_are_documented(spec):
+    assert MOVEMENT_OPERATIONS <= {(method, path) for method, path, _ in _operations(spec)}
+
+
+def test_movement_answers_are_documented(spec):
+    def codes(method, path):
+        return set(spec["paths"][path][method]["responses"])
+
+    for method, path in MOVEMENT_OPERATIONS:
+        if method == "get":
+            assert {"200", "401", "422"} <= codes(method, path), path
+        else:
+            assert {"400", "401", "403", "404", "422"} <= codes(method, path), (method, path)
+    created = [
+        "/api/v1/movements",
+        "/api/v1/movements/{movement_id}/phases",
+        "/api/v1/movements/{movement_id}/milestones",
+        "/api/v1/movements/{movement_id}/targets",
+        "/api/v1/movements/{movement_id}/tasks",
+        "/api/v1/movements/{movement_id}/contents",
+        "/api/v1/movements/{movement_id}/registrations",
+        "/api/v1/movements/{movement_id}/covenant/signatures",
+        "/api/v1/milestones/{milestone_id}/submissions",
+    ]
+    for path in created:
+        assert "201" in codes("post", path), path
+
+
+def _movement_choices():
+    from tdkt.movements import models
+
+    return models
+
+
+@pytest.mark.parametrize(
+    ("schema", "field", "choices"),
+    [
+        ("MovementCreateIn", "kind", "MovementKind"),
+        ("MovementOut", "kind", "MovementKind"),
+        ("MovementOut", "status", "MovementStatus"),
+        ("MovementDetailOut", "status", "MovementStatus"),
+        ("MilestoneIn", "kind", "MilestoneKind"),
+        ("MilestoneOut", "kind", "MilestoneKind"),
+        ("TargetIn", "kind", "TargetKind"),
+        ("TaskStatusIn", "status", "TaskStatus"),
+        ("TaskOut", "status", "TaskStatus"),
+        ("RegistrationOut", "status", "RegistrationStatus"),
+        ("SubmissionOut", "status", "SubmissionStatus"),
+    ],
+)
+def test_movement_choices_are_enumerations(spec, schema, field, choices):
+    assert _enum(spec, schema, field) == sorted(getattr(_movement_choices(), choices).values)
+
+
+@pytest.mark.parametrize(
+    ("schema", "field"),
+    [("TargetIn", "award_code"), ("RegistrationItemIn", "award_code"), ("RegistrationItemOut", "award_code")],
+)
+def test_movement_award_codes_are_enumerations(spec, schema, field):
+    assert _enum(spec, schema, field) == sorted(_record_codes().HONOURS)
+
+
+def test_movement_status_change_offers_issue_and_close_only(spec):
+    assert _enum(spec, "MovementStatusIn", "status") == ["closed", "issued"]
+
+
+def test_movements_are_paginated_and_filtered(spec):
+    operation = spec["paths"]["/api/v1/movements"]["get"]
+    params = {p["name"]: p for p in operation["parameters"]}
+    assert {"year", "q", "kind", "status", "limit", "offset"} <= set(params)
+    assert params["limit"]["schema"]["maximum"] == 500
+    page = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert {"count", "limit", "offset", "items"} <= set(spec["components"]["schemas"][page]["properties"])
+
+
+def test_movement_detail_holds_what_the_plan_contains(spec):
+    detail = spec["components"]["schemas"]["MovementDetailOut"]["properties"]
+    assert {"phases", "milestones", "targets", "tasks", "participants", "content_items", "block"} <= set(detail)
+    milestone = spec["components"]["schemas"]["MilestoneOut"]["properties"]
+    assert {"report_deadline", "data_from", "data_to"} <= set(milestone)
+
+
+def test_report_submission_is_a_multipart_upload(spec):
+    body = spec["paths"]["/api/v1/milestones/{milestone_id}/submissions"]["post"]["requestBody"]
+    schema = body["content"]["multipart/form-data"]["schema"]
+    assert {"organization_id", "file", "figures"} <= set(schema["properties"])
+    assert schema["properties"]["file"]["format"] == "binary"
+    assert set(schema["required"]) == {"organization_id", "file"}

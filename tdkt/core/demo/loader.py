@@ -142,7 +142,12 @@ def load_demo(*, stdout=None) -> bool:
         user.save(update_fields=["organization"])
         if role != "admin":
             RoleGrant.objects.create(user=user, role=role, organization=every[grant_on], granted_by=admin)
+    # The five seed plans as movements (after the accounts, so their notices reach the demo users).
+    from tdkt.movements.demo import load_movements
+
+    movements = load_movements(actor=admin)
     if stdout:
+        stdout.write(f"Phong trào thi đua từ các văn bản mẫu: {movements.get('movements', 0)}.\n")
         stdout.write(
             f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "
             f"{history['ratings']:,} xếp loại, {history['honours']:,} danh hiệu và khen thưởng, "
