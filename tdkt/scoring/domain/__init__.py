@@ -5,6 +5,7 @@ input dict and returns its output dict; ``compute_json`` reads JSON text (the co
 """
 
 from .engine import InputError, compute, compute_json, compute_standings, standing_to_dict
+from .importing import TemplateImportError, template_from_html, template_from_markdown  # noqa: F401 (re-exported)
 from .numbers import round2, to_decimal
 from .ranking import Standing, band_for, finalize, rank
 from .sheets import Review, ScoredSheet, Scores, check_entries, leaf_score, score_entries, score_sheet
