@@ -7,8 +7,7 @@ Imports no Django: the command starts fast.
 
 from __future__ import annotations
 
-import json
-import sys
+from tdkt.core.json_command import run_json_command
 
 from .domain.engine import compute_json
 from .domain.template import TemplateError
@@ -29,41 +28,5 @@ def register(subparsers) -> None:
     compute.set_defaults(func=run_compute)
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        stream = sys.stdin
-        buffer = getattr(stream, "buffer", None)
-        return buffer.read() if buffer is not None else stream.read().encode("utf-8")
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def _write(text: str) -> None:
-    out = sys.stdout
-    buffer = getattr(out, "buffer", None)
-    if buffer is None:
-        out.write(text)
-        out.flush()
-        return
-    out.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
-
-
-def _error(message: str) -> int:
-    line = " ".join(message.split())
-    print(f"{PROG}: {line}", file=sys.stderr)
-    return 2
-
-
 def run_compute(args) -> int:
-    try:
-        raw = _read(args.path)
-    except OSError as exc:
-        return _error(f"không đọc được {args.path}: {exc.strerror or exc}")
-    try:
-        output = compute_json(raw)
-    except TemplateError as exc:
-        return _error(exc.one_line())
-    _write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
-    return 0
+    return run_json_command(prog=PROG, path=args.path, compute=compute_json, input_error=TemplateError)
