@@ -7,12 +7,43 @@ Q  another province, out of everyone's scope but the admin's
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 import pytest
 
 from tdkt.accounts.models import RoleGrant, User
 from tdkt.organizations.models import BlockMembership, EmulationBlock, Organization, Person, PersonAssignment
+
+# The role × organisation matrix every scope test uses: the organisations each role's grant in the
+# `world` fixture covers (its organisation and everything below it).
+ROLES = [
+    "admin",
+    "standing_office",
+    "council_member",
+    "approver",
+    "block_head",
+    "unit_officer",
+    "unit_leader",
+    "viewer",
+    "nobody",
+]
+ORGS = ["P", "FIN", "FIN-NS", "HOME", "HOME-TDKT", "Q", "Q-CA"]
+PROVINCE_P = {"P", "FIN", "FIN-NS", "HOME", "HOME-TDKT"}
+COVERS = {
+    "admin": set(ORGS),
+    "standing_office": PROVINCE_P,
+    "council_member": PROVINCE_P,
+    "approver": PROVINCE_P,
+    "block_head": {"HOME", "HOME-TDKT"},
+    "unit_officer": {"FIN", "FIN-NS"},
+    "unit_leader": {"FIN", "FIN-NS"},
+    "viewer": {"HOME", "HOME-TDKT"},
+    "nobody": set(),
+}
+PERSON_ORG = {"fin": "FIN", "fin-ns": "FIN-NS", "home": "HOME", "home-tdkt": "HOME-TDKT", "q": "Q-CA"}
+PEOPLE = list(PERSON_ORG)
+VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
 
 def make_org(code, name, kind="department", level="department", parent=None, **extra) -> Organization:

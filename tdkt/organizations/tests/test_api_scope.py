@@ -6,46 +6,17 @@ organised by P with HOME (head) and FIN as members.
 """
 
 import json
-import re
 
 import pytest
 
-from conftest import make_org
+from conftest import COVERS, ORGS, PEOPLE, PERSON_ORG, ROLES, VIETNAMESE, make_org
 from tdkt.accounts.models import RoleGrant, User
 from tdkt.accounts.services import api_token_issue
 from tdkt.organizations.models import BlockMembership, EmulationBlock, Organization, Person
 
-ROLES = [
-    "admin",
-    "standing_office",
-    "council_member",
-    "approver",
-    "block_head",
-    "unit_officer",
-    "unit_leader",
-    "viewer",
-    "nobody",
-]
-ORGS = ["P", "FIN", "FIN-NS", "HOME", "HOME-TDKT", "Q", "Q-CA"]
-PROVINCE_P = {"P", "FIN", "FIN-NS", "HOME", "HOME-TDKT"}
-# The organisations each role's grant covers: its organisation and everything below it.
-COVERS = {
-    "admin": set(ORGS),
-    "standing_office": PROVINCE_P,
-    "council_member": PROVINCE_P,
-    "approver": PROVINCE_P,
-    "block_head": {"HOME", "HOME-TDKT"},
-    "unit_officer": {"FIN", "FIN-NS"},
-    "unit_leader": {"FIN", "FIN-NS"},
-    "viewer": {"HOME", "HOME-TDKT"},
-    "nobody": set(),
-}
-PERSON_ORG = {"fin": "FIN", "fin-ns": "FIN-NS", "home": "HOME", "home-tdkt": "HOME-TDKT", "q": "Q-CA"}
-PEOPLE = list(PERSON_ORG)
 MANAGES_PEOPLE = {"admin", "standing_office", "unit_officer", "unit_leader"}
 MANAGES_ORGS = {"admin", "standing_office"}
 MANAGES_BLOCKS = {"admin", "standing_office"}
-VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
 
 def sees_person(role, key) -> bool:

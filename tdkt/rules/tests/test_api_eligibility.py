@@ -7,14 +7,13 @@ Fixture (conftest.py): P ⊃ FIN ⊃ FIN-NS, P ⊃ HOME ⊃ HOME-TDKT; Q ⊃ Q-C
 
 import datetime
 import json
-import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import make_person
+from conftest import COVERS, ORGS, PEOPLE, PERSON_ORG, ROLES, VIETNAMESE, make_person
 from tdkt.accounts.models import RoleGrant, User
 from tdkt.accounts.services import api_token_issue
 from tdkt.audit.models import AuditEvent, AuditEventType
@@ -23,34 +22,7 @@ from tdkt.records import services as records
 from tdkt.rules.models import ProposalMark, QuotaRule
 
 YEAR = timezone.localdate().year - 1
-ROLES = [
-    "admin",
-    "standing_office",
-    "council_member",
-    "approver",
-    "block_head",
-    "unit_officer",
-    "unit_leader",
-    "viewer",
-    "nobody",
-]
-ORGS = ["P", "FIN", "FIN-NS", "HOME", "HOME-TDKT", "Q", "Q-CA"]
-PROVINCE_P = {"P", "FIN", "FIN-NS", "HOME", "HOME-TDKT"}
-COVERS = {
-    "admin": set(ORGS),
-    "standing_office": PROVINCE_P,
-    "council_member": PROVINCE_P,
-    "approver": PROVINCE_P,
-    "block_head": {"HOME", "HOME-TDKT"},
-    "unit_officer": {"FIN", "FIN-NS"},
-    "unit_leader": {"FIN", "FIN-NS"},
-    "viewer": {"HOME", "HOME-TDKT"},
-    "nobody": set(),
-}
-PERSON_ORG = {"fin": "FIN", "fin-ns": "FIN-NS", "home": "HOME", "home-tdkt": "HOME-TDKT", "q": "Q-CA"}
-PEOPLE = list(PERSON_ORG)
 MANAGES_RECORDS = {"admin", "standing_office", "unit_officer", "unit_leader"}
-VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 MISSING_ID = 987654321
 RESULT_KEYS = {"award", "name", "year", "on_date", "regime", "verdict", "conditions"}
 CONDITION_KEYS = {"code", "passed", "message", "legal_ref"}
