@@ -40,3 +40,17 @@ def test_template_dates_and_numbers():
         )
         assert out == "15/03/2022 1.234.567"
         assert formats.number_format(1234567.5, 1, use_l10n=True) == "1.234.567,5"
+
+
+def test_ids_in_links_are_never_grouped(client, world):
+    """Thousands separators are for numbers people read, not for ids in addresses (16256, not 16.256)."""
+    from conftest import make_org
+
+    big = make_org("BIG", "Sở Tư pháp", parent=world.orgs["P"])
+    Organization = type(big)
+    Organization.objects.filter(pk=big.pk).update(id=16256, path=f"{world.orgs['P'].path}16256/")
+    client.force_login(world.users["admin"])
+    page = client.get("/organizations/16256/")
+    assert page.status_code == 200
+    assert "org=16256" in page.text
+    assert "16.256" not in page.text

@@ -83,7 +83,7 @@ def test_close_with_successor_moves_units_and_people_and_keeps_history(world):
     assert person.organization == home
     history = list(
         PersonAssignment.objects.filter(person=person)
-        .order_by("start_date")
+        .order_by("pk")
         .values_list("organization__code", "end_date")
     )
     assert history[-1] == ("HOME", None)
