@@ -7,6 +7,7 @@ Q  another province, out of everyone's scope but the admin's
 """
 
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -44,6 +45,32 @@ COVERS = {
 PERSON_ORG = {"fin": "FIN", "fin-ns": "FIN-NS", "home": "HOME", "home-tdkt": "HOME-TDKT", "q": "Q-CA"}
 PEOPLE = list(PERSON_ORG)
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+
+class Api:
+    """A test client speaking JSON to /api/v1 with one user's Bearer token."""
+
+    def __init__(self, client, user):
+        from tdkt.accounts.services import api_token_issue
+
+        self.client = client
+        self.headers = {"Authorization": f"Bearer {api_token_issue(user=user)}"}
+
+    def get(self, url, **params):
+        return self.client.get("/api/v1" + url, params, headers=self.headers)
+
+    def post(self, url, data=None):
+        return self.client.post(
+            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
+        )
+
+    def patch(self, url, data):
+        return self.client.patch(
+            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
+        )
+
+    def delete(self, url):
+        return self.client.delete("/api/v1" + url, headers=self.headers)
 
 
 def make_org(code, name, kind="department", level="department", parent=None, **extra) -> Organization:

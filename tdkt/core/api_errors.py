@@ -6,8 +6,10 @@ client really gets (a schemathesis run flagged the undeclared 422 first thing).
 """
 
 import unicodedata
+from contextlib import contextmanager
 from typing import Annotated
 
+from django.core.exceptions import ValidationError
 from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -146,3 +148,25 @@ def error_responses(*codes: int) -> dict:
     """The declared error answers of an operation; every authenticated one can give 401 and 422."""
     wanted = set(codes) | {401, 422}
     return {code: schema for code, schema in ERROR_SCHEMAS.items() if code in wanted}
+
+
+@contextmanager
+def api_field_names(mapping: dict[str, str]):
+    """Services name model fields ("parent"); the API's clients send other names ("parent_id"):
+    a service's ValidationError is re-raised with the API's names."""
+    try:
+        yield
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        raise ValidationError({mapping.get(k, k): v for k, v in exc.error_dict.items()}) from None
+
+
+def page_of(qs, paging) -> dict:
+    """One page of a queryset in the API's list shape: {count, limit, offset, items}."""
+    return {
+        "count": qs.count(),
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "items": list(qs[paging.offset : paging.offset + paging.limit]),
+    }

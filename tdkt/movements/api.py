@@ -12,7 +12,6 @@ event; what the services refuse is a 400 in Vietnamese.
 
 import json
 import unicodedata
-from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,7 +22,7 @@ from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
 from tdkt.accounts.scope import scope_for
-from tdkt.core.api_errors import Id, error_responses
+from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
@@ -76,25 +75,6 @@ API_FIELD_NAMES = {
     "lead_organization": "lead_organization_id",
 }
 MAX_FIGURE = 10**12
-
-
-@contextmanager
-def _api_field_names():
-    try:
-        yield
-    except ValidationError as exc:
-        if not hasattr(exc, "error_dict"):
-            raise
-        raise ValidationError({API_FIELD_NAMES.get(k, k): v for k, v in exc.error_dict.items()}) from None
-
-
-def _page(qs, paging) -> dict:
-    return {
-        "count": qs.count(),
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "items": list(qs[paging.offset : paging.offset + paging.limit]),
-    }
 
 
 def _managed(user, movement_id: int):
@@ -165,7 +145,7 @@ def movement_list(request, filters: Query[MovementQuery]):
         qs = qs.filter(kind=filters.kind)
     if filters.status:
         qs = qs.filter(status=filters.status)
-    return _page(qs.annotate(participant_count=Count("participants")), filters)
+    return page_of(qs.annotate(participant_count=Count("participants")), filters)
 
 
 @router.get(
@@ -201,7 +181,7 @@ def movement_create(request, payload: MovementCreateIn):
         raise ValidationError({"participant_ids": "Kế hoạch của khối có đơn vị tham gia là các thành viên của khối."})
     _check_period(payload.start_date, payload.end_date)
     fields = payload.dict(exclude={"organization_id", "block_id", "participant_ids"})
-    with transaction.atomic(), _api_field_names():
+    with transaction.atomic(), api_field_names(API_FIELD_NAMES):
         movement = plans.movement_create(actor=request.user, organization=organization, block=block, **fields)
         if participants:
             plans.participants_set(actor=request.user, movement=movement, organizations=participants)
@@ -222,7 +202,7 @@ def movement_update(request, movement_id: Id, payload: MovementUpdateIn):
     participant_ids = fields.pop("participant_ids", None)
     participants = _organizations(request.user, participant_ids) if participant_ids is not None else None
     _check_period(fields.get("start_date", movement.start_date), fields.get("end_date", movement.end_date))
-    with transaction.atomic(), _api_field_names():
+    with transaction.atomic(), api_field_names(API_FIELD_NAMES):
         if fields:
             movement = plans.movement_update(actor=request.user, movement=movement, **fields)
         if participants is not None:
@@ -240,7 +220,7 @@ def movement_status(request, movement_id: Id, payload: MovementStatusIn):
     """`issued`: ban hành một dự thảo (cần có đơn vị tham gia); `closed`: kết thúc phong trào đã ban
     hành. Chuyển trạng thái khác trả về 400."""
     movement = _managed(request.user, movement_id)
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         plans.movement_set_status(actor=request.user, movement=movement, status=payload.status)
     return selectors.movement_get(request.user, movement.pk)
 
@@ -274,7 +254,7 @@ def milestone_add(request, movement_id: Id, payload: MilestoneIn):
         phase = movement.phases.filter(pk=payload.phase_id).first()
         if phase is None:
             raise Http404("Không tìm thấy đợt thi đua trong phong trào này.")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return Status(201, plans.milestone_add(actor=request.user, movement=movement, phase=phase, **fields))
 
 
@@ -312,7 +292,7 @@ def task_add(request, movement_id: Id, payload: TaskIn):
             {"lead_organization_id": "Đơn vị chủ trì phải là đơn vị ban hành hoặc đơn vị tham gia phong trào."}
         )
     fields = payload.dict(exclude={"lead_organization_id"})
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         task = plans.task_add(actor=request.user, movement=movement, lead_organization=lead_organization, **fields)
     return Status(201, task)
 
@@ -386,7 +366,7 @@ def registration_submit(request, movement_id: Id, payload: RegistrationIn):
     movement = selectors.movement_get(request.user, movement_id)
     organization = _organization(request.user, payload.organization_id)
     items = [(item.award_code, item.target_text) for item in payload.items]
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         registration = participation.registration_submit(
             actor=request.user, movement=movement, organization=organization, items=items, note=payload.note
         )
@@ -406,7 +386,7 @@ def registration_decision(request, registration_id: Id, payload: RegistrationDec
     if movement is None or not _details_visible(request.user, movement)(registration.organization):
         raise Http404("Không tìm thấy đăng ký thi đua.")
     require(selectors.can_manage(request.user, movement), MANAGE_DENIED)
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return participation.registration_decide(
             actor=request.user, registration=registration, accept=payload.accept, note=payload.note
         )
@@ -443,7 +423,7 @@ def covenant_detail(request, movement_id: Id):
 def covenant_sign(request, movement_id: Id, payload: SignatureIn):
     movement = selectors.movement_get(request.user, movement_id)
     organization = _organization(request.user, payload.organization_id)
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         signature = participation.covenant_sign(
             actor=request.user,
             movement=movement,
@@ -520,7 +500,7 @@ def submission_create(
     được khi báo cáo bị trả lại."""
     milestone = selectors.milestone_get(request.user, milestone_id)
     organization = _organization(request.user, organization_id)
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         submission = participation.report_submit(
             actor=request.user, milestone=milestone, organization=organization, upload=file, figures=_figures(figures)
         )

@@ -7,14 +7,12 @@ referenced id in the body (parent_id, organization_id, ...) out of scope is "not
 a 400 on that field; an object the caller sees but may not change is a 403.
 """
 
-from contextlib import contextmanager
-
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Query, Router, Status
 
 from tdkt.accounts.scope import user_can
-from tdkt.core.api_errors import Id, error_responses
+from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
 
 from . import selectors, services
 from .errors import require
@@ -52,16 +50,6 @@ API_FIELD_NAMES = {
 }
 
 
-@contextmanager
-def _api_field_names():
-    try:
-        yield
-    except ValidationError as exc:
-        if not hasattr(exc, "error_dict"):
-            raise
-        raise ValidationError({API_FIELD_NAMES.get(k, k): v for k, v in exc.error_dict.items()}) from None
-
-
 def _referenced_organization(user, pk: int | None, field: str):
     """An organisation named in the body, found only within what the caller may see."""
     if pk is None:
@@ -70,15 +58,6 @@ def _referenced_organization(user, pk: int | None, field: str):
         return selectors.organization_get(user, pk)
     except Http404:
         raise ValidationError({field: f"Không tìm thấy đơn vị có id {pk}."}) from None
-
-
-def _page(qs, paging) -> dict:
-    return {
-        "count": qs.count(),
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "items": list(qs[paging.offset : paging.offset + paging.limit]),
-    }
 
 
 # Organisations -----------------------------------------------------------------------------------
@@ -100,7 +79,7 @@ def organization_list(request, filters: Query[OrganizationQuery]):
             parent_id=filters.parent_id,
         ),
     )
-    return _page(qs.select_related("successor"), filters)
+    return page_of(qs.select_related("successor"), filters)
 
 
 @router.get(
@@ -119,7 +98,7 @@ def organization_detail(request, organization_id: Id):
 def organization_create(request, payload: OrganizationCreateIn):
     """Tạo đơn vị dưới `parent_id` (cần quyền quản lý đơn vị tại đơn vị cấp trên)."""
     parent = _referenced_organization(request.user, payload.parent_id, "parent_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         org = services.organization_create(actor=request.user, parent=parent, **payload.dict(exclude={"parent_id"}))
     return Status(201, org)
 
@@ -137,7 +116,7 @@ def organization_update(request, organization_id: Id, payload: OrganizationUpdat
     fields = payload.dict(exclude_unset=True)
     if "parent_id" in fields:
         fields["parent"] = _referenced_organization(request.user, fields.pop("parent_id"), "parent_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return services.organization_update(actor=request.user, organization=org, **fields)
 
 
@@ -156,7 +135,7 @@ def organization_close(request, organization_id: Id, payload: OrganizationCloseI
     org = selectors.organization_get(request.user, organization_id)
     require(user_can(request.user, "organization.manage", org))
     successor = _referenced_organization(request.user, payload.successor_id, "successor_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return services.organization_close(
             actor=request.user, organization=org, closed_on=payload.closed_on, successor=successor, note=payload.note
         )
@@ -181,7 +160,7 @@ def person_list(request, filters: Query[PersonQuery]):
             include_left=filters.include_left,
         ),
     )
-    return _page(qs, filters)
+    return page_of(qs, filters)
 
 
 @router.get(
@@ -199,7 +178,7 @@ def person_detail(request, person_id: Id):
 )
 def person_create(request, payload: PersonCreateIn):
     organization = _referenced_organization(request.user, payload.organization_id, "organization_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         person = services.person_create(
             actor=request.user, organization=organization, **payload.dict(exclude={"organization_id"})
         )
@@ -215,7 +194,7 @@ def person_create(request, payload: PersonCreateIn):
 def person_update(request, person_id: Id, payload: PersonUpdateIn):
     """Chỉ các trường được gửi mới thay đổi. Chuyển đơn vị dùng POST /people/{id}/move."""
     person = selectors.person_get(request.user, person_id)
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return services.person_update(actor=request.user, person=person, **payload.dict(exclude_unset=True))
 
 
@@ -230,7 +209,7 @@ def person_move(request, person_id: Id, payload: PersonMoveIn):
     person = selectors.person_get(request.user, person_id)
     require(user_can(request.user, "person.manage", person.organization))
     organization = _referenced_organization(request.user, payload.organization_id, "organization_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return services.person_move(
             actor=request.user,
             person=person,
@@ -248,7 +227,7 @@ def person_move(request, person_id: Id, payload: PersonMoveIn):
 )
 def block_list(request, filters: Query[BlockQuery]):
     """Các khối do một đơn vị trong phạm vi tổ chức, hoặc có thành viên trong phạm vi."""
-    return _page(selectors.block_list(request.user, year=filters.year, query=filters.q), filters)
+    return page_of(selectors.block_list(request.user, year=filters.year, query=filters.q), filters)
 
 
 @router.get(
@@ -266,7 +245,7 @@ def block_detail(request, block_id: Id):
 )
 def block_create(request, payload: BlockCreateIn):
     organizer = _referenced_organization(request.user, payload.organizer_id, "organizer_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         block = services.block_create(actor=request.user, organizer=organizer, **payload.dict(exclude={"organizer_id"}))
     return Status(201, block)
 
@@ -282,7 +261,7 @@ def block_member_add(request, block_id: Id, payload: BlockMemberIn):
     block = selectors.block_get(request.user, block_id)
     require(user_can(request.user, "block.manage", block.organizer))
     organization = _referenced_organization(request.user, payload.organization_id, "organization_id")
-    with _api_field_names():
+    with api_field_names(API_FIELD_NAMES):
         return services.block_member_add(actor=request.user, block=block, organization=organization, role=payload.role)
 
 

@@ -17,6 +17,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from conftest import ROLES
 from tdkt.accounts.services import api_token_issue
 from tdkt.movements.demo import report_pdf
 from tdkt.movements.models import (
@@ -29,17 +30,6 @@ from tdkt.movements.models import (
 )
 from tdkt.movements.services import participation, plans
 
-ROLES = [
-    "admin",
-    "standing_office",
-    "council_member",
-    "approver",
-    "block_head",
-    "unit_officer",
-    "unit_leader",
-    "viewer",
-    "nobody",
-]
 MOVEMENTS = ["block", "fin", "q", "draft"]
 PROVINCE = {"standing_office", "council_member", "approver"}
 SEES = {

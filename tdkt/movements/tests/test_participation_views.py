@@ -14,7 +14,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import make_org, make_user
+from conftest import ROLES, make_org, make_user
 from tdkt.movements.models import (
     ContentItem,
     CovenantSignature,
@@ -32,17 +32,6 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 D = datetime.date
 ON_TIME_REGISTRATION, ON_TIME_REPORT = D(2022, 3, 1), D(2022, 6, 10)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-ROLES = [
-    "admin",
-    "standing_office",
-    "council_member",
-    "approver",
-    "block_head",
-    "unit_officer",
-    "unit_leader",
-    "viewer",
-    "nobody",
-]
 PARTICIPATES_FOR_FIN = {"admin", "unit_officer", "unit_leader"}
 MANAGES = {"admin", "standing_office", "block_head"}
 

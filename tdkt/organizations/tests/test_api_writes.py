@@ -1,40 +1,15 @@
 """Writes through the API: the right data, one audit event each, errors in Vietnamese."""
 
 import datetime
-import json
 import re
 
 import pytest
 
-from tdkt.accounts.services import api_token_issue
+from conftest import Api
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.organizations.models import BlockMembership, EmulationBlock, Organization, Person, PersonAssignment
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
-
-
-class Api:
-    """A test client speaking JSON with one user's Bearer token."""
-
-    def __init__(self, client, user):
-        self.client = client
-        self.headers = {"Authorization": f"Bearer {api_token_issue(user=user)}"}
-
-    def get(self, url, **params):
-        return self.client.get("/api/v1" + url, params, headers=self.headers)
-
-    def post(self, url, data=None):
-        return self.client.post(
-            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
-        )
-
-    def patch(self, url, data):
-        return self.client.patch(
-            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
-        )
-
-    def delete(self, url):
-        return self.client.delete("/api/v1" + url, headers=self.headers)
 
 
 @pytest.fixture

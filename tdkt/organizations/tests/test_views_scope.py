@@ -3,17 +3,8 @@
 import pytest
 from django.urls import reverse
 
-ROLES = [
-    "admin",
-    "standing_office",
-    "council_member",
-    "approver",
-    "block_head",
-    "unit_officer",
-    "unit_leader",
-    "viewer",
-    "nobody",
-]
+from conftest import ROLES
+
 # Which people each role's organisation subtree covers (fixture: P ⊃ FIN ⊃ FIN-NS, P ⊃ HOME ⊃ HOME-TDKT; Q apart).
 SEES = {
     "admin": {"fin", "fin-ns", "home", "home-tdkt", "q"},

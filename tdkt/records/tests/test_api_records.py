@@ -11,8 +11,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from conftest import COVERS, ORGS, PEOPLE, PERSON_ORG, ROLES, VIETNAMESE
-from tdkt.accounts.services import api_token_issue
+from conftest import COVERS, ORGS, PEOPLE, PERSON_ORG, ROLES, VIETNAMESE, Api
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.records import services
 from tdkt.records.models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
@@ -21,25 +20,6 @@ YEAR = timezone.localdate().year - 1
 # "record.manage" (accounts/domain/roles.py); every role has "record.view".
 MANAGES_RECORDS = {"admin", "standing_office", "unit_officer", "unit_leader"}
 MISSING_ID = 987654321
-
-
-class Api:
-    """A test client speaking JSON with one user's Bearer token."""
-
-    def __init__(self, client, user):
-        self.client = client
-        self.headers = {"Authorization": f"Bearer {api_token_issue(user=user)}"}
-
-    def get(self, url, **params):
-        return self.client.get("/api/v1" + url, params, headers=self.headers)
-
-    def post(self, url, data=None):
-        return self.client.post(
-            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
-        )
-
-    def delete(self, url):
-        return self.client.delete("/api/v1" + url, headers=self.headers)
 
 
 def api(client, world, role) -> Api:

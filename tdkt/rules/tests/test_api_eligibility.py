@@ -6,16 +6,14 @@ Fixture (conftest.py): P ⊃ FIN ⊃ FIN-NS, P ⊃ HOME ⊃ HOME-TDKT; Q ⊃ Q-C
 """
 
 import datetime
-import json
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import COVERS, ORGS, PEOPLE, PERSON_ORG, ROLES, VIETNAMESE, make_person
+from conftest import COVERS, ORGS, PEOPLE, PERSON_ORG, ROLES, VIETNAMESE, Api, make_person
 from tdkt.accounts.models import RoleGrant, User
-from tdkt.accounts.services import api_token_issue
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.organizations.models import Organization
 from tdkt.records import services as records
@@ -26,23 +24,6 @@ MANAGES_RECORDS = {"admin", "standing_office", "unit_officer", "unit_leader"}
 MISSING_ID = 987654321
 RESULT_KEYS = {"award", "name", "year", "on_date", "regime", "verdict", "conditions"}
 CONDITION_KEYS = {"code", "passed", "message", "legal_ref"}
-
-
-class Api:
-    def __init__(self, client, user):
-        self.client = client
-        self.headers = {"Authorization": f"Bearer {api_token_issue(user=user)}"}
-
-    def get(self, url, **params):
-        return self.client.get("/api/v1" + url, params, headers=self.headers)
-
-    def post(self, url, data=None):
-        return self.client.post(
-            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
-        )
-
-    def delete(self, url):
-        return self.client.delete("/api/v1" + url, headers=self.headers)
 
 
 def api(client, world, role) -> Api:
