@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("tdkt.records.urls")),
     path("", include("tdkt.rules.urls")),
     path("", include("tdkt.movements.urls")),
+    path("", include("tdkt.scoring.urls")),
     path("", include("tdkt.documents.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

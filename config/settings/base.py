@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tdkt.records",
     "tdkt.rules",
     "tdkt.movements",
+    "tdkt.scoring",
     "tdkt.documents",
 ]
 

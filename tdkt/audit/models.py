@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditEventType(models.IntegerChoices):
     """Event types in bands, as Zulip does: 1xx accounts, 2xx organisations, 3xx people, 4xx blocks,
-    5xx emulation and commendation records."""
+    5xx emulation and commendation records, 6xx movements, 7xx scoring."""
 
     USER_LOGIN = 101, _("Logged in")
     USER_LOGIN_FAILED = 102, _("Failed login")
@@ -45,6 +45,23 @@ class AuditEventType(models.IntegerChoices):
     TASK_CHANGED = 610, _("Work program changed")
     REMINDERS_SENT = 611, _("Reminders sent")
     DOCUMENT_GENERATED = 612, _("Document generated")
+    TEMPLATE_CREATED = 701, _("Criteria template created")
+    TEMPLATE_CHANGED = 702, _("Criteria template changed")
+    TEMPLATE_VERSIONED = 703, _("Criteria template new version")
+    ROUND_OPENED = 704, _("Scoring round opened")
+    ROUND_CHANGED = 705, _("Scoring round changed")
+    SHEET_SAVED = 706, _("Score sheet saved")
+    SHEET_SUBMITTED = 707, _("Score sheet submitted")
+    SHEET_RETURNED = 708, _("Score sheet returned")
+    EVIDENCE_ADDED = 709, _("Evidence added")
+    EVIDENCE_REMOVED = 710, _("Evidence removed")
+    REVIEW_SAVED = 711, _("Review saved")
+    REVIEW_COMPLETED = 712, _("Review completed")
+    REVIEW_RECUSED = 713, _("Review recused for a conflict of interest")
+    REVIEW_CONFLICT_REFUSED = 714, _("Review of own organisation refused")
+    REVIEWER_ASSIGNED = 715, _("Reviewer assigned")
+    RESULT_PUBLISHED = 716, _("Scoring result published")
+    ROUND_REOPENED = 717, _("Scoring round reopened for correction")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -209,14 +209,16 @@ def member_statistics(organizations: QuerySet, *, year: int) -> dict[int, Member
 
 
 def leading_organizations(organizations: QuerySet, *, year: int) -> set[int]:
-    """Organisations ranked first of their emulation block in `year` (from published block results)."""
-    from tdkt.organizations.models import BlockMembership
+    """Organisations ranked first of their emulation block in `year`, from the current published
+    result of the block's scoring (a superseded version no longer counts)."""
+    from tdkt.scoring.models import ResultRow
 
-    if not hasattr(BlockMembership, "final_rank"):
-        return set()
     return set(
-        BlockMembership.objects.filter(
-            organization_id__in=organizations.values("pk"), block__year=year, final_rank=1
+        ResultRow.objects.filter(
+            organization_id__in=organizations.values("pk"),
+            result__is_current=True,
+            result__round__block__year=year,
+            rank=1,
         ).values_list("organization_id", flat=True)
     )
 

@@ -48,6 +48,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
                                   Role.UNIT_OFFICER}),
     # A participant registers, signs the covenant and submits its reports.
     "movement.participate": frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
+    # Scoring (issue 5): the block's head unit (or the province's standing office) runs the round and
+    # publishes; members score themselves; the head, deputies and assigned units review.
+    "scoring.view": EVERY_ROLE,
+    "scoring.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.BLOCK_HEAD}),
+    "scoring.self": frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
+    "scoring.review": frozenset({Role.ADMIN, Role.BLOCK_HEAD, Role.UNIT_LEADER, Role.UNIT_OFFICER}),
+    "template.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.BLOCK_HEAD}),
 }
 
 

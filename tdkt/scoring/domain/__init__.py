@@ -5,6 +5,7 @@ input dict and returns its output dict; ``compute_json`` reads JSON text (the co
 """
 
 from .engine import InputError, compute, compute_json, compute_standings, standing_to_dict
+from .flags import MAX_WITHOUT_EVIDENCE, OVER_CLAIM, Flag, sheet_flags
 from .importing import TemplateImportError, template_from_html, template_from_markdown  # noqa: F401 (re-exported)
 from .numbers import round2, to_decimal
 from .ranking import Standing, band_for, finalize, rank
@@ -12,7 +13,10 @@ from .sheets import Review, ScoredSheet, Scores, check_entries, leaf_score, scor
 from .template import Band, Item, RuleType, Template, TemplateError, parse_template
 
 __all__ = [
+    "MAX_WITHOUT_EVIDENCE",
+    "OVER_CLAIM",
     "Band",
+    "Flag",
     "InputError",
     "Item",
     "Review",
@@ -34,6 +38,7 @@ __all__ = [
     "round2",
     "score_entries",
     "score_sheet",
+    "sheet_flags",
     "standing_to_dict",
     "to_decimal",
 ]

@@ -86,6 +86,9 @@ class Template:
     def by_code(self) -> dict[str, Item]:
         return {item.code: item for item in self.walk()}
 
+    def leaves(self) -> Iterator[Item]:
+        return (item for item in self.walk() if not item.is_section)
+
 
 def _fail(message: str) -> TemplateError:
     return TemplateError(f"{PREFIX}: {message}")

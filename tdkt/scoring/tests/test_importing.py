@@ -18,7 +18,7 @@ from tdkt.scoring.domain.importing import TemplateImportError, template_from_htm
 HERE = Path(__file__).resolve().parent
 SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 SHARED_SEED = next(iter(sorted(SEEDS.glob("000_*.txt"))), None) if SEEDS.is_dir() else None
-COPY = HERE / "seed000_criteria.md"
+COPY = HERE.parent / "seeds" / "seed000_criteria.md"
 SEED_TEXT = (SHARED_SEED or COPY).read_text(encoding="utf-8")
 
 _SHARED_EXAMPLES = Path(__file__).resolve().parents[4] / "shared" / "contracts" / "scoring-examples.json"

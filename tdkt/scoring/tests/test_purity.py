@@ -66,8 +66,3 @@ def test_engine_and_command_run_without_django_loaded():
     )
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout.decode().strip()) == [], done.stderr.decode()
-
-
-def test_no_django_app_files_yet():
-    assert not (PACKAGE / "apps.py").exists()
-    assert not (PACKAGE / "models.py").exists()
