@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tdkt.audit.models import AuditEvent, AuditEventType
+from tdkt.organizations.models import Organization
 from tdkt.rules import facts
 from tdkt.rules.models import ProposalMark
-from tdkt.organizations.models import Organization
 from tdkt.scoring.models import ReviewStatus, RoundStatus, ScoringResult, SheetStatus
 from tdkt.scoring.services.reviews import review_recuse, review_save
 from tdkt.scoring.services.rounds import result_publish, reviewer_assign, round_reopen
@@ -64,7 +64,8 @@ def test_whole_round(scoring):
 
     result = result_publish(actor=s.users["block_head"], scoring_round=s.round)
     s.round.refresh_from_db()
-    assert s.round.status == RoundStatus.PUBLISHED and result.version == 1
+    assert s.round.status == RoundStatus.PUBLISHED
+    assert result.version == 1
     assert facts.leading_organizations(Organization.objects.all(), year=2022) == {s.orgs["FIN"].pk}
     mark = ProposalMark.objects.get(award="CO_TINH", collective=s.orgs["FIN"], year=2022)
     assert mark.organization == s.orgs["HOME"]
