@@ -146,8 +146,15 @@ def load_demo(*, stdout=None) -> bool:
     from tdkt.movements.demo import load_movements
 
     movements = load_movements(actor=admin)
+    from tdkt.scoring.demo import load_scoring
+
+    scoring = load_scoring(actor=admin)
     if stdout:
         stdout.write(f"Phong trào thi đua từ các văn bản mẫu: {movements.get('movements', 0)}.\n")
+        stdout.write(
+            f"Chấm điểm thi đua Khối các cơ quan tham mưu, tổng hợp 2022: {scoring.get('sheets', 0)} phiếu đã nộp, "
+            f"{scoring.get('reviews', 0)} lượt thẩm định.\n"
+        )
         stdout.write(
             f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "
             f"{history['ratings']:,} xếp loại, {history['honours']:,} danh hiệu và khen thưởng, "

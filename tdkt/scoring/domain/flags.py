@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import mean
+from .numbers import mean, show_vi
 from .sheets import Scores
 from .template import RuleType, Template
 
@@ -32,10 +32,10 @@ class Flag:
     def message(self) -> str:
         if self.kind == OVER_CLAIM:
             return (
-                f"Mục {self.item_code}: tự chấm {self.self_score} cao hơn điểm thẩm định {self.review_score} "
-                f"(điểm chuẩn {self.maximum})"
+                f"Mục {self.item_code}: tự chấm {show_vi(self.self_score)} cao hơn điểm thẩm định "
+                f"{show_vi(self.review_score)} (điểm chuẩn {show_vi(self.maximum)})"
             )
-        return f"Mục {self.item_code}: tự chấm tối đa {self.maximum} điểm nhưng không có minh chứng"
+        return f"Mục {self.item_code}: tự chấm tối đa {show_vi(self.maximum)} điểm nhưng không có minh chứng"
 
 
 def sheet_flags(

@@ -52,3 +52,8 @@ def show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def show_vi(value: Decimal) -> str:
+    """A figure as Vietnamese write it: decimal comma, no trailing zeros (2,5; 45)."""
+    return show(round2(value)).replace(".", ",")
