@@ -9,9 +9,10 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from tdkt.accounts.models import User
 from tdkt.accounts.scope import scope_for
 from tdkt.audit.models import AuditEventType
-from tdkt.movements.notifications import notify, users_of
+from tdkt.movements.notifications import notify
 from tdkt.organizations.models import BlockRole
 
 from ..access import head_organization, member_organizations
@@ -196,13 +197,18 @@ def result_publish(*, actor, scoring_round: ScoringRound, reason: str = "") -> S
     leaders = [line.organization for line in standings.lines if line.rank == 1]
     _propose_flag(actor=actor, scoring_round=scoring_round, leaders=leaders, head=head)
     url = reverse("scoring:round", args=[scoring_round.pk])
-    for organization in member_organizations(scoring_round):
-        notify(
-            users_of(organization),
-            text=f"Đã công bố kết quả chấm điểm thi đua {scoring_round.block} (phiên bản {version}).",
-            url=url,
-            email=False,
-        )
+    # One notice per member's officers and leaders (one query, not one per member: blocks reach hundreds).
+    member_users = User.objects.filter(
+        is_active=True,
+        role_grants__role__in=("unit_officer", "unit_leader"),
+        role_grants__organization__in=member_organizations(scoring_round),
+    ).distinct()
+    notify(
+        member_users,
+        text=f"Đã công bố kết quả chấm điểm thi đua {scoring_round.block} (phiên bản {version}).",
+        url=url,
+        email=False,
+    )
     audit_record(
         event_type=AuditEventType.RESULT_PUBLISHED,
         actor=actor,
