@@ -47,7 +47,7 @@ class CriteriaTemplate(models.Model):
 
 
 class RoundStatus(models.TextChoices):
-    OPEN = "open", _("Scoring")  # members score themselves, reviewers review
+    OPEN = "open", _("Scoring open")  # members score themselves, reviewers review
     PUBLISHED = "published", _("Published")  # result published; sheets and reviews locked
     CORRECTING = "correcting", _("Being corrected")  # reopened by the head; publishing again makes a new version
 
