@@ -51,13 +51,16 @@ def _sniff(head: bytes, upload) -> Kind | None:
     return None
 
 
-def check_document(upload, *, kinds=REPORT_KINDS, max_bytes: int = MAX_REPORT_BYTES, field: str = "file") -> Kind:
+def check_document(
+    upload, *, kinds=REPORT_KINDS, max_bytes: int = MAX_REPORT_BYTES, field: str = "file",
+    missing: str = "Hãy chọn tệp báo cáo.",
+) -> Kind:
     """The upload's real kind, or a Vietnamese ValidationError naming the field.
 
     The name's extension must agree with the content: an HTML page renamed .pdf is refused."""
     allowed = ", ".join(k.label for k in kinds)
     if upload is None:
-        raise ValidationError({field: "Hãy chọn tệp báo cáo."})
+        raise ValidationError({field: missing})
     if upload.size == 0:
         raise ValidationError({field: "Tệp rỗng."})
     if upload.size > max_bytes:

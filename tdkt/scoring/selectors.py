@@ -5,7 +5,7 @@ round's managers, the member's own users and the round's reviewers; live (unpubl
 only to managers and reviewers, a published result to everyone who sees the round.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from tdkt.accounts.scope import scope_for
@@ -29,6 +29,12 @@ def template_list(user, *, query: str = "") -> QuerySet:
     for term in query.split():
         qs = qs.filter(Q(name__icontains=term) | Q(code__icontains=term))
     return qs.order_by("code", "-version")
+
+
+def template_choices(user) -> QuerySet:
+    """The latest version of each template the user sees (what a new round should use)."""
+    latest = CriteriaTemplate.objects.filter(owner_id=OuterRef("owner_id"), code=OuterRef("code")).order_by("-version")
+    return template_list(user).filter(pk=Subquery(latest.values("pk")[:1]))
 
 
 def template_get(user, pk) -> CriteriaTemplate:

@@ -48,6 +48,10 @@ def block_detail_view(request, pk):
             rows=((i, m.organization.name, m.get_role_display()) for i, m in enumerate(members, 1)),
         )
     can_manage = user_can(request.user, "block.manage", block.organizer)
+    from tdkt.scoring import selectors as scoring_selectors
+    from tdkt.scoring.services.rounds import can_open_round
+
+    scoring_round = scoring_selectors.round_for_block(request.user, block)
     return render(
         request,
         "organizations/block_detail.html",
@@ -55,6 +59,8 @@ def block_detail_view(request, pk):
             "eb": block,
             "members": members,
             "can_manage": can_manage,
+            "scoring_round": scoring_round,
+            "can_open_scoring": scoring_round is None and can_open_round(request.user, block),
             "member_form": BlockMemberForm(organizations=_member_candidates(block)) if can_manage else None,
         },
     )

@@ -12,6 +12,7 @@ from ..models import RoundStatus, ScoringRound
 __all__ = ["PermissionDenied", "ValidationError", "audit_record", "clean_entries", "require_manage", "require_open"]
 
 MAX_COMMENT = 2000
+LARGEST = Decimal(10_000_000)  # the columns hold 7 digits before the point
 
 EntryInput = tuple[Decimal | None, str]
 
@@ -39,6 +40,9 @@ def clean_entries(template: Template, entries: Mapping[str, EntryInput], *, who:
         comment = (comment or "").strip()
         if len(comment) > MAX_COMMENT:
             errors[code] = f"Mục {code}: ghi chú dài quá {MAX_COMMENT} ký tự."
+            continue
+        if value is not None and abs(value) >= LARGEST:
+            errors[code] = f"Mục {code}: số {value} quá lớn."
             continue
         if value is not None:
             raw = {code: {"count" if item.counted else "points": _json_value(value)}}

@@ -96,11 +96,11 @@ def round_change(
 
 @transaction.atomic
 def reviewer_assign(*, actor, scoring_round: ScoringRound, reviewer) -> ReviewerAssignment:
-    """Add a reviewing organisation: another member of the block (chấm chéo) or the organiser."""
+    """Add a reviewing organisation: another member of the block (chấm chéo). Not the organiser: it
+    stands above every member, so each of its reviews would be a conflict of interest."""
     require_manage(actor, scoring_round)
     block = scoring_round.block
-    is_member = block.memberships.filter(organization=reviewer).exists()
-    if not is_member and reviewer.pk != block.organizer_id:
+    if not block.memberships.filter(organization=reviewer).exists():
         raise ValidationError({"reviewer": f"{reviewer} không phải thành viên của {block}."})
     if block.memberships.filter(organization=reviewer, role__in=(BlockRole.HEAD, BlockRole.DEPUTY)).exists():
         raise ValidationError({"reviewer": f"{reviewer} là trưởng hoặc phó khối, đã chấm thẩm định."})

@@ -160,7 +160,9 @@ def evidence_add(*, actor, sheet: ScoreSheet, item_code: str, upload) -> Evidenc
         raise ValidationError({"item_code": f"Mục {item_code} không phải tiêu chí chấm điểm của bảng này."})
     if sheet.evidence.filter(item_code=item_code).count() >= MAX_EVIDENCE_PER_ITEM:
         raise ValidationError({"file": f"Mục {item_code} đã có {MAX_EVIDENCE_PER_ITEM} tệp minh chứng."})
-    kind = check_document(upload, kinds=REPORT_KINDS, max_bytes=MAX_EVIDENCE_BYTES, field="file")
+    kind = check_document(
+        upload, kinds=REPORT_KINDS, max_bytes=MAX_EVIDENCE_BYTES, field="file", missing="Hãy chọn tệp minh chứng."
+    )
     upload.seek(0)
     evidence = Evidence(
         sheet=sheet,

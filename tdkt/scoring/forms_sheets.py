@@ -1,0 +1,242 @@
+"""Forms of the score-sheet and review pages, and the rows of the sheet's table they fill.
+
+A score is typed the Vietnamese way ("12,5") or the browser's ("12.5"); a blank box is "not
+scored" (None). The leaf rules (range, whole counts, 2 decimals) are the services' to check: the
+form only turns text into numbers and names the item whose box holds something else.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .domain import Item, RuleType, Template
+from .domain.numbers import mean
+from .services.common import MAX_COMMENT, clean_entries
+
+NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+TOO_LARGE = Decimal("10000000")  # the database keeps 7 digits before the point
+FORM_ID = "score-form"
+
+
+def show_number(value) -> str:
+    """A Decimal as a browser's number box reads it (12.5, never 12,50 or 1E+1)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+    return str(value)
+
+
+class ScoreInput(forms.NumberInput):
+    def format_value(self, value):
+        if isinstance(value, str):
+            return value.strip().replace(",", ".") if NUMBER.match(value.strip()) else value
+        return show_number(value) or None
+
+
+class ScoreField(forms.Field):
+    """Points or a count for one leaf: a Decimal, None when blank; the error names the item."""
+
+    def __init__(self, *, item: Item, **kwargs):
+        self.item = item
+        attrs = {"form": FORM_ID, "class": "form-control form-control-sm", "min": "0"}
+        if item.counted:
+            attrs |= {"step": "1", "inputmode": "numeric", "aria-label": _("Number of times, item %s") % item.code}
+        else:
+            attrs |= {"step": "0.01", "max": show_number(item.max), "inputmode": "decimal"}
+            attrs["aria-label"] = _("Points, item %s") % item.code
+        super().__init__(required=False, widget=ScoreInput(attrs=attrs), **kwargs)
+
+    def to_python(self, value):
+        text = "" if value is None else str(value).strip().replace(" ", "")
+        if not text:
+            return None
+        shown = text[:30]
+        if len(text) > 30 or not NUMBER.match(text):
+            raise ValidationError(
+                _("Item %(code)s: “%(value)s” is not a number.") % {"code": self.item.code, "value": shown},
+                code="not_a_number",
+            )
+        number = Decimal(text.replace(",", "."))
+        if abs(number) >= TOO_LARGE:
+            raise ValidationError(
+                _("Item %(code)s: %(value)s is too large.") % {"code": self.item.code, "value": shown},
+                code="too_large",
+            )
+        return number
+
+    def prepare_value(self, value):
+        return show_number(value) if isinstance(value, Decimal) else value
+
+
+class ScoreForm(forms.Form):
+    """One scorer's boxes for every leaf: ``v_<code>`` (points or count) and ``c_<code>`` (comment)."""
+
+    def __init__(self, *args, template: Template, entries: dict, disabled: bool = False, **kwargs):
+        initial = {}
+        for code, (value, comment) in entries.items():
+            initial[f"v_{code}"] = value
+            initial[f"c_{code}"] = comment
+        super().__init__(*args, initial=initial, **kwargs)
+        self.leaves = list(template.leaves())
+        for leaf in self.leaves:
+            self.fields[f"v_{leaf.code}"] = ScoreField(item=leaf, disabled=disabled)
+            self.fields[f"c_{leaf.code}"] = forms.CharField(
+                required=False,
+                max_length=MAX_COMMENT,
+                disabled=disabled,
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 1,
+                        "form": FORM_ID,
+                        "class": "form-control form-control-sm",
+                        "aria-label": _("Comment, item %s") % leaf.code,
+                    }
+                ),
+            )
+
+    def entries(self) -> dict:
+        """{code: (value, comment)} of every leaf whose boxes parsed (all of them on a valid form)."""
+        data = getattr(self, "cleaned_data", {})
+        out = {}
+        for leaf in self.leaves:
+            if f"v_{leaf.code}" in data:
+                out[leaf.code] = (data[f"v_{leaf.code}"], data.get(f"c_{leaf.code}", ""))
+        return out
+
+    def item_errors(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for name, errors in self.errors.items():
+            if name.startswith(("v_", "c_")):
+                out.setdefault(name[2:], []).extend(errors)
+        return out
+
+    def check_the_rest(self, template: Template, *, who: str) -> None:
+        """With some boxes not numbers, the others are checked too so every fault shows at once."""
+        try:
+            clean_entries(template, self.entries(), who=who)
+        except ValidationError as exc:
+            self.add_service_error(exc)
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """A service's ValidationError: item codes onto the item's box, the rest on top of the form."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error.messages)
+            return
+        for key, messages in error.message_dict.items():
+            name = f"v_{key}"
+            self.add_error(name if name in self.fields else None, messages)
+
+
+def saved_entries(owner) -> dict:
+    """{code: (value, comment)} of a sheet's or a review's saved entries."""
+    return {e.item_code: (e.value, e.comment) for e in owner.entries.all()}
+
+
+def values_of(entries: dict) -> dict:
+    return {code: value for code, (value, _comment) in entries.items() if value is not None}
+
+
+def evidence_by_item(sheet) -> dict:
+    out: dict = {}
+    for evidence in sheet.evidence.all():
+        out.setdefault(evidence.item_code, []).append(evidence)
+    return out
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
+
+
+class EvidenceForm(forms.Form):
+    item_code = forms.CharField(max_length=40)
+    file = forms.FileField(required=False)
+
+
+def rule_text(item: Item) -> str:
+    if item.rule is RuleType.PER_COUNT:
+        return _("%(each)s points each time, at most %(max)s") % {
+            "each": floatformat(item.points_each, "-2"),
+            "max": floatformat(item.max, "-2"),
+        }
+    if item.rule is RuleType.DEDUCTION:
+        return _("minus %(each)s points each time") % {"each": floatformat(item.points_each, "-2")}
+    return ""
+
+
+@dataclass
+class Row:
+    """One line of the sheet's table: a section (subtotal) or a leaf (boxes, evidence)."""
+
+    item: Item
+    depth: int
+    value: Decimal | None = None  # the saved points or count
+    comment: str = ""
+    score: Decimal | None = None  # the saved entry's computed points (a section's subtotal)
+    box: object = None  # the form's bound fields, when there is a form
+    comment_box: object = None
+    evidence: list = field(default_factory=list)
+    reviews: list = field(default_factory=list)  # each shown review's score of the item
+    final: Decimal | None = None  # the reviews' mean (Điểm thẩm định)
+    errors: list = field(default_factory=list)
+    own_value: Decimal | None = None  # on a review: the member's self-score beside the reviewer's
+    own_score: Decimal | None = None
+    own_comment: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.item.code
+
+    @property
+    def indent(self) -> str:
+        return f"ps-{min(self.depth * 2, 5)}"
+
+    @property
+    def rule(self) -> str:
+        return rule_text(self.item)
+
+    @property
+    def counted(self) -> bool:
+        return self.item.counted
+
+
+def table_rows(
+    template: Template, *, scores, entries: dict, form=None, evidence=None, reviews=(), own=None
+) -> list[Row]:
+    """The sheet's lines in the template's order. ``scores`` is ``domain.Scores`` of the saved
+    entries; ``reviews`` the shown reviews' Scores (their mean is the final figure); ``own`` the
+    member's (entries, Scores) shown beside a reviewer's boxes."""
+    rows = []
+    errors = form.item_errors() if form is not None and form.is_bound else {}
+
+    def visit(item: Item, depth: int) -> None:
+        value, comment = entries.get(item.code, (None, ""))
+        row = Row(item=item, depth=depth, value=value, comment=comment, score=scores.items.get(item.code))
+        if own is not None:
+            row.own_value, row.own_comment = own[0].get(item.code, (None, ""))
+            row.own_score = own[1].items.get(item.code)
+        if reviews:
+            row.reviews = [review.items.get(item.code) for review in reviews]
+            row.final = mean(row.reviews)
+        if not item.is_section:
+            row.evidence = (evidence or {}).get(item.code, [])
+            row.errors = errors.get(item.code, [])
+            if form is not None:
+                row.box, row.comment_box = form[f"v_{item.code}"], form[f"c_{item.code}"]
+        rows.append(row)
+        for child in item.children:
+            visit(child, depth + 1)
+
+    for item in template.items:
+        visit(item, 0)
+    return rows
