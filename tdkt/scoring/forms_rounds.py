@@ -22,7 +22,7 @@ class RoundForm(forms.Form):
     self_deadline = forms.DateField(label=_("Self-scoring deadline"), widget=VNDateInput())
     review_deadline = forms.DateField(label=_("Review deadline"), required=False, widget=VNDateInput())
     flag_percent = forms.DecimalField(
-        label=_("Flag when the self-score exceeds the review by more than (% of the item's maximum)"),
+        label=_("Flag when the self-score exceeds the review by more than (percent of the item's maximum)"),
         min_value=Decimal("1"),
         max_value=Decimal("100"),
         max_digits=5,
