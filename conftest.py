@@ -64,6 +64,11 @@ class Api:
             "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
         )
 
+    def put(self, url, data):
+        return self.client.put(
+            "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers
+        )
+
     def patch(self, url, data):
         return self.client.patch(
             "/api/v1" + url, json.dumps(data), content_type="application/json", headers=self.headers

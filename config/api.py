@@ -107,7 +107,9 @@ def _invalid_input(request, exc):
 @api.exception_handler(ValidationError)
 def _invalid_data(request, exc):
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    detail = "; ".join(f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v) for k, v in errors.items())
+    detail = "; ".join(
+        (f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v)).rstrip(".") for k, v in errors.items()
+    )
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
 
 

@@ -1,16 +1,21 @@
 """Criteria templates: create, edit while unused, and make the next version once frozen."""
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.db.models import Max
 
 from tdkt.accounts.scope import scope_for
 from tdkt.audit.models import AuditEventType
 
-from ..domain import TemplateError, parse_template
+from ..domain import RuleType, TemplateError, parse_template
 from ..models import CriteriaTemplate
 from .common import PermissionDenied, ValidationError, audit_record
 
 CODE_MAX = 40
+TITLE_MAX = 2000
+MAX_DEPTH = 6
+LARGEST = Decimal(10_000_000)  # the score columns hold 7 digits before the point
 
 
 def _require_manage(actor, owner) -> None:
@@ -24,13 +29,60 @@ def checked_definition(definition, *, code: str) -> tuple[dict, object]:
     if not isinstance(definition, dict):
         raise ValidationError({"definition": "Bảng tiêu chí không đúng dạng."})
     kept = {key: definition.get(key) for key in ("items", "bands", "tie_break") if definition.get(key) is not None}
+    if _depth(kept.get("items")) > MAX_DEPTH:
+        raise ValidationError({"definition": f"Bảng tiêu chí lồng quá {MAX_DEPTH} cấp."})
     try:
         parsed = parse_template({**kept, "code": code})
     except TemplateError as exc:
         raise ValidationError({"definition": exc.one_line()}) from None
-    if not parsed.items:
-        raise ValidationError({"definition": "Bảng tiêu chí chưa có mục nào."})
-    return kept, parsed.max_total
+    for item in parsed.walk():
+        if len(item.code) > CODE_MAX or len(item.title) > TITLE_MAX:
+            raise ValidationError({"definition": f"Mục '{item.code[:CODE_MAX]}…': mã quá {CODE_MAX} ký tự "
+                                                 f"hoặc tên quá {TITLE_MAX} ký tự."})
+        if any(n is not None and not (n.is_finite() and abs(n) < LARGEST) for n in (item.max, item.points_each)):
+            raise ValidationError({"definition": f"Mục '{item.code}': điểm quá lớn hoặc không phải số."})
+    if any(not (b.min.is_finite() and abs(b.min) < LARGEST) or len(b.label) > 100 for b in parsed.bands):
+        raise ValidationError({"definition": "Mức xếp loại: điểm quá lớn hoặc tên dài quá 100 ký tự."})
+    # Stored in the canonical shape rebuilt from the parsed tree: no stray keys, plain JSON numbers.
+    return canonical_definition(parsed), parsed.max_total
+
+
+def _depth(items, level: int = 1) -> int:
+    deepest, stack = 0, [(items, level)]
+    while stack:  # iterative: a hostile nesting must not exhaust the recursion limit
+        nodes, depth = stack.pop()
+        if not isinstance(nodes, list):
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        stack.extend((node.get("children"), depth + 1) for node in nodes if isinstance(node, dict))
+    return deepest
+
+
+def _number(value: Decimal):
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _item(item) -> dict:
+    out = {"code": item.code, "title": item.title}
+    if item.max is not None:
+        out["max"] = _number(item.max)
+    if item.children:
+        out["children"] = [_item(child) for child in item.children]
+    elif item.rule is not None and item.rule is not RuleType.POINTS:
+        out["rule"] = {"type": item.rule.value, "points_each": _number(item.points_each)}
+    return out
+
+
+def canonical_definition(parsed) -> dict:
+    definition = {
+        "items": [_item(item) for item in parsed.items],
+        "bands": [{"label": band.label, "min": _number(band.min)} for band in parsed.bands],
+    }
+    if parsed.tie_break:
+        definition["tie_break"] = list(parsed.tie_break)
+    return definition
 
 
 def _check_text(code: str, name: str) -> tuple[str, str]:
