@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("tdkt.rules.urls")),
     path("", include("tdkt.movements.urls")),
     path("", include("tdkt.scoring.urls")),
+    path("", include("tdkt.awards.urls")),
+    path("", include("tdkt.public.urls")),
     path("", include("tdkt.documents.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "tdkt.rules",
     "tdkt.movements",
     "tdkt.scoring",
+    "tdkt.awards",
+    "tdkt.public",
     "tdkt.documents",
 ]
 

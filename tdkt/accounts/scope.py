@@ -42,6 +42,13 @@ def _grants(user) -> list[tuple[str, str | None]]:
     return cached
 
 
+def role_paths(user) -> list[tuple[str, str | None]]:
+    """The user's grants as (role, organisation path or None for system-wide)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    return list(_grants(user))
+
+
 def scope_for(user, permission: str) -> Scope:
     if user is None or not user.is_authenticated or not user.is_active:
         return Scope(False, ())

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditEventType(models.IntegerChoices):
     """Event types in bands, as Zulip does: 1xx accounts, 2xx organisations, 3xx people, 4xx blocks,
-    5xx emulation and commendation records, 6xx movements, 7xx scoring."""
+    5xx emulation and commendation records, 6xx movements, 7xx scoring, 8xx commendation."""
 
     USER_LOGIN = 101, _("Logged in")
     USER_LOGIN_FAILED = 102, _("Failed login")
@@ -62,6 +62,16 @@ class AuditEventType(models.IntegerChoices):
     REVIEWER_ASSIGNED = 715, _("Reviewer assigned")
     RESULT_PUBLISHED = 716, _("Scoring result published")
     ROUND_REOPENED = 717, _("Scoring round reopened for correction")
+    AWARD_FORM_CHANGED = 801, _("Catalogue changed")
+    COMMENDATION_ROUND_CHANGED = 802, _("Commendation round changed")
+    DOSSIER_CHANGED = 803, _("Dossier changed")
+    DOSSIER_TRANSITION = 804, _("Dossier moved in the workflow")
+    NOMINEE_CHANGED = 805, _("Nominee changed")
+    ATTACHMENT_CHANGED = 806, _("Dossier attachment changed")
+    COUNCIL_VOTE_RECORDED = 807, _("Council vote recorded")
+    OBJECTION_RECORDED = 808, _("Objection recorded")
+    DECISION_ISSUED = 809, _("Decision issued")
+    DECISION_REVOKED = 810, _("Decision revoked")
 
 
 class AuditEventQuerySet(models.QuerySet):

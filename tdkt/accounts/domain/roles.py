@@ -55,6 +55,15 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "scoring.self": frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
     "scoring.review": frozenset({Role.ADMIN, Role.BLOCK_HEAD, Role.UNIT_LEADER, Role.UNIT_OFFICER}),
     "template.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.BLOCK_HEAD}),
+    # Commendation (issue 6): units prepare and send dossiers; the standing office of the receiving
+    # organisation receives, appraises, runs the ballot and the notice; the council votes; the
+    # approver decides. The workflow table (awards/domain/workflow.py) names the same roles.
+    "dossier.view": EVERY_ROLE,
+    "dossier.prepare": frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
+    "dossier.process": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
+    "dossier.vote": frozenset({Role.ADMIN, Role.COUNCIL_MEMBER, Role.STANDING_OFFICE}),
+    "decision.sign": frozenset({Role.ADMIN, Role.APPROVER}),
+    "catalogue.manage": frozenset({Role.ADMIN}),
 }
 
 

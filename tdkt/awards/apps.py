@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AwardsConfig(AppConfig):
+    name = "tdkt.awards"
+    label = "awards"
+    verbose_name = "Khen thưởng"

@@ -1,0 +1,109 @@
+"""Reads of commendation, always scoped (out of scope = 404).
+
+A dossier is visible to the proposing unit's users (their grant covers the unit) and to the
+receiving organisation's standing office, council members and approver (their grant covers the
+round's authority) — never to another unit. Drafts stay with the unit until submitted.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from tdkt.accounts.scope import role_paths
+
+from .access import AUTHORITY_ROLES, UNIT_ROLES
+from .domain.workflow import State
+from .models import Awardee, CommendationRound, Decision, Dossier
+
+
+def _paths(user, roles) -> tuple[bool, list[str]]:
+    everything = getattr(user, "is_superuser", False)
+    paths = []
+    for role, path in role_paths(user):
+        if role == "admin":
+            everything = True
+        elif path and role in roles:
+            paths.append(path)
+    return everything, paths
+
+
+def _prefix_q(field: str, paths: list[str]) -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
+def dossier_list(user, *, state: str = "", round_id: int | None = None, query: str = "") -> QuerySet:
+    qs = Dossier.objects.select_related("round__authority", "organization")
+    everything, unit_paths = _paths(user, UNIT_ROLES)
+    _, authority_paths = _paths(user, AUTHORITY_ROLES)
+    if not everything:
+        own = _prefix_q("organization__path", unit_paths)
+        # The receiving side sees a dossier once it has been sent (drafts stay with the unit).
+        received = _prefix_q("round__authority__path", authority_paths) & ~Q(state=State.DRAFT)
+        qs = qs.filter(own | received)
+    if state:
+        qs = qs.filter(state=state)
+    if round_id:
+        qs = qs.filter(round_id=round_id)
+    for term in query.split():
+        qs = qs.filter(Q(title__icontains=term) | Q(organization__name__icontains=term))
+    return qs.order_by("-updated_at", "-pk")
+
+
+def dossier_get(user, pk) -> Dossier:
+    dossier = dossier_list(user).filter(pk=pk).first()
+    if dossier is None:
+        raise Http404("Không tìm thấy hồ sơ đề nghị khen thưởng.")
+    return dossier
+
+
+def round_list(user, *, year: int | None = None) -> QuerySet:
+    """Rounds of the organisations above or at the user's units and those the user's office receives."""
+    everything, unit_paths = _paths(user, UNIT_ROLES)
+    _, authority_paths = _paths(user, AUTHORITY_ROLES)
+    qs = CommendationRound.objects.select_related("authority", "movement")
+    if not everything:
+        ancestors = {int(p) for path in unit_paths for p in path.strip("/").split("/") if p}
+        qs = qs.filter(Q(authority_id__in=ancestors) | _prefix_q("authority__path", authority_paths))
+    if year:
+        qs = qs.filter(year=year)
+    return qs.order_by("-year", "title")
+
+
+def round_get(user, pk) -> CommendationRound:
+    found = round_list(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("Không tìm thấy đợt khen thưởng.")
+    return found
+
+
+def decision_list(user) -> QuerySet:
+    return Decision.objects.filter(dossier__in=dossier_list(user)).select_related("issuer", "dossier")
+
+
+def decision_get(user, pk) -> Decision:
+    decision = decision_list(user).filter(pk=pk).first()
+    if decision is None:
+        raise Http404("Không tìm thấy quyết định.")
+    return decision
+
+
+# The public side (no login): only what was published.
+
+
+def public_decisions(*, query: str = "") -> QuerySet:
+    qs = Decision.objects.filter(published=True).select_related("issuer").order_by("-date", "-number")
+    return qs
+
+
+def public_awardee(token) -> Awardee:
+    awardee = Awardee.objects.filter(token=token, decision__published=True).select_related(
+        "decision__issuer", "award").first()
+    if awardee is None:
+        raise Http404("Không tìm thấy bằng khen, giấy khen.")
+    return awardee
+
+
+def public_notices() -> QuerySet:
+    return Dossier.objects.filter(state=State.NOTICE).select_related("round__authority", "organization")

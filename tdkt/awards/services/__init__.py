@@ -1,0 +1,1 @@
+"""Writes of commendation: one transaction and one audit event each, keyword-only arguments."""

@@ -1,0 +1,166 @@
+"""Decisions: issue one per issuer for the dossier's accepted nominees (numbered per issuer and year,
+golden-book numbers, reward money, the generated DOCX/PDF), record every award in the records so
+next year's checks see it, and revoke (hủy bỏ) with its reason everywhere."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+
+from tdkt.audit.models import AuditEventType
+from tdkt.audit.services import audit_record
+from tdkt.organizations.models import Organization
+from tdkt.records.models import HonourRecord
+
+from ..access import acting_roles
+from ..domain.money import reward_amount
+from ..domain.workflow import Action, State, TransitionRefused, transition
+from ..models import Appraisal, Awardee, Decision, Dossier, Nominee
+from .workflow import _lock, _record, ballot_count, council_of, decides_here, dossier_facts
+
+MAX_TEXT = 4000
+
+
+def decidable_nominees(dossier: Dossier, issuer: Organization) -> list[Nominee]:
+    """Accepted nominees whose form this issuer decides, that passed their ballot, not yet awarded."""
+    council = council_of(dossier)
+    out = []
+    for nominee in dossier.nominees.filter(appraisal__in=(Appraisal.ACCEPTED, Appraisal.CHANGED)).select_related(
+        "award__issuer", "final_award__issuer", "person__organization", "collective"
+    ):
+        form = nominee.awarded_form
+        if form.issuer_id != issuer.pk or hasattr(nominee, "awardee"):
+            continue
+        if form.needs_ballot and (council is None or not ballot_count(nominee, council).passed):
+            continue
+        out.append(nominee)
+    return out
+
+
+def _subject_fields(nominee: Nominee) -> dict:
+    if nominee.person is not None:
+        person = nominee.person
+        return {"name": person.full_name, "position": person.position or "",
+                "organization_name": person.organization.name, "is_collective": False}
+    return {"name": nominee.collective.name, "position": "", "organization_name": "", "is_collective": True}
+
+
+def _check(signer_name, signer_title, subject, legal_bases, symbol, date) -> None:
+    errors = {}
+    for field, value, label, limit in (
+        ("signer_name", signer_name, "người ký", 200), ("signer_title", signer_title, "chức danh người ký", 200),
+        ("subject", subject, "trích yếu", 300), ("legal_bases", legal_bases, "căn cứ", MAX_TEXT),
+        ("symbol", symbol, "ký hiệu", 40),
+    ):
+        if not value.strip():
+            errors[field] = f"Hãy nhập {label}."
+        elif len(value) > limit:
+            errors[field] = f"{label.capitalize()} dài quá {limit} ký tự."
+    if not isinstance(date, datetime.date):
+        errors["date"] = "Hãy nhập ngày quyết định (dd/mm/yyyy)."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def decision_issue(
+    *, actor, dossier: Dossier, issuer: Organization, date: datetime.date, signer_name: str, signer_title: str,
+    subject: str, legal_bases: str, symbol: str,
+) -> Decision:
+    """Issue the decision. The documents are generated inside the transaction: if generation fails,
+    nothing is written and the dossier stays as it was."""
+    from ..documents import decision_files
+
+    dossier = _lock(dossier)
+    roles = acting_roles(actor, dossier)
+    if not roles & {"admin", "approver"}:
+        raise PermissionDenied("Chỉ người có thẩm quyền mới ban hành quyết định khen thưởng.")
+    if dossier.state != State.AWAITING_DECISION:
+        raise ValidationError({"dossier": "Hồ sơ chưa ở bước chờ quyết định."})
+    if not issuer.path.startswith(dossier.round.authority.path):
+        raise ValidationError({"issuer": f"{issuer} không thuộc thẩm quyền của {dossier.round.authority}."})
+    _check(signer_name, signer_title, subject, legal_bases, symbol, date)
+    nominees = decidable_nominees(dossier, issuer)
+    if not nominees:
+        raise ValidationError({"issuer": f"Không có ai trong hồ sơ được đề nghị hình thức do {issuer} quyết định."})
+    Organization.objects.select_for_update().get(pk=issuer.pk)  # numbers per issuer are allocated one at a time
+    number = (Decision.objects.filter(issuer=issuer, year=date.year).aggregate(n=Max("number"))["n"] or 0) + 1
+    book = (Awardee.objects.filter(decision__issuer=issuer).aggregate(n=Max("golden_book_number"))["n"] or 0)
+    decision = Decision.objects.create(
+        issuer=issuer, dossier=dossier, number=number, symbol=symbol.strip(), year=date.year, date=date,
+        subject=subject.strip(), signer_name=signer_name.strip(), signer_title=signer_title.strip(),
+        legal_bases=legal_bases.strip(), created_by=actor,
+    )
+    for nominee in nominees:
+        form = nominee.awarded_form
+        book += 1
+        collective = nominee.collective is not None
+        coefficient = form.coefficient_collective if collective else form.coefficient_individual
+        record = _record_award(nominee, form, decision, dossier.round.year)
+        Awardee.objects.create(
+            decision=decision, nominee=nominee, award=form, golden_book_number=book,
+            amount=reward_amount(coefficient, date), honour_record=record, **_subject_fields(nominee),
+        )
+    docx, pdf = decision_files(decision)
+    decision.docx.save(f"quyet-dinh-{number}-{date.year}.docx", ContentFile(docx), save=False)
+    decision.pdf.save(f"quyet-dinh-{number}-{date.year}.pdf", ContentFile(pdf), save=False)
+    decision.save(update_fields=["docx", "pdf"])
+    source = dossier.state
+    if not any(decidable_nominees(dossier, org) for org in _issuers(dossier)):
+        try:
+            transition(source, Action.DECIDE, roles=roles, facts=dossier_facts(dossier))
+        except TransitionRefused as refused:  # the table is the authority even here
+            raise ValidationError({"dossier": refused.reason}) from None
+        dossier.state = State.DECIDED
+        dossier.save(update_fields=["state", "updated_at"])
+        _record(actor, dossier, Action.DECIDE, source, f"Quyết định số {decision.reference}")
+    audit_record(event_type=AuditEventType.DECISION_ISSUED, actor=actor, target=decision, organization=issuer,
+                 after={"number": decision.reference, "date": date.isoformat(), "awardees": len(nominees)})
+    return decision
+
+
+def _issuers(dossier: Dossier) -> list[Organization]:
+    ids = set()
+    for nominee in dossier.nominees.select_related("award", "final_award"):
+        form = nominee.awarded_form
+        if form.issuer_id and decides_here(form, dossier.round.authority):
+            ids.add(form.issuer_id)
+    return list(Organization.objects.filter(pk__in=ids))
+
+
+def _record_award(nominee: Nominee, form, decision: Decision, year: int) -> HonourRecord:
+    subject = {"person": nominee.person} if nominee.person is not None else {"organization": nominee.collective}
+    existing = HonourRecord.objects.filter(code=form.record_code, year=year, revoked_on__isnull=True, **subject)
+    if existing.exists() and form.kind_is_title:
+        raise ValidationError({"dossier": f"{nominee.subject} đã có danh hiệu “{form}” năm {year}."})
+    return HonourRecord.objects.create(
+        code=form.record_code, year=year, decision_number=decision.reference, decision_date=decision.date,
+        issuer=decision.issuer.name, note=f"Quyết định {decision.reference}", **subject,
+    )
+
+
+@transaction.atomic
+def decision_revoke(*, actor, decision: Decision, reason: str, on: datetime.date | None = None) -> Decision:
+    """Hủy bỏ (Luật TĐKT Art. 93): the decision and every award it gave stay on record, marked revoked,
+    and stop counting. Only the authority that decided revokes it."""
+    decision = Decision.objects.select_for_update().select_related("dossier__round__authority",
+                                                                  "dossier__organization").get(pk=decision.pk)
+    if not acting_roles(actor, decision.dossier) & {"admin", "approver"}:
+        raise PermissionDenied("Chỉ người có thẩm quyền đã quyết định mới hủy bỏ được quyết định.")
+    if decision.revoked_on is not None:
+        raise ValidationError({"decision": "Quyết định đã bị hủy bỏ."})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Hãy ghi rõ lý do hủy bỏ."})
+    on = on or datetime.date.today()
+    decision.revoked_on = on
+    decision.revocation_reason = reason[:500]
+    decision.save(update_fields=["revoked_on", "revocation_reason"])
+    HonourRecord.objects.filter(pk__in=decision.awardees.values("honour_record_id")).update(
+        revoked_on=on, revocation_reason=f"Quyết định {decision.reference} bị hủy bỏ: {reason[:400]}"
+    )
+    audit_record(event_type=AuditEventType.DECISION_REVOKED, actor=actor, target=decision,
+                 organization=decision.issuer, after={"reason": reason, "on": on.isoformat()})
+    return decision

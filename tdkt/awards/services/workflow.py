@@ -1,0 +1,221 @@
+"""Moving a dossier through the workflow (domain/workflow.py), appraising nominees, the council's
+ballot, the public notice and its objections. Every step locks the dossier row, so two concurrent
+actions cannot both succeed: the second sees the new state and is refused by the table."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tdkt.audit.models import AuditEventType
+from tdkt.audit.services import audit_record
+from tdkt.movements.notifications import notify, users_of
+
+from ..access import acting_roles
+from ..domain.ballot import Ballot, Count, Vote, count
+from ..domain.workflow import ACTION_LABELS, Action, Facts, State, TransitionRefused, transition
+from ..models import Appraisal, AwardForm, Council, CouncilMember, CouncilVote, Dossier, Nominee, Objection, Transition
+from .dossiers import missing_components
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    """The day ``days`` working days (Monday–Friday) after ``start``."""
+    day = start
+    while days > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def council_of(dossier: Dossier) -> Council | None:
+    """The council of the round's authority, or of the nearest organisation above it that has one."""
+    ids = [int(part) for part in dossier.round.authority.path.strip("/").split("/")]
+    councils = {c.authority_id: c for c in Council.objects.filter(authority_id__in=ids)}
+    return next((councils[i] for i in reversed(ids) if i in councils), None)
+
+
+def ballot_count(nominee: Nominee, council: Council) -> Count:
+    members = council.members.filter(active=True)
+    ballots = [
+        Ballot(v.member_id, Vote(v.vote), v.in_writing)
+        for v in nominee.votes.filter(member__in=members)
+    ]
+    return count(ballots, members=members.count(), threshold=nominee.awarded_form.ballot_threshold,
+                 quorum=council.quorum)
+
+
+def _accepted(dossier: Dossier):
+    return dossier.nominees.filter(appraisal__in=(Appraisal.ACCEPTED, Appraisal.CHANGED)).select_related(
+        "award", "final_award"
+    )
+
+
+def dossier_facts(dossier: Dossier) -> Facts:
+    nominees = list(dossier.nominees.select_related("award", "final_award"))
+    accepted = [n for n in nominees if n.appraisal in (Appraisal.ACCEPTED, Appraisal.CHANGED)]
+    needs_vote = any(n.awarded_form.needs_ballot for n in accepted)
+    votes_complete = False
+    if needs_vote:
+        council = council_of(dossier)
+        if council is not None:
+            active = council.members.filter(active=True).count()
+            voting = [n for n in accepted if n.awarded_form.needs_ballot]
+            votes_complete = active > 0 and all(
+                n.votes.filter(member__council=council, member__active=True).count() == active for n in voting
+            )
+    authority = dossier.round.authority
+    return Facts(
+        has_nominees=bool(nominees),
+        components_complete=not missing_components(dossier),
+        all_appraised=bool(nominees) and all(n.appraisal != Appraisal.PENDING for n in nominees),
+        any_accepted=bool(accepted),
+        needs_vote=needs_vote,
+        needs_notice=any(n.awarded_form.needs_notice for n in accepted) and dossier.notice_from is None,
+        notice_over=dossier.notice_until is not None and timezone.localdate() > dossier.notice_until,
+        votes_complete=votes_complete,
+        beyond_power=any(not decides_here(n.awarded_form, authority) for n in accepted),
+    )
+
+
+def decides_here(form: AwardForm, authority) -> bool:
+    """The form is decided within the receiving authority's tree (e.g. a Giấy khen of a Sở, a Bằng
+    khen of the province's chair); otherwise the dossier must go up (forward)."""
+    return form.issuer is not None and form.issuer.path.startswith(authority.path)
+
+
+def _lock(dossier: Dossier) -> Dossier:
+    return Dossier.objects.select_for_update().select_related("round__authority", "organization").get(pk=dossier.pk)
+
+
+def _notify(dossier: Dossier, text: str) -> None:
+    notify(users_of(dossier.organization), text=text, url=reverse("awards:dossier", args=[dossier.pk]))
+
+
+def _record(actor, dossier: Dossier, action: Action, source: str, reason: str) -> Transition:
+    step = Transition.objects.create(dossier=dossier, action=action, from_state=source, to_state=dossier.state,
+                                     actor=actor, reason=reason)
+    audit_record(event_type=AuditEventType.DOSSIER_TRANSITION, actor=actor, target=dossier,
+                 organization=dossier.organization,
+                 before={"state": source}, after={"state": dossier.state, "action": action.value, "reason": reason})
+    return step
+
+
+@transaction.atomic
+def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+    """Take one workflow action. ``decide`` and ``forward`` have their own services (they create a
+    decision or the upstream dossier) and are refused here."""
+    dossier = _lock(dossier)
+    if action in (Action.DECIDE, Action.FORWARD):
+        raise ValidationError({"action": "Thao tác này được thực hiện qua trang ban hành quyết định / chuyển cấp."})
+    reason = reason.strip()
+    if len(reason) > 2000:
+        raise ValidationError({"reason": "Lý do dài quá 2.000 ký tự."})
+    try:
+        step = transition(dossier.state, action, roles=acting_roles(actor, dossier), facts=dossier_facts(dossier),
+                          reason=reason)
+    except TransitionRefused as refused:
+        if refused.forbidden:
+            raise PermissionDenied(refused.reason) from None
+        raise ValidationError({"action": refused.reason}) from None
+    source = dossier.state
+    dossier.state = step.target
+    if step.action is Action.SUBMIT:
+        dossier.submitted_at = timezone.now()
+    if step.action is Action.PUBLISH_NOTICE:
+        days = max(n.awarded_form.notice_working_days for n in _accepted(dossier) if n.awarded_form.needs_notice)
+        dossier.notice_from = timezone.localdate()
+        dossier.notice_until = add_working_days(dossier.notice_from, days)
+    dossier.save()
+    _record(actor, dossier, step.action, source, reason)
+    label = ACTION_LABELS[step.action]
+    if step.action in (Action.RETURN, Action.RECEIVE, Action.CLOSE):
+        _notify(dossier, f"Hồ sơ “{dossier}”: {label.lower()}" + (f" — {reason}" if reason else "."))
+    return dossier
+
+
+def _require_office(actor, dossier: Dossier) -> None:
+    if not acting_roles(actor, dossier) & {"admin", "standing_office"}:
+        raise PermissionDenied("Chỉ cơ quan thường trực của cấp tiếp nhận được thẩm định hồ sơ.")
+
+
+@transaction.atomic
+def nominee_appraise(*, actor, nominee: Nominee, result: str, note: str = "", final_award: AwardForm | None = None
+                     ) -> Nominee:
+    dossier = _lock(nominee.dossier)
+    _require_office(actor, dossier)
+    if dossier.state != State.RECEIVED:
+        raise ValidationError({"appraisal": "Chỉ thẩm định khi hồ sơ đã được tiếp nhận và chưa hoàn thành thẩm định."})
+    if result not in Appraisal.values or result == Appraisal.PENDING:
+        raise ValidationError({"appraisal": "Kết quả thẩm định không hợp lệ."})
+    note = note.strip()
+    if result in (Appraisal.REJECTED, Appraisal.CHANGED) and not note:
+        raise ValidationError({"appraisal_note": "Hãy ghi lý do không chấp thuận hoặc đổi hình thức."})
+    if result == Appraisal.CHANGED and (final_award is None or final_award.code == nominee.award.code):
+        raise ValidationError({"final_award": "Hãy chọn hình thức khác để đổi."})
+    nominee = Nominee.objects.get(pk=nominee.pk)
+    before = {"appraisal": nominee.appraisal}
+    nominee.appraisal = result
+    nominee.appraisal_note = note[:500]
+    nominee.final_award = final_award if result == Appraisal.CHANGED else None
+    nominee.save()
+    audit_record(event_type=AuditEventType.NOMINEE_CHANGED, actor=actor, target=dossier,
+                 organization=dossier.organization, before=before,
+                 after={"nominee": str(nominee.subject), "appraisal": result, "note": note})
+    return nominee
+
+
+@transaction.atomic
+def vote_record(*, actor, nominee: Nominee, member: CouncilMember, vote: str, in_writing: bool = False) -> CouncilVote:
+    """A council member's vote on a nominee: cast by the member, or entered by the standing office from
+    the meeting (present, or the written vote of an absent member). Once recorded it is not changed."""
+    dossier = _lock(nominee.dossier)
+    if dossier.state != State.VOTING:
+        raise ValidationError({"vote": "Hội đồng không đang bỏ phiếu hồ sơ này."})
+    council = council_of(dossier)
+    if council is None or member.council_id != council.pk or not member.active:
+        raise ValidationError({"member": "Người này không phải thành viên Hội đồng xét hồ sơ này."})
+    roles = acting_roles(actor, dossier)
+    own = member.user_id == actor.pk and "council_member" in roles and not in_writing
+    # The standing office records the meeting's ballots (present or written) from the biên bản.
+    if not own and not roles & {"admin", "standing_office"}:
+        raise PermissionDenied("Thành viên Hội đồng chỉ bỏ phiếu của chính mình.")
+    if vote not in Vote.__members__.values() and vote not in [v.value for v in Vote]:
+        raise ValidationError({"vote": "Phiếu không hợp lệ (đồng ý, không đồng ý, không biểu quyết)."})
+    if not nominee.awarded_form.needs_ballot or nominee.appraisal not in (Appraisal.ACCEPTED, Appraisal.CHANGED):
+        raise ValidationError({"vote": "Người này không cần Hội đồng bỏ phiếu."})
+    if CouncilVote.objects.filter(nominee=nominee, member=member).exists():
+        raise ValidationError({"vote": f"{member} đã bỏ phiếu cho người này."})
+    cast = CouncilVote.objects.create(nominee=nominee, member=member, vote=vote, in_writing=in_writing,
+                                      recorded_by=actor)
+    audit_record(event_type=AuditEventType.COUNCIL_VOTE_RECORDED, actor=actor, target=dossier,
+                 organization=dossier.organization,
+                 after={"nominee": str(nominee.subject), "member": str(member), "vote": vote, "in_writing": in_writing})
+    return cast
+
+
+@transaction.atomic
+def objection_record(*, actor, dossier: Dossier, text: str, sender: str = "", nominee: Nominee | None = None
+                     ) -> Objection:
+    dossier = _lock(dossier)
+    _require_office(actor, dossier)
+    if dossier.state != State.NOTICE:
+        raise ValidationError({"text": "Chỉ ghi nhận ý kiến khi danh sách đang được công khai."})
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Hãy nhập nội dung ý kiến."})
+    objection = Objection.objects.create(dossier=dossier, nominee=nominee, text=text[:5000], sender=sender[:200],
+                                         recorded_by=actor)
+    audit_record(event_type=AuditEventType.OBJECTION_RECORDED, actor=actor, target=dossier,
+                 organization=dossier.organization, after={"text": text[:500]})
+    return objection
+
+
+def vote_outcomes(dossier: Dossier) -> dict[int, Count]:
+    """Each ballot nominee's count (for the page, the biên bản and the decision)."""
+    council = council_of(dossier)
+    if council is None:
+        return {}
+    return {n.pk: ballot_count(n, council) for n in _accepted(dossier) if n.awarded_form.needs_ballot}

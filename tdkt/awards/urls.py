@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+app_name = "awards"
+
+# Each part keeps its own routes: rounds and catalogue, dossiers and their workflow, decisions.
+urlpatterns = [
+    path("awards/rounds/", include("tdkt.awards.urls_rounds")),
+    path("awards/catalogue/", include("tdkt.awards.urls_catalogue")),
+    path("awards/decisions/", include("tdkt.awards.urls_decisions")),
+    path("awards/", include("tdkt.awards.urls_dossiers")),
+]
