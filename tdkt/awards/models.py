@@ -117,9 +117,9 @@ class Dossier(models.Model):
     proposal_number = models.CharField(_("number of the proposal (tờ trình)"), max_length=60, blank=True)
     notice_from = models.DateField(_("public notice from"), null=True, blank=True)
     notice_until = models.DateField(_("public notice until"), null=True, blank=True)
-    upstream = models.OneToOneField(
-        "self", verbose_name=_("forwarded as"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="downstream",
+    upstream = models.ForeignKey(
+        "self", verbose_name=_("forwarded from"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="forwarded_dossiers",
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -159,6 +159,9 @@ class Nominee(models.Model):
     final_award = models.ForeignKey(AwardForm, verbose_name=_("title or form after appraisal"), null=True,
                                     blank=True, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
+    # Set when the nominee was sent up to the authority that decides its form (the upstream copy).
+    forwarded_as = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="forwarded_from")
 
     class Meta:
         ordering = ["position", "pk"]
@@ -325,6 +328,7 @@ class Awardee(models.Model):
     honour_record = models.OneToOneField("records.HonourRecord", null=True, blank=True, on_delete=models.SET_NULL,
                                          related_name="+")
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # the certificate's QR code
+    search_text = models.CharField(max_length=700, editable=False, default="")  # fold_vi of name and organisation
 
     class Meta:
         ordering = ["decision", "golden_book_number"]
@@ -334,3 +338,8 @@ class Awardee(models.Model):
 
     def __str__(self):
         return f"{self.name} — {self.award}"
+
+    def refresh_search_text(self):
+        from tdkt.core.domain.text import fold_vi
+
+        self.search_text = fold_vi(f"{self.name} {self.organization_name}")[:700]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import dossiers as views
+from .views import office
 
 urlpatterns = [
     path("", views.dossier_list_view, name="dossiers"),
@@ -8,11 +9,11 @@ urlpatterns = [
     path("<int:pk>/", views.dossier_detail_view, name="dossier"),
     path("<int:pk>/nominees/add/", views.nominee_add_view, name="nominee_add"),
     path("nominees/<int:pk>/delete/", views.nominee_delete_view, name="nominee_delete"),
-    path("nominees/<int:pk>/appraise/", views.nominee_appraise_view, name="nominee_appraise"),
+    path("nominees/<int:pk>/appraise/", office.nominee_appraise_view, name="nominee_appraise"),
     path("<int:pk>/attachments/", views.attachment_add_view, name="attachment_add"),
     path("attachments/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("attachments/<int:pk>/delete/", views.attachment_delete_view, name="attachment_delete"),
     path("<int:pk>/actions/<str:action>/", views.dossier_action_view, name="dossier_action"),
-    path("<int:pk>/votes/", views.votes_view, name="votes"),
-    path("<int:pk>/objections/", views.objection_add_view, name="objection_add"),
+    path("<int:pk>/votes/", office.votes_view, name="votes"),
+    path("<int:pk>/objections/", office.objection_add_view, name="objection_add"),
 ]

@@ -99,10 +99,12 @@ def decision_issue(
         collective = nominee.collective is not None
         coefficient = form.coefficient_collective if collective else form.coefficient_individual
         record = _record_award(nominee, form, decision, dossier.round.year)
-        Awardee.objects.create(
+        awardee = Awardee(
             decision=decision, nominee=nominee, award=form, golden_book_number=book,
             amount=reward_amount(coefficient, date), honour_record=record, **_subject_fields(nominee),
         )
+        awardee.refresh_search_text()
+        awardee.save()
     docx, pdf = decision_files(decision)
     decision.docx.save(f"quyet-dinh-{number}-{date.year}.docx", ContentFile(docx), save=False)
     decision.pdf.save(f"quyet-dinh-{number}-{date.year}.pdf", ContentFile(pdf), save=False)

@@ -76,7 +76,7 @@ def dossier_facts(dossier: Dossier) -> Facts:
         needs_notice=any(n.awarded_form.needs_notice for n in accepted) and dossier.notice_from is None,
         notice_over=dossier.notice_until is not None and timezone.localdate() > dossier.notice_until,
         votes_complete=votes_complete,
-        beyond_power=any(not decides_here(n.awarded_form, authority) for n in accepted),
+        beyond_power=any(not decides_here(n.awarded_form, authority) and n.forwarded_as_id is None for n in accepted),
     )
 
 

@@ -152,3 +152,33 @@ def test_failed_generation_leaves_the_dossier_unchanged(awards, monkeypatch):
     assert dossier.state == State.AWAITING_DECISION
     assert not decision_services.Decision.objects.exists()
     assert not HonourRecord.objects.filter(code="GK").exists()
+
+
+def test_forward_beyond_power_creates_the_linked_upstream_dossier(awards, world):
+    from tdkt.awards.models import CommendationRound
+    from tdkt.awards.services.forward import dossier_forward
+
+    a = awards
+    # The Sở receives its divisions' dossiers; the province decides Bằng khen of its chair.
+    fin_round = CommendationRound.objects.create(authority=world.orgs["FIN"], kind="regular",
+                                                 title="Khen thưởng Sở Tài chính 2025", year=2025)
+    a.round = fin_round
+    officer, office = world.users["unit_officer"], world.users["standing_office"]
+    dossier = _ready_dossier(a, "GK_STC", "BK_CT")
+    dossier = dossier_act(actor=officer, dossier=dossier, action="submit")
+    dossier = dossier_act(actor=office, dossier=dossier, action="receive")
+    for nominee in dossier.nominees.all():
+        nominee_appraise(actor=office, nominee=nominee, result="accepted")
+    dossier = dossier_act(actor=office, dossier=dossier, action="appraise")
+    with pytest.raises(ValidationError):  # not a round above the Sở
+        dossier_forward(actor=office, dossier=dossier, to_round=fin_round)
+    upstream = dossier_forward(actor=office, dossier=dossier, to_round=awards.round.__class__.objects.get(
+        title="Khen thưởng thường xuyên năm 2025"))
+    dossier.refresh_from_db()
+    assert dossier.state == State.APPRAISED  # the Giấy khen is still decided here
+    assert upstream.state == State.SUBMITTED
+    assert upstream.upstream == dossier
+    assert [n.award.code for n in upstream.nominees.all()] == ["BK_CT"]
+    assert upstream.attachments.count() == 3
+    with pytest.raises(ValidationError):  # nothing left to forward
+        dossier_forward(actor=office, dossier=dossier, to_round=upstream.round)

@@ -23,10 +23,6 @@ def nominee_delete_view(request, **kwargs):
     raise Http404
 
 
-def nominee_appraise_view(request, **kwargs):
-    raise Http404
-
-
 def attachment_add_view(request, **kwargs):
     raise Http404
 
@@ -40,13 +36,5 @@ def attachment_delete_view(request, **kwargs):
 
 
 def dossier_action_view(request, **kwargs):
-    raise Http404
-
-
-def votes_view(request, **kwargs):
-    raise Http404
-
-
-def objection_add_view(request, **kwargs):
     raise Http404
 
