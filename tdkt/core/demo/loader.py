@@ -149,11 +149,18 @@ def load_demo(*, stdout=None) -> bool:
     from tdkt.scoring.demo import load_scoring
 
     scoring = load_scoring(actor=admin)
+    from tdkt.awards.demo import load_awards
+
+    awards = load_awards(actor=admin)
     if stdout:
         stdout.write(f"Phong trào thi đua từ các văn bản mẫu: {movements.get('movements', 0)}.\n")
         stdout.write(
             f"Chấm điểm thi đua Khối các cơ quan tham mưu, tổng hợp 2022: {scoring.get('sheets', 0)} phiếu đã nộp, "
             f"{scoring.get('reviews', 0)} lượt thẩm định.\n"
+        )
+        stdout.write(
+            f"Khen thưởng: {awards.get('forms', 0)} danh hiệu, hình thức trong danh mục, "
+            f"{awards.get('rounds', 0)} đợt khen thưởng, {awards.get('decisions', 0)} quyết định.\n"
         )
         stdout.write(
             f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "

@@ -1,0 +1,156 @@
+"""The demo's commendation: Quảng Trị's catalogue (in force from NĐ 98/2023, 01/01/2024), the
+province's council (9 members; `hoidong` holds one seat), and seed 004's campaign as a round of
+the province with its 04/8/2025 deadline. One dossier of the 2024 regular round was decided
+(Giấy khen of the Director of Sở Nội vụ for three officers of the Văn phòng Sở), so the public
+pages and the records show a real decision; its documents are generated when first opened.
+
+Local rules set as data (a province may be stricter, Luật TĐKT Arts. 74(6), 75(2)): the council votes
+on Bằng khen of the Chairman (at least half of all members) and its list is published for 5 working days.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from tdkt.movements.models import Movement
+from tdkt.organizations.models import Organization, Person
+from tdkt.records.models import HonourRecord
+
+from .domain.money import reward_amount
+from .domain.workflow import State
+from .models import (
+    Appraisal,
+    Awardee,
+    AwardForm,
+    CommendationRound,
+    Council,
+    CouncilMember,
+    Decision,
+    Dossier,
+    Nominee,
+    Transition,
+)
+
+D = datetime.date
+COMPONENTS = [
+    {"code": "to_trinh", "label": "Tờ trình hoặc văn bản đề nghị khen thưởng", "required": True},
+    {"code": "bien_ban", "label": "Biên bản họp bình xét khen thưởng", "required": True},
+    {"code": "bao_cao", "label": "Báo cáo thành tích (Mẫu số 08, Phụ lục I, Nghị định 98/2023/NĐ-CP)",
+     "required": True},
+]
+LEGAL = "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP"
+COUNCIL = [
+    ("Trần Quang Vinh", "Phó Chủ tịch Hội đồng"),
+    ("Võ Văn Hưng", "Chủ tịch Hội đồng"),
+    ("Hà Sỹ Đồng", "Phó Chủ tịch Hội đồng"),
+    ("Nguyễn Chiến Thắng", "Phó Chủ tịch Thường trực Hội đồng"),
+    ("Lê Minh Tuấn", "Ủy viên"),
+    ("Phan Thị Hằng", "Ủy viên"),
+    ("Đoàn Văn Phước", "Ủy viên"),
+    ("Trương Thị Hồng Hạnh", "Ủy viên"),
+    ("Nguyễn Hữu Thăng", "Ủy viên"),
+]
+
+
+def _catalogue(orgs) -> dict[str, AwardForm]:
+    snv, qt = orgs["QT-SNV"], orgs["QT"]
+    specs = [
+        dict(code="GK_GD_SNV", name="Giấy khen của Giám đốc Sở Nội vụ", certificate_title="GIẤY KHEN",
+             record_code="GK", issuer=snv, level="department", decider_title="GIÁM ĐỐC SỞ NỘI VỤ", copies=2,
+             coefficient_individual=Decimal("0.3"), coefficient_collective=Decimal("0.6"),
+             legal_ref="Luật TĐKT 2022, Điều 75; Nghị định 98/2023, Điều 55"),
+        dict(code="BK_CT_UBND", name="Bằng khen của Chủ tịch UBND tỉnh", certificate_title="BẰNG KHEN",
+             record_code="BK_TINH", issuer=qt, level="province", decider_title="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+             copies=3, needs_ballot=True, ballot_threshold=Decimal(50), needs_notice=True, notice_working_days=5,
+             coefficient_individual=Decimal("1.5"), coefficient_collective=Decimal("3.0"),
+             legal_ref="Luật TĐKT 2022, Điều 74; Quy chế TĐKT tỉnh (biểu quyết, công khai)"),
+        dict(code="CSTDCS", name="Danh hiệu Chiến sĩ thi đua cơ sở", certificate_title="GIẤY CHỨNG NHẬN",
+             record_code="CSTDCS", issuer=snv, level="department", decider_title="GIÁM ĐỐC SỞ NỘI VỤ",
+             for_collective=False, needs_ballot=True, ballot_threshold=Decimal(80), copies=2,
+             coefficient_individual=Decimal("1.0"), legal_ref="Luật TĐKT 2022, Điều 23; Nghị định 98/2023, Điều 30"),
+        dict(code="CSTD_TINH", name="Danh hiệu Chiến sĩ thi đua cấp tỉnh", certificate_title="BẰNG CHỨNG NHẬN",
+             record_code="CSTD_TINH", issuer=qt, level="province", decider_title="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+             for_collective=False, needs_ballot=True, ballot_threshold=Decimal(90), copies=3,
+             coefficient_individual=Decimal("3.0"), legal_ref="Luật TĐKT 2022, Điều 22"),
+        dict(code="CO_TINH", name="Cờ thi đua của UBND tỉnh", certificate_title="CỜ THI ĐUA",
+             record_code="CO_TINH", issuer=qt, level="province", decider_title="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+             for_individual=False, needs_ballot=True, ballot_threshold=Decimal(80), copies=3,
+             coefficient_collective=Decimal("8.0"), legal_ref="Luật TĐKT 2022, Điều 26"),
+        dict(code="BK_BT_BNV", name="Bằng khen của Bộ trưởng Bộ Nội vụ", certificate_title="BẰNG KHEN",
+             record_code="BK_TINH", issuer=None, level="central", decider_title="BỘ TRƯỞNG BỘ NỘI VỤ", copies=4,
+             coefficient_individual=Decimal("1.5"), coefficient_collective=Decimal("3.0"),
+             legal_ref="Luật TĐKT 2022, Điều 74"),
+        dict(code="BK_TTG", name="Bằng khen của Thủ tướng Chính phủ", certificate_title="BẰNG KHEN",
+             record_code="BK_TTG", issuer=None, level="central", decider_title="THỦ TƯỚNG CHÍNH PHỦ", copies=4,
+             coefficient_individual=Decimal("3.5"), coefficient_collective=Decimal("7.0"),
+             legal_ref="Luật TĐKT 2022, Điều 73"),
+    ]
+    return {
+        spec["code"]: AwardForm.objects.create(components=COMPONENTS, effective_from=D(2024, 1, 1), **spec)
+        for spec in specs
+    }
+
+
+def _decided_dossier(actor, orgs, forms, regular) -> Decision:
+    unit = orgs["QT-SNV-VP"]
+    people = list(Person.objects.filter(organization=unit).order_by("pk")[:3])
+    dossier = Dossier.objects.create(round=regular, organization=unit, state=State.DECIDED, created_by=actor,
+                                     title="Tờ trình đề nghị tặng Giấy khen năm 2024 — Văn phòng Sở Nội vụ",
+                                     proposal_number="15/TTr-VP", submitted_at=_at(D(2024, 12, 5)))
+    for step, (source, target, day) in enumerate([
+        ("draft", "submitted", D(2024, 12, 5)), ("submitted", "received", D(2024, 12, 9)),
+        ("received", "appraised", D(2024, 12, 16)), ("appraised", "awaiting_decision", D(2024, 12, 17)),
+        ("awaiting_decision", "decided", D(2024, 12, 27)),
+    ]):
+        transition = Transition.objects.create(dossier=dossier, action=["submit", "receive", "appraise",
+                                                                          "send_for_decision", "decide"][step],
+                                               from_state=source, to_state=target, actor=actor)
+        Transition.objects.filter(pk=transition.pk).update(at=_at(day))
+    decision = Decision.objects.create(
+        issuer=orgs["QT-SNV"], dossier=dossier, number=312, symbol="QĐ-SNV", year=2024, date=D(2024, 12, 27),
+        subject="Về việc tặng Giấy khen của Giám đốc Sở Nội vụ năm 2024", signer_name="Ngô Quang Chiền",
+        signer_title="GIÁM ĐỐC", legal_bases=f"Căn cứ {LEGAL};", created_by=actor,
+    )
+    form = forms["GK_GD_SNV"]
+    for number, person in enumerate(people, start=1):
+        nominee = Nominee.objects.create(dossier=dossier, person=person, award=form, appraisal=Appraisal.ACCEPTED,
+                                         achievement="Hoàn thành xuất sắc nhiệm vụ năm 2024", position=number)
+        record = HonourRecord.objects.create(person=person, code="GK", year=2024, decision_number=decision.reference,
+                                             decision_date=decision.date, issuer=orgs["QT-SNV"].name)
+        awardee = Awardee(decision=decision, nominee=nominee, award=form, name=person.full_name,
+                          position=person.position or "", organization_name=unit.name, golden_book_number=number,
+                          amount=reward_amount(form.coefficient_individual, decision.date), honour_record=record)
+        awardee.refresh_search_text()
+        awardee.save()
+    return decision
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def load_awards(*, actor) -> dict:
+    if AwardForm.objects.exists():
+        return {}
+    orgs = {o.code: o for o in Organization.objects.filter(code__startswith="QT")}
+    forms = _catalogue(orgs)
+    council = Council.objects.create(authority=orgs["QT"], name="Hội đồng Thi đua - Khen thưởng tỉnh Quảng Trị")
+    from tdkt.accounts.models import User
+
+    seat_holder = User.objects.filter(username="hoidong").first()
+    for index, (name, position) in enumerate(COUNCIL):
+        CouncilMember.objects.create(council=council, user=seat_holder if index == 0 else None, full_name=name,
+                                     position=position)
+    movement = Movement.objects.filter(organization__code="QT-SNV", kind="special").first()
+    campaign = CommendationRound.objects.create(
+        authority=orgs["QT"], kind="movement", movement=movement, year=2025, deadline=D(2025, 8, 4),
+        title="Khen thưởng tổng kết đợt thi đua đặc biệt Kỷ niệm 80 năm Ngày truyền thống ngành Tổ chức nhà nước",
+        created_by=actor,
+    )
+    campaign.forms.set([forms[c] for c in ("GK_GD_SNV", "BK_CT_UBND", "BK_BT_BNV", "BK_TTG")])
+    regular = CommendationRound.objects.create(authority=orgs["QT"], kind="regular", year=2024,
+                                               deadline=D(2024, 12, 10), created_by=actor, is_open=False,
+                                               title="Khen thưởng thường xuyên năm 2024")
+    decision = _decided_dossier(actor, orgs, forms, regular)
+    return {"forms": len(forms), "rounds": 2, "decisions": 1, "awardees": decision.awardees.count()}
