@@ -44,7 +44,7 @@ class AwardForm(models.Model):
     )
     decider_title = models.CharField(_("title of the person who decides"), max_length=200)
     needs_ballot = models.BooleanField(_("council ballot required"), default=False)
-    ballot_threshold = models.DecimalField(_("yes votes needed (% of all members)"), max_digits=5, decimal_places=2,
+    ballot_threshold = models.DecimalField(_("yes votes needed (percent of all members)"), max_digits=5, decimal_places=2,
                                            default=Decimal(80))
     needs_notice = models.BooleanField(_("public notice required"), default=False)
     notice_working_days = models.PositiveSmallIntegerField(_("notice period (working days)"), default=10)
@@ -228,7 +228,7 @@ class Council(models.Model):
 
     authority = models.OneToOneField("organizations.Organization", on_delete=models.PROTECT, related_name="council")
     name = models.CharField(_("name"), max_length=300)
-    quorum = models.DecimalField(_("quorum (% of members present)"), max_digits=5, decimal_places=2,
+    quorum = models.DecimalField(_("quorum (percent of members present)"), max_digits=5, decimal_places=2,
                                  default=Decimal("66.67"))
 
     def __str__(self):
