@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 # Python 3.12: from PATH, else from pyenv (the machine image ships it there).
 PYTHON312 ?= $(shell command -v python3.12 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
 # Debian packages the tests need: a browser, PDF and document tools, Vietnamese-capable fonts, gettext.
-TEST_DEB_PACKAGES := chromium poppler-utils fonts-noto-core fonts-liberation2 libreoffice-writer-nogui gettext
+TEST_DEB_PACKAGES := chromium poppler-utils fonts-noto-core fonts-liberation2 libreoffice-writer-nogui gettext libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: run test install install-test debs migrate demo worker lint bench messages clean
 

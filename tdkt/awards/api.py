@@ -1,5 +1,194 @@
-"""Stub: replaced by the real API router."""
+"""REST endpoints for commendation (mounted at /api/v1/): the catalogue of titles and forms, the
+commendation rounds, the appraisal of nominees, the council's ballot and objections here; dossiers,
+nominees, attachments and the workflow actions in api_dossiers.py; decisions and their files in
+api_decisions.py.
 
-from ninja import Router
+Scoped exactly as the pages: a round, dossier or decision is found through the selectors, so one
+the caller may not see is "not found" (404) whether it exists or not — a unit never sees another
+unit's dossiers. An action the caller's role may not take is 403; what the services or the
+workflow table refuse (state, guards, missing reason) is a 400 in Vietnamese with field errors.
+"""
 
-router = Router(tags=["Khen thưởng"])
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from ninja import Query, Router, Status
+
+from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
+
+from . import selectors
+from .api_decisions import router as decisions_router
+from .api_dossiers import API_FIELD_NAMES, catalogue_form, nominee_get
+from .api_dossiers import router as dossiers_router
+from .api_schemas import (
+    AwardFormOut,
+    AwardFormQuery,
+    AwardRoundDetailOut,
+    AwardRoundPage,
+    AwardRoundQuery,
+    DossierAppraisalIn,
+    DossierCouncilVoteOut,
+    DossierNomineeOut,
+    DossierObjectionIn,
+    DossierObjectionOut,
+    DossierVoteIn,
+    DossierVotesOut,
+)
+from .models import AwardForm, CouncilMember, Nominee
+from .services import workflow as workflow_services
+
+router = Router()
+router.add_router("", dossiers_router)
+router.add_router("", decisions_router)
+
+CATALOGUE = ["Khen thưởng: danh mục, đợt khen thưởng"]
+BALLOTS = ["Thẩm định, bỏ phiếu, công khai"]
+
+
+@router.get(
+    "/awards/forms",
+    response={200: list[AwardFormOut], **error_responses()},
+    tags=CATALOGUE,
+    summary="Danh mục danh hiệu, hình thức khen thưởng",
+)
+def form_list(request, filters: Query[AwardFormQuery]):
+    """Phiên bản đang có hiệu lực hôm nay của mỗi danh hiệu, hình thức (`all=true`: mọi phiên bản):
+    đối tượng, cấp quyết định, bỏ phiếu và ngưỡng, công khai, hệ số tiền thưởng, thành phần hồ sơ."""
+    qs = AwardForm.objects.select_related("issuer").order_by("level", "code", "-effective_from")
+    if filters.all:
+        return list(qs)
+    today = timezone.localdate()
+    current, seen = [], set()
+    for form in qs.filter(effective_from__lte=today).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=today)):
+        if form.code not in seen:
+            seen.add(form.code)
+            current.append(form)
+    return current
+
+
+@router.get(
+    "/awards/rounds",
+    response={200: AwardRoundPage, **error_responses()},
+    tags=CATALOGUE,
+    summary="Danh sách đợt khen thưởng",
+)
+def round_list(request, filters: Query[AwardRoundQuery]):
+    """Đợt của các cơ quan cấp trên đơn vị người gọi (nơi đơn vị gửi hồ sơ) và của cơ quan người gọi
+    tiếp nhận hồ sơ."""
+    return page_of(selectors.round_list(request.user, year=filters.year), filters)
+
+
+@router.get(
+    "/awards/rounds/{round_id}",
+    response={200: AwardRoundDetailOut, **error_responses(404)},
+    tags=CATALOGUE,
+    summary="Xem một đợt khen thưởng",
+)
+def round_detail(request, round_id: Id):
+    return selectors.round_get(request.user, round_id)
+
+
+# Appraisal, ballot, objections -------------------------------------------------------------------
+
+
+@router.post(
+    "/awards/nominees/{nominee_id}/appraisal",
+    response={200: DossierNomineeOut, **error_responses(400, 403, 404)},
+    tags=BALLOTS,
+    summary="Ý kiến thẩm định cho một người được đề nghị",
+)
+def nominee_appraise(request, nominee_id: Id, payload: DossierAppraisalIn):
+    """Cơ quan thường trực, khi hồ sơ đã tiếp nhận: `accepted`, `rejected` (kèm `note`) hoặc
+    `changed` sang hình thức `final_award_code` (kèm `note`)."""
+    nominee = nominee_get(request.user, nominee_id)
+    final = catalogue_form(payload.final_award_code, "final_award_code") if payload.final_award_code else None
+    with api_field_names(API_FIELD_NAMES):
+        nominee = workflow_services.nominee_appraise(
+            actor=request.user, nominee=nominee, result=payload.result, note=payload.note, final_award=final
+        )
+    return Nominee.objects.select_related("award", "final_award", "person", "collective").get(pk=nominee.pk)
+
+
+def _nominee_name(nominee: Nominee) -> str:
+    return nominee.person.full_name if nominee.person_id else nominee.collective.name
+
+
+@router.get(
+    "/awards/dossiers/{dossier_id}/votes",
+    response={200: DossierVotesOut, **error_responses(404)},
+    tags=BALLOTS,
+    summary="Phiếu bầu của Hội đồng và kết quả theo từng người",
+)
+def dossier_votes(request, dossier_id: Id):
+    """Với mỗi người cần Hội đồng bỏ phiếu: tổng số thành viên, số có mặt, số đồng ý, số cần có (trên
+    tổng số thành viên), đủ túc số chưa, đạt chưa, và từng phiếu."""
+    dossier = selectors.dossier_get(request.user, dossier_id)
+    council = workflow_services.council_of(dossier)
+    outcomes = workflow_services.vote_outcomes(dossier)
+    nominees = {
+        n.pk: n for n in dossier.nominees.filter(pk__in=list(outcomes)).select_related(
+            "person", "collective", "award", "final_award")
+    }
+    ballots = []
+    for pk, outcome in outcomes.items():
+        nominee = nominees[pk]
+        votes = nominee.votes.select_related("member").order_by("member_id")
+        if council is not None:
+            votes = votes.filter(member__council=council)
+        ballots.append({
+            "nominee_id": pk, "name": _nominee_name(nominee), "award": nominee.awarded_form,
+            **{f: getattr(outcome, f) for f in ("members", "present", "yes", "no", "abstain", "missing", "needed")},
+            "quorum_met": outcome.quorum_met, "passed": outcome.passed, "votes": list(votes),
+        })
+    members = council.members.filter(active=True) if council is not None else CouncilMember.objects.none()
+    return {
+        "dossier_id": dossier.pk,
+        "state": dossier.state,
+        "council": council.name if council is not None else None,
+        "council_members": [
+            {"id": m.pk, "full_name": m.full_name, "position": m.position, "is_caller": m.user_id == request.user.pk}
+            for m in members
+        ],
+        "ballots": ballots,
+    }
+
+
+@router.post(
+    "/awards/nominees/{nominee_id}/votes",
+    response={201: DossierCouncilVoteOut, **error_responses(400, 403, 404)},
+    tags=BALLOTS,
+    summary="Ghi nhận phiếu của một thành viên Hội đồng",
+)
+def vote_record(request, nominee_id: Id, payload: DossierVoteIn):
+    """Thành viên tự bỏ phiếu của mình; cơ quan thường trực ghi phiếu theo biên bản (có mặt, hoặc
+    `in_writing`: phiếu bằng văn bản của người vắng mặt). Phiếu đã ghi không sửa được."""
+    nominee = nominee_get(request.user, nominee_id)
+    council = workflow_services.council_of(nominee.dossier)
+    member = council.members.filter(pk=payload.member_id).first() if council is not None else None
+    if member is None:
+        raise Http404("Không tìm thấy thành viên Hội đồng.")
+    with api_field_names(API_FIELD_NAMES):
+        cast = workflow_services.vote_record(
+            actor=request.user, nominee=nominee, member=member, vote=payload.vote, in_writing=payload.in_writing
+        )
+    return Status(201, cast)
+
+
+@router.post(
+    "/awards/dossiers/{dossier_id}/objections",
+    response={201: DossierObjectionOut, **error_responses(400, 403, 404)},
+    tags=BALLOTS,
+    summary="Ghi nhận ý kiến phản ánh trong thời gian công khai",
+)
+def objection_record(request, dossier_id: Id, payload: DossierObjectionIn):
+    dossier = selectors.dossier_get(request.user, dossier_id)
+    nominee = None
+    if payload.nominee_id is not None:
+        nominee = dossier.nominees.filter(pk=payload.nominee_id).first()
+        if nominee is None:
+            raise Http404("Không tìm thấy người được đề nghị trong hồ sơ này.")
+    with api_field_names(API_FIELD_NAMES):
+        objection = workflow_services.objection_record(
+            actor=request.user, dossier=dossier, text=payload.text, sender=payload.sender, nominee=nominee
+        )
+    return Status(201, objection)

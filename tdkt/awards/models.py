@@ -42,9 +42,12 @@ class AwardForm(models.Model):
         "organizations.Organization", verbose_name=_("decided by (organisation)"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    decider_title = models.CharField(_("title of the person who decides"), max_length=200)
+    decider_title = models.CharField(
+        _("title of the person who decides"), max_length=200
+    )
     needs_ballot = models.BooleanField(_("council ballot required"), default=False)
-    ballot_threshold = models.DecimalField(_("yes votes needed (percent of all members)"), max_digits=5, decimal_places=2,
+    ballot_threshold = models.DecimalField(_("yes votes needed (percent of all members)"), max_digits=5,
+                                           decimal_places=2,
                                            default=Decimal(80))
     needs_notice = models.BooleanField(_("public notice required"), default=False)
     notice_working_days = models.PositiveSmallIntegerField(_("notice period (working days)"), default=10)
@@ -136,7 +139,7 @@ class Dossier(models.Model):
 
 class Appraisal(models.TextChoices):
     PENDING = "pending", _("Not appraised")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", _("Accepted for commendation")
     REJECTED = "rejected", _("Rejected")
     CHANGED = "changed", _("Changed to another form")
 
@@ -271,7 +274,7 @@ class Objection(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="objections")
     nominee = models.ForeignKey(Nominee, null=True, blank=True, on_delete=models.CASCADE, related_name="objections")
     text = models.TextField(_("objection"))
-    sender = models.CharField(_("from"), max_length=200, blank=True)
+    sender = models.CharField(_("sent by"), max_length=200, blank=True)
     resolution = models.TextField(_("how it was resolved"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)

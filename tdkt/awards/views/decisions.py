@@ -1,36 +1,209 @@
-"""Stub: replaced by the real views."""
+"""Pages of decisions: issue one for a dossier awaiting it (per issuer), forward a dossier beyond this
+level's power, the list and the detail of decisions, their DOCX/PDF and certificates, revocation.
+Thin: reads through the selectors (out of scope = 404), writes through the services (which check
+the permissions again); a document that cannot be generated gives a 503 page and changes nothing."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from tdkt.audit.models import AuditEventType
+from tdkt.audit.services import audit_record
+from tdkt.core.forms import add_service_errors
+from tdkt.documents import generation
+from tdkt.documents.generation import DocumentError
+
+from ..access import acting_roles
+from ..certificates import certificates_pdf
+from ..documents import decision_docx, money
+from ..domain.workflow import State
+from ..forms_decisions import DecisionForm, ForwardForm, RevokeForm, decision_initial
+from ..selectors import decision_get, decision_list, dossier_get, round_list
+from ..services.decisions import decision_issue, decision_revoke
+from ..services.forward import beyond_power_nominees, dossier_forward
+from ..templatetags.awards_decisions import issuers_to_decide
+
+DECIDERS = {"admin", "approver"}
+FORWARDERS = {"admin", "standing_office"}
 
 
-def decision_list_view(request, **kwargs):
-    raise Http404
+def _document_error(request, error: DocumentError, *, back: str):
+    return render(request, "awards/decision_error.html", {"message": error.message, "back": back},
+                  status=error.status if error.status >= 500 else 503)
 
 
-def decision_new_view(request, **kwargs):
-    raise Http404
+def decision_new_view(request, dossier_pk):
+    dossier = dossier_get(request.user, dossier_pk)
+    if not acting_roles(request.user, dossier) & DECIDERS:
+        raise PermissionDenied(_("Only the approver issues commendation decisions."))
+    back = reverse("awards:dossier", args=[dossier.pk])
+    if dossier.state != State.AWAITING_DECISION:
+        messages.error(request, _("The dossier is not awaiting a decision."))
+        return redirect("awards:dossier", dossier.pk)
+    choices = issuers_to_decide(dossier)
+    wanted = request.POST.get("issuer") or request.GET.get("issuer") or ""
+    if not wanted and len(choices) == 1:
+        wanted = str(choices[0][0].pk)
+    chosen = next(((org, nominees) for org, nominees in choices if str(org.pk) == wanted), None)
+    if chosen is None:
+        if not choices:
+            messages.error(request, _("No nominee of this dossier is left to decide."))
+            return redirect("awards:dossier", dossier.pk)
+        return render(request, "awards/decision_issuers.html", {"dossier": dossier, "choices": choices})
+    issuer, nominees = chosen
+    form = DecisionForm(request.POST or None, initial=decision_initial(issuer, nominees))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = decision_issue(
+                actor=request.user, dossier=dossier, issuer=issuer, date=data["date"], symbol=data["symbol"],
+                subject=data["subject"], signer_name=data["signer_name"], signer_title=data["signer_title"],
+                legal_bases=data["legal_bases"],
+            )
+        except DocumentError as error:  # the service's transaction rolled back: nothing changed
+            return _document_error(request, error, back=back)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Decision No. %(ref)s issued.") % {"ref": decision.reference})
+            return redirect("awards:decision", decision.pk)
+    return render(request, "awards/decision_form.html", {
+        "dossier": dossier, "issuer": issuer, "nominees": nominees, "form": form,
+    })
 
 
-def dossier_forward_view(request, **kwargs):
-    raise Http404
+def dossier_forward_view(request, dossier_pk):
+    dossier = dossier_get(request.user, dossier_pk)
+    if not acting_roles(request.user, dossier) & FORWARDERS:
+        raise PermissionDenied(_("Only the standing office forwards a dossier to the authority above."))
+    authority = dossier.round.authority
+    above = [int(p) for p in authority.path.strip("/").split("/") if p and int(p) != authority.pk]
+    rounds = round_list(request.user).filter(authority_id__in=above, is_open=True)
+    form = ForwardForm(request.POST or None, rounds=rounds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            upstream = dossier_forward(actor=request.user, dossier=dossier, to_round=form.cleaned_data["round"],
+                                       reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            count = upstream.nominees.count()
+            messages.success(request, ngettext("%(count)d nominee forwarded to %(authority)s.",
+                                               "%(count)d nominees forwarded to %(authority)s.", count) % {
+                "count": count, "authority": upstream.round.authority.name})
+            return redirect("awards:dossier", dossier.pk)
+    return render(request, "awards/decision_forward.html", {
+        "dossier": dossier, "form": form, "moving": beyond_power_nominees(dossier), "has_rounds": rounds.exists(),
+    })
 
 
-def decision_detail_view(request, **kwargs):
-    raise Http404
+def decision_list_view(request):
+    decisions = decision_list(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    for term in query.split():
+        decisions = decisions.filter(Q(subject__icontains=term) | Q(issuer__name__icontains=term)
+                                     | Q(dossier__title__icontains=term) | Q(symbol__icontains=term))
+    page = Paginator(decisions.order_by("-date", "-number", "-pk"), 50).get_page(request.GET.get("page"))
+    return render(request, "awards/decision_list.html", {"page": page, "query": query})
 
 
-def decision_docx_view(request, **kwargs):
-    raise Http404
+def _detail(request, decision, revoke_form=None, status=200):
+    roles = acting_roles(request.user, decision.dossier)
+    awardees = list(decision.awardees.select_related("award").order_by("golden_book_number"))
+    context = {
+        "decision": decision,
+        "awardees": awardees,
+        "total": money(sum(a.amount for a in awardees)),
+        "can_revoke": bool(roles & DECIDERS) and decision.revoked_on is None,
+        "revoke_form": revoke_form or RevokeForm(),
+    }
+    return render(request, "awards/decision_detail.html", context, status=status)
 
 
-def decision_pdf_view(request, **kwargs):
-    raise Http404
+def decision_detail_view(request, pk):
+    return _detail(request, decision_get(request.user, pk))
 
 
-def certificates_view(request, **kwargs):
-    raise Http404
+@require_POST
+def decision_revoke_view(request, pk):
+    decision = decision_get(request.user, pk)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            decision_revoke(actor=request.user, decision=decision, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The decision was revoked."))
+            return redirect("awards:decision", decision.pk)
+    return _detail(request, decision, revoke_form=form, status=400)
 
 
-def decision_revoke_view(request, **kwargs):
-    raise Http404
+def _attachment(data_or_file, filename: str, content_type: str):
+    if isinstance(data_or_file, bytes):
+        response = HttpResponse(data_or_file, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    else:
+        response = FileResponse(data_or_file, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
+
+def _stored(field):
+    if not field.name:
+        return None
+    try:
+        return field.open("rb")
+    except (FileNotFoundError, ValueError, OSError):
+        return None
+
+
+def _download(request, pk, kind: str):
+    decision = decision_get(request.user, pk)
+    field = decision.docx if kind == "docx" else decision.pdf
+    filename = f"quyet-dinh-{decision.number}-{decision.year}.{kind}"
+    content_type = generation.DOCX_CONTENT_TYPE if kind == "docx" else generation.PDF_CONTENT_TYPE
+    handle = _stored(field)
+    if handle is not None:
+        return _attachment(handle, filename, content_type)
+    # Missing (e.g. demo data): generate it now and keep it.
+    try:
+        data = decision_docx(decision)
+        if kind == "pdf":
+            data = generation.docx_to_pdf(data)
+    except DocumentError as error:
+        return _document_error(request, error, back=reverse("awards:decision", args=[decision.pk]))
+    field.save(filename, ContentFile(data), save=False)
+    decision.save(update_fields=[kind])
+    audit_record(event_type=AuditEventType.DOCUMENT_GENERATED, actor=request.user, target=decision,
+                 organization=decision.issuer, after={"file": filename})
+    return _attachment(data, filename, content_type)
+
+
+def decision_docx_view(request, pk):
+    return _download(request, pk, "docx")
+
+
+def decision_pdf_view(request, pk):
+    return _download(request, pk, "pdf")
+
+
+def certificates_view(request, pk):
+    decision = decision_get(request.user, pk)
+    if decision.revoked_on is not None:
+        raise Http404(_("The decision was revoked: its certificates are no longer issued."))
+    if not decision.awardees.exists():
+        raise Http404(_("The decision has no awardee."))
+    data = certificates_pdf(decision)
+    audit_record(event_type=AuditEventType.DOCUMENT_GENERATED, actor=request.user, target=decision,
+                 organization=decision.issuer, after={"file": "certificates", "pages": decision.awardees.count()})
+    return _attachment(data, f"bang-khen-{decision.number}-{decision.year}.pdf", generation.PDF_CONTENT_TYPE)

@@ -1,16 +1,160 @@
-"""Stub: replaced by the real views."""
+"""Pages of the receiving side: appraising each nominee, the council's ballot, objections during the
+public notice. Thin: reads through the selectors (out of scope = 404), writes through the services
+(which check roles and states again). The office panel on the dossier page is the inclusion tag in
+templatetags/awards_office.py."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..access import acting_roles
+from ..domain.ballot import Vote
+from ..domain.workflow import State
+from ..forms_office import VOTE_CHOICES, VOTE_LABELS, AppraiseForm, ObjectionForm, VoteForm
+from ..models import CouncilMember, Nominee
+from ..selectors import dossier_get
+from ..services.workflow import council_of, nominee_appraise, objection_record, vote_outcomes, vote_record
+
+OFFICE = {"admin", "standing_office"}
+BALLOT_ROLES = {"admin", "standing_office", "council_member", "approver"}
 
 
-def nominee_appraise_view(request, **kwargs):
-    raise Http404
+def _errors(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
 
 
-def votes_view(request, **kwargs):
-    raise Http404
+def _form_errors(request, form) -> None:
+    texts = [str(e) for errors in form.errors.values() for e in errors]
+    messages.error(request, " ".join(texts))
 
 
-def objection_add_view(request, **kwargs):
-    raise Http404
+@require_POST
+def nominee_appraise_view(request, pk):
+    nominee = Nominee.objects.filter(pk=pk).select_related("award", "person", "collective").first()
+    if nominee is None:
+        raise Http404(_("No such nominee."))
+    dossier = dossier_get(request.user, nominee.dossier_id)
+    if not acting_roles(request.user, dossier) & OFFICE:
+        raise PermissionDenied(_("Only the standing office appraises the nominees."))
+    form = AppraiseForm(request.POST, nominee=nominee)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("awards:dossier", dossier.pk)
+    data = form.cleaned_data
+    try:
+        nominee_appraise(actor=request.user, nominee=nominee, result=data["result"], note=data["note"],
+                         final_award=data["final_award"])
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("Appraisal of %(name)s saved.") % {"name": nominee.subject})
+    return redirect("awards:dossier", dossier.pk)
 
+
+def _ballot_rows(dossier, council, outcomes, seat, office: bool, open_: bool) -> list[dict]:
+    """One row per nominee the council votes on: its form, threshold, every member's vote, the count
+    and what the user may still record."""
+    members = list(council.members.filter(active=True).select_related("user")) if council else []
+    nominees = dossier.nominees.filter(pk__in=list(outcomes)).select_related("person", "collective", "award__issuer",
+                                                                        "final_award__issuer")
+    rows = []
+    for nominee in nominees:
+        votes = {v.member_id: v for v in nominee.votes.all()}
+        pending = [m for m in members if m.pk not in votes]
+        rows.append({
+            "nominee": nominee,
+            "form": nominee.awarded_form,
+            "count": outcomes[nominee.pk],
+            "members": [(m, votes.get(m.pk), VOTE_LABELS.get(votes[m.pk].vote) if m.pk in votes else "")
+                        for m in members],
+            "own_open": open_ and seat is not None and seat.pk not in votes,
+            "pending": pending if open_ and office else [],
+        })
+    return rows
+
+
+def votes_view(request, pk):
+    """The ballot of the dossier's council: each member's vote per nominee and the count over all
+    members; a member with a seat votes for themself, the standing office records anyone's vote."""
+    dossier = dossier_get(request.user, pk)
+    roles = acting_roles(request.user, dossier)
+    if not roles & BALLOT_ROLES:
+        raise PermissionDenied(_("Only the council, the standing office and the approver see the ballot."))
+    council = council_of(dossier)
+    seat = None
+    if council is not None and request.user.is_authenticated:
+        seat = CouncilMember.objects.filter(council=council, user=request.user, active=True).first()
+    if seat is not None and "council_member" not in roles and not roles & OFFICE:
+        seat = None
+    open_ = dossier.state == State.VOTING
+    if request.method == "POST":
+        return _vote_post(request, dossier, council, seat, open_)
+    outcomes = vote_outcomes(dossier)
+    office = bool(roles & OFFICE)
+    context = {
+        "dossier": dossier,
+        "council": council,
+        "seat": seat,
+        "office": office,
+        "open": open_,
+        "rows": _ballot_rows(dossier, council, outcomes, seat, office, open_),
+        "vote_choices": VOTE_CHOICES,
+        "yes": Vote.YES.value,
+        "no": Vote.NO.value,
+    }
+    return render(request, "awards/votes.html", context)
+
+
+def _vote_post(request, dossier, council, seat, open_: bool):
+    back = redirect("awards:votes", dossier.pk)
+    if not open_ or council is None:
+        messages.error(request, _("The council is not voting on this dossier."))
+        return back
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return back
+    data = form.cleaned_data
+    nominee = dossier.nominees.filter(pk=data["nominee"]).first()
+    if nominee is None:
+        raise Http404(_("No such nominee in this dossier."))
+    if data["member"]:
+        member = council.members.filter(pk=data["member"]).first()
+        if member is None:
+            raise Http404(_("No such council member."))
+    elif seat is not None:
+        member = seat
+    else:
+        raise PermissionDenied(_("You have no seat on this council."))
+    try:
+        vote_record(actor=request.user, nominee=nominee, member=member, vote=data["vote"],
+                    in_writing=data["in_writing"])
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("Vote of %(member)s on %(name)s recorded.") % {
+            "member": member, "name": nominee.subject})
+    return back
+
+
+@require_POST
+def objection_add_view(request, pk):
+    dossier = dossier_get(request.user, pk)
+    if not acting_roles(request.user, dossier) & OFFICE:
+        raise PermissionDenied(_("Only the standing office records objections."))
+    form = ObjectionForm(request.POST, dossier=dossier)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("awards:dossier", dossier.pk)
+    data = form.cleaned_data
+    try:
+        objection_record(actor=request.user, dossier=dossier, text=data["text"], sender=data["sender"],
+                         nominee=data["nominee"])
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("Objection recorded."))
+    return redirect("awards:dossier", dossier.pk)

@@ -1,16 +1,103 @@
-"""Stub: replaced by the real views."""
+"""Commendation rounds: the list, a round's page (what it takes in, until when, the user's
+dossiers in it) and opening a round. Reads through the selectors (out of scope = 404), the round
+is created by services.rounds (which checks the permission)."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from tdkt.accounts.scope import scope_for, user_can
+from tdkt.core.forms import add_service_errors
+from tdkt.core.lists import paginate
+from tdkt.movements.selectors import movement_list
+from tdkt.organizations.errors import require
+from tdkt.organizations.models import Organization
+
+from .. import selectors
+from ..forms_rounds import RoundForm
+from ..services.rounds import current_forms, round_create
+from .dossier_labels import state_badge, state_label
 
 
-def round_list_view(request, **kwargs):
-    raise Http404
+def _year(request) -> int | None:
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() else None
 
 
-def round_new_view(request, **kwargs):
-    raise Http404
+def days_left(deadline) -> str:
+    if deadline is None:
+        return ""
+    days = (deadline - timezone.localdate()).days
+    if days > 0:
+        return ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
+    if days == 0:
+        return _("due today")
+    return ngettext("overdue by %(days)d day", "overdue by %(days)d days", -days) % {"days": -days}
 
 
-def round_detail_view(request, **kwargs):
-    raise Http404
+def preparable_units(user, commendation_round):
+    """The organisations the user may prepare a dossier for in this round."""
+    scope = scope_for(user, "dossier.prepare")
+    if scope.is_empty:
+        return Organization.objects.none()
+    return (
+        Organization.objects.filter(scope.q("path"), path__startswith=commendation_round.authority.path)
+        .order_by("path")
+    )
 
+
+def round_list_view(request):
+    year = _year(request)
+    rounds = selectors.round_list(request.user, year=year)
+    years = sorted(set(selectors.round_list(request.user).values_list("year", flat=True)), reverse=True)
+    context = {
+        "year": year,
+        "years": years,
+        "can_create": user_can(request.user, "dossier.process"),
+        **paginate(request, rounds),
+    }
+    return render(request, "awards/round_list.html", context)
+
+
+def round_detail_view(request, pk):
+    commendation_round = selectors.round_get(request.user, pk)
+    movement = None
+    if commendation_round.movement_id:
+        movement = movement_list(request.user).filter(pk=commendation_round.movement_id).first()
+    forms = list(commendation_round.forms.order_by("level", "code"))
+    dossiers = [
+        (dossier, state_label(dossier.state), state_badge(dossier.state))
+        for dossier in selectors.dossier_list(request.user, round_id=commendation_round.pk)[:200]
+    ]
+    context = {
+        "round": commendation_round,
+        "movement": movement,
+        "forms": forms,
+        "dossiers": dossiers,
+        "days_left": days_left(commendation_round.deadline) if commendation_round.is_open else "",
+        "can_prepare": commendation_round.is_open and preparable_units(request.user, commendation_round).exists(),
+    }
+    return render(request, "awards/round_detail.html", context)
+
+
+def round_new_view(request):
+    require(user_can(request.user, "dossier.process"), _("Only the standing office opens commendation rounds."))
+    scope = scope_for(request.user, "dossier.process")
+    form = RoundForm(
+        request.POST or None,
+        authorities=Organization.objects.filter(scope.q("path")).order_by("path"),
+        movements=movement_list(request.user),
+        award_forms=current_forms(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            commendation_round = round_create(actor=request.user, **form.service_kwargs())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The commendation round was opened."))
+            return redirect("awards:round", commendation_round.pk)
+    return render(request, "awards/round_form.html", {"form": form})

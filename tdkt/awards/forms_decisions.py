@@ -1,0 +1,90 @@
+"""Forms of the decision pages: issue a decision, forward a dossier to the authority above, revoke."""
+
+import datetime
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.core.forms import VNDateInput, style_form
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+
+def default_symbol(issuer) -> str:
+    """ "QĐ-UBND" for a province, else the initials of the issuer ("Sở Tài chính" → "QĐ-STC")."""
+    if issuer.kind == "province":
+        return "QĐ-UBND"
+    words = re.findall(r"\w+", issuer.name)
+    initials = "".join(word[0].upper() for word in words if word[0].isalpha())
+    return f"QĐ-{initials[:10]}" if initials else "QĐ-UBND"
+
+
+def default_legal_bases(issuer) -> str:
+    first = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;"
+        if issuer.kind == "province"
+        else f"Căn cứ văn bản quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {issuer.name};"
+    )
+    return "\n".join([
+        first,
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành "
+        "Luật Thi đua, khen thưởng;",
+        "Căn cứ Thông tư số 15/2025/TT-BNV của Bộ trưởng Bộ Nội vụ hướng dẫn thực hiện công tác thi đua, "
+        "khen thưởng;",
+    ])
+
+
+def decision_initial(issuer, nominees) -> dict:
+    forms_ = []
+    for nominee in nominees:
+        form = nominee.awarded_form
+        if form not in forms_:
+            forms_.append(form)
+    names = ", ".join(f.name for f in forms_)
+    return {
+        "date": datetime.date.today(),
+        "symbol": default_symbol(issuer),
+        "subject": f"Về việc tặng {names}"[:300],
+        "signer_title": next((f.decider_title for f in forms_ if f.decider_title), ""),
+        "legal_bases": default_legal_bases(issuer),
+    }
+
+
+class DecisionForm(forms.Form):
+    date = forms.DateField(label=_("Decision date"), input_formats=DATE_FORMATS, widget=VNDateInput())
+    symbol = forms.CharField(label=_("Document symbol"), max_length=40,
+                             help_text=_("The part after the number, e.g. QĐ-UBND or QĐ-SNV."))
+    subject = forms.CharField(label=_("Subject (trích yếu)"), max_length=300)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=200)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=200,
+                                   widget=forms.Textarea(attrs={"rows": 2}),
+                                   help_text=_("One line each, e.g. \"KT. GIÁM ĐỐC\" then \"PHÓ GIÁM ĐỐC\"."))
+    legal_bases = forms.CharField(label=_("Legal bases"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
+                                  help_text=_("One basis per line."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class ForwardForm(forms.Form):
+    round = forms.ModelChoiceField(label=_("Round of the authority above"), queryset=None)
+    reason = forms.CharField(label=_("Note"), required=False, max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, rounds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds
+        self.fields["round"].label_from_instance = lambda r: f"{r.title} — {r.authority.name} ({r.year})"
+        style_form(self)
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for revocation"), max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)

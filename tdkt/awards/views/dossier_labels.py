@@ -1,0 +1,55 @@
+"""How the dossier pages name a dossier's state and a nominee's eligibility verdict."""
+
+from django.utils.translation import gettext_lazy
+
+from ..domain.workflow import State
+
+STATE_LABELS = {
+    State.DRAFT: gettext_lazy("Draft"),
+    State.SUBMITTED: gettext_lazy("Sent, awaiting receipt"),
+    State.RETURNED: gettext_lazy("Returned"),
+    State.RECEIVED: gettext_lazy("Received, under appraisal"),
+    State.APPRAISED: gettext_lazy("Appraised"),
+    State.VOTING: gettext_lazy("Council voting"),
+    State.VOTED: gettext_lazy("Council vote closed"),
+    State.NOTICE: gettext_lazy("Published for objections"),
+    State.AWAITING_DECISION: gettext_lazy("Awaiting decision"),
+    State.DECIDED: gettext_lazy("Commendation decided"),
+    State.FORWARDED: gettext_lazy("Forwarded to the higher level"),
+    State.CLOSED: gettext_lazy("Closed without commendation"),
+}
+
+STATE_BADGES = {
+    State.DRAFT: "text-bg-secondary",
+    State.SUBMITTED: "text-bg-primary",
+    State.RETURNED: "text-bg-danger",
+    State.DECIDED: "text-bg-success",
+    State.FORWARDED: "text-bg-info",
+    State.CLOSED: "text-bg-dark",
+}
+
+
+def state_label(state) -> str:
+    try:
+        return str(STATE_LABELS[State(state)])
+    except ValueError:
+        return str(state)
+
+
+def state_badge(state) -> str:
+    try:
+        return STATE_BADGES.get(State(state), "text-bg-warning")
+    except ValueError:
+        return "text-bg-light"
+
+
+VERDICTS = {
+    "eligible": (gettext_lazy("Eligible"), "text-bg-success"),
+    "ineligible": (gettext_lazy("Not eligible"), "text-bg-danger"),
+    "unsupported": (gettext_lazy("No rule yet"), "text-bg-secondary"),
+}
+
+
+def verdict_label(verdict: str) -> tuple[str, str]:
+    label, badge = VERDICTS.get(verdict or "unsupported", VERDICTS["unsupported"])
+    return str(label), badge

@@ -1,0 +1,142 @@
+"""The dossier page's context: header, the workflow buttons the user may press now, nominees with
+their eligibility verdict, the attachment checklist and the history. Shared by the page view and
+by the nominee / attachment views that render it again with a form's errors."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from ..access import acting_roles
+from ..domain.workflow import ACTION_LABELS, Action, available, step_for
+from ..forms_dossiers import AttachmentForm, NomineeForm
+from ..services.dossiers import EDITABLE, required_components
+from ..services.rounds import current_forms
+from ..services.workflow import dossier_facts
+from .dossier_labels import state_badge, state_label, verdict_label
+from .rounds import days_left
+
+UNIT_ROLES = {"admin", "unit_officer", "unit_leader"}
+AUTHORITY_ROLES = {"admin", "standing_office", "council_member", "approver"}
+# Decide and forward create a decision or an upstream dossier: the decisions part offers them.
+OWN_PAGE = (Action.DECIDE, Action.FORWARD)
+
+
+def may_edit(roles: set[str], dossier) -> bool:
+    return dossier.state in EDITABLE and bool(roles & UNIT_ROLES)
+
+
+def award_choices(dossier):
+    forms = dossier.round.forms.all()
+    return forms if forms.exists() else current_forms()
+
+
+def known_components(nominees) -> dict[str, str]:
+    """Every component the catalogue names for the forms proposed (required or not)."""
+    out: dict[str, str] = {}
+    for nominee in nominees:
+        for component in nominee.award.components:
+            out.setdefault(component["code"], component["label"])
+    return out
+
+
+def _actions(dossier, roles, facts) -> list[dict]:
+    out = []
+    for action in available(dossier.state, roles=roles, facts=facts):
+        if action in OWN_PAGE:
+            continue
+        step = step_for(dossier.state, action)
+        out.append({
+            "action": action.value,
+            "label": ACTION_LABELS[action],
+            "reason_required": bool(step and step.reason_required),
+            "danger": action in (Action.RETURN, Action.CLOSE, Action.RECALL),
+        })
+    return out
+
+
+def _nominee_rows(nominees) -> list[dict]:
+    rows = []
+    for nominee in nominees:
+        record = nominee.eligibility or {}
+        label, badge = verdict_label(record.get("verdict", ""))
+        person = nominee.person
+        rows.append({
+            "nominee": nominee,
+            "name": person.full_name if person else nominee.collective.name,
+            "position": person.position if person else "",
+            "unit": person.organization.name if person else "",
+            "collective": person is None,
+            "changed": nominee.final_award_id is not None and nominee.final_award_id != nominee.award_id,
+            "verdict_label": label,
+            "verdict_badge": badge,
+            "conditions": record.get("conditions", []),
+        })
+    return rows
+
+
+def _checklist(dossier, nominees) -> tuple[list[dict], list]:
+    required = required_components(dossier)
+    by_component: dict[str, list] = {}
+    for attachment in dossier.attachments.select_related("nominee__person", "nominee__collective"):
+        by_component.setdefault(attachment.component, []).append(attachment)
+    rows = []
+    for code, label in required.items():
+        copies = max(
+            (n.award.copies for n in nominees
+             if any(c["code"] == code and c.get("required", True) for c in n.award.components)),
+            default=1,
+        )
+        files = by_component.pop(code, [])
+        rows.append({"code": code, "label": label, "copies": copies, "files": files, "missing": not files})
+    others = [a for files in by_component.values() for a in files]
+    return rows, others
+
+
+def _history(dossier) -> list[dict]:
+    return [
+        {
+            "at": step.at,
+            "actor": step.actor.get_full_name() or step.actor.username if step.actor else "—",
+            "action": ACTION_LABELS.get(step.action, step.action),
+            "from": state_label(step.from_state),
+            "to": state_label(step.to_state),
+            "reason": step.reason,
+        }
+        for step in dossier.transitions.select_related("actor")
+    ]
+
+
+def dossier_page(request, dossier, *, nominee_form=None, attachment_form=None, status=200):
+    roles = acting_roles(request.user, dossier)
+    facts = dossier_facts(dossier)
+    nominees = list(dossier.nominees.select_related("person__organization", "collective", "award", "final_award"))
+    editable = may_edit(roles, dossier)
+    checklist, other_files = _checklist(dossier, nominees)
+    query = request.GET.get("q", "").strip()[:100]
+    if editable and nominee_form is None:
+        nominee_form = NomineeForm(dossier=dossier, award_forms=award_choices(dossier), query=query)
+    if editable and attachment_form is None and nominees:
+        attachment_form = AttachmentForm(dossier=dossier, components=known_components(nominees))
+    context = {
+        "dossier": dossier,
+        "round": dossier.round,
+        "state_label": state_label(dossier.state),
+        "state_badge": state_badge(dossier.state),
+        "days_left": days_left(dossier.round.deadline) if dossier.state in EDITABLE else "",
+        "roles": sorted(roles),
+        "facts": facts,
+        "actions": _actions(dossier, roles, facts),
+        "editable": editable,
+        "show_office": bool(roles & AUTHORITY_ROLES),
+        "nominees": nominees,
+        "nominee_rows": _nominee_rows(nominees),
+        "nominee_form": nominee_form if editable else None,
+        "attachment_form": attachment_form if editable else None,
+        "people_query": query,
+        "checklist": checklist,
+        "other_files": other_files,
+        "missing_count": sum(1 for row in checklist if row["missing"]),
+        "history": _history(dossier),
+        "blocked_reason": "" if facts.has_nominees and facts.components_complete else _(
+            "The dossier can be sent once it has at least one nominee and every required attachment."),
+    }
+    return render(request, "awards/dossier_detail.html", context, status=status)
