@@ -13,7 +13,6 @@ import argparse
 import datetime
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,8 +31,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from throwaway import throwaway_database  # noqa: E402
 
 from tdkt.awards.certificates import certificates_pdf  # noqa: E402
 from tdkt.awards.documents import decision_docx  # noqa: E402
@@ -108,17 +106,7 @@ def main() -> None:
     parser.add_argument("--awardees", type=int, default=1000)
     parser.add_argument("--skip-pdf", action="store_true", help="without LibreOffice")
     args = parser.parse_args()
-    vendor = connection.vendor
-    base_name = None
-    try:
-        if vendor == "postgresql":
-            connection.settings_dict.setdefault("TEST", {})["NAME"] = (
-                f"test_{connection.settings_dict['NAME']}_certificates_{os.getpid()}")
-            name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False, autoclobber=True)
-            base_name = name
-        else:
-            call_command("migrate", verbosity=0)
+    with throwaway_database("certificates", WORKDIR) as vendor:
         start = time.perf_counter()
         decision = build(args.awardees)
         print(f"\n== {vendor}: a decision with {args.awardees} awardees (built in {time.perf_counter() - start:.1f} s;"
@@ -139,10 +127,6 @@ def main() -> None:
         print(f"certificates PDF (WeasyPrint): {elapsed:6.1f} s, {pages(certificates)} pages "
               f"({elapsed / args.awardees * 1000:.0f} ms each), {len(certificates) / 1024 / 1024:.1f} MiB; "
               f"peak RSS {peak_mb():.0f} MB")
-    finally:
-        if base_name is not None:
-            connection.creation.destroy_test_db(base_name, verbosity=0)
-        shutil.rmtree(WORKDIR, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ then times `round_standings` (load sheets and reviews + compute + flags), and `r
 import argparse
 import os
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -32,9 +31,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from throwaway import throwaway_database  # noqa: E402
 
 from tdkt.accounts.models import RoleGrant, User  # noqa: E402
 from tdkt.organizations.models import BlockMembership, EmulationBlock, Organization  # noqa: E402
@@ -116,17 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    vendor = connection.vendor
-    base_name = None
-    try:
-        if vendor == "postgresql":
-            connection.settings_dict.setdefault("TEST", {})["NAME"] = (
-                f"test_{connection.settings_dict['NAME']}_scoring_{os.getpid()}")
-            name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False, autoclobber=True)
-            base_name = name
-        else:
-            call_command("migrate", verbosity=0)
+    with throwaway_database("scoring", WORKDIR) as vendor:
         admin = User.objects.create_superuser(username="bench", password="x-bench-only")
         RoleGrant.objects.create(user=admin, role="admin")
         province = _org("P", "UBND tỉnh", kind="province")
@@ -147,10 +136,6 @@ def main() -> None:
             print(f"{size:>4} members: standings {figures['median'] * 1000:7.1f} ms median of {args.runs} "
                   f"({figures['queries']} queries, peak {figures['peak_mb']:.1f} MB, {figures['lines']} ranked); "
                   f"publish {published * 1000:7.1f} ms ({result.rows.count()} rows); data built in {built:.1f} s")
-    finally:
-        if base_name is not None:
-            connection.creation.destroy_test_db(base_name, verbosity=0)
-        shutil.rmtree(WORKDIR, ignore_errors=True)
 
 
 if __name__ == "__main__":

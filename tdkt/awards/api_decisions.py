@@ -8,10 +8,11 @@ or revoke (403) and the state (400); a failed document generation leaves nothing
 """
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from ninja import Query, Router, Status
 
 from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
+from tdkt.core.downloads import attachment_response
 from tdkt.organizations import selectors as org_selectors
 
 from . import selectors
@@ -23,7 +24,6 @@ from .api_schemas import (
     AwardDecisionRevokeIn,
     FileKind,
 )
-from .domain.money import base_salary
 from .services import decisions as decision_services
 
 router = Router()
@@ -85,10 +85,6 @@ def decision_issue(request, dossier_id: Id, payload: AwardDecisionIn):
         issuer = org_selectors.organization_get(request.user, payload.issuer_id)
     except Http404:
         raise Http404(f"Không tìm thấy đơn vị có id {payload.issuer_id}.") from None
-    try:
-        base_salary(payload.date)
-    except ValueError:
-        raise ValidationError({"date": f"Chưa có mức lương cơ sở áp dụng cho ngày {payload.date:%d/%m/%Y}."}) from None
     with api_field_names(API_FIELD_NAMES):
         decision = decision_services.decision_issue(
             actor=request.user, dossier=dossier, issuer=issuer, date=payload.date, signer_name=payload.signer_name,
@@ -138,16 +134,8 @@ def decision_revoke(request, decision_id: Id, payload: AwardDecisionRevokeIn):
     return decision_body(selectors.decision_get(request.user, decision_id))
 
 
-def _download(content, *, filename: str, content_type: str) -> HttpResponse:
-    if isinstance(content, bytes | bytearray):
-        response = HttpResponse(bytes(content), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    else:
-        response = FileResponse(content, as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _download(content, *, filename: str, content_type: str):
+    return attachment_response(content, filename=filename, content_type=content_type)
 
 
 @router.get(

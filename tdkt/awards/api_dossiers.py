@@ -10,7 +10,6 @@ sees (out of it: 404). The services check the role (403) and the state (400) aga
 through the workflow table, and lock the dossier so that two concurrent actions cannot both succeed.
 """
 
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -237,10 +236,6 @@ def nominee_remove(request, nominee_id: Id):
     return Status(204, None)
 
 
-def _safe_name(upload) -> None:
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in upload.name or ""):
-        raise ValidationError({"file": "Tên tệp chứa ký tự không được phép."})
-
 
 @router.post(
     "/awards/dossiers/{dossier_id}/attachments",
@@ -264,7 +259,6 @@ def attachment_add(
         nominee = dossier.nominees.filter(pk=nominee_id).first()
         if nominee is None:
             raise Http404("Không tìm thấy người được đề nghị trong hồ sơ này.")
-    _safe_name(file)
     with api_field_names(API_FIELD_NAMES):
         attachment = dossier_services.attachment_add(
             actor=request.user, dossier=dossier, component=component, upload=file, nominee=nominee
@@ -330,12 +324,8 @@ def dossier_forward(request, dossier_id: Id, payload: DossierForwardIn):
 
 def _upper_round(user, dossier: Dossier, round_id: int) -> CommendationRound:
     """A round the caller sees, or one of an authority above the dossier's (where it may be sent)."""
-    try:
-        return selectors.round_get(user, round_id)
-    except Http404:
-        pass
-    above = [int(p) for p in dossier.round.authority.path.strip("/").split("/") if p]
-    found = CommendationRound.objects.select_related("authority").filter(pk=round_id, authority_id__in=above).first()
+    found = (selectors.round_list(user).filter(pk=round_id).first()
+             or selectors.rounds_above(dossier).filter(pk=round_id).first())
     if found is None:
         raise Http404("Không tìm thấy đợt khen thưởng.")
     return found

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from tdkt.accounts.scope import role_paths
+from tdkt.core.domain.text import search_terms
 
 from .access import AUTHORITY_ROLES, UNIT_ROLES
 from .domain.workflow import State
@@ -78,6 +79,14 @@ def round_get(user, pk) -> CommendationRound:
     return found
 
 
+def rounds_above(dossier: Dossier) -> QuerySet:
+    """Open rounds of the authorities above the dossier's own: where its office may forward it (the
+    office may not otherwise see the higher level's rounds; the caller checks the office's role)."""
+    authority = dossier.round.authority
+    above = [int(p) for p in authority.path.strip("/").split("/") if p and int(p) != authority.pk]
+    return CommendationRound.objects.select_related("authority").filter(authority_id__in=above, is_open=True)
+
+
 def decision_list(user) -> QuerySet:
     return Decision.objects.filter(dossier__in=dossier_list(user)).select_related("issuer", "dossier")
 
@@ -93,7 +102,16 @@ def decision_get(user, pk) -> Decision:
 
 
 def public_decisions(*, query: str = "") -> QuerySet:
+    """Published decisions; with ``query`` every word must match an awardee's name or organisation
+    (accent-free), the subject or the number ("12", "12/QĐ-UBND")."""
     qs = Decision.objects.filter(published=True).select_related("issuer").order_by("-date", "-number")
+    for raw, term in zip(query.split(), search_terms(query), strict=False):
+        awardees = Awardee.objects.filter(search_text__contains=term).values("decision_id")
+        match = Q(pk__in=awardees) | Q(subject__icontains=raw) | Q(symbol__icontains=raw)
+        number, _, symbol = raw.partition("/")
+        if number.isdigit() and len(number) < 10:
+            match |= Q(number=int(number), symbol__iexact=symbol) if symbol else Q(number=int(number))
+        qs = qs.filter(match)
     return qs
 
 

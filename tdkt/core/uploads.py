@@ -4,6 +4,7 @@ Uploads are never served inline as HTML: they are stored under MEDIA_ROOT, outsi
 routes, and downloaded through a view that sends them as attachments with nosniff.
 """
 
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 
@@ -61,6 +62,9 @@ def check_document(
     allowed = ", ".join(k.label for k in kinds)
     if upload is None:
         raise ValidationError({field: missing})
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in upload.name or ""):
+        # A NUL or a lone surrogate in a name cannot be stored and must not reach a header.
+        raise ValidationError({field: "Tên tệp chứa ký tự không được phép."})
     if upload.size == 0:
         raise ValidationError({field: "Tệp rỗng."})
     if upload.size > max_bytes:

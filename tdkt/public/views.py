@@ -6,7 +6,7 @@ builds plain dicts of those fields (never a Person), the decision pages show the
 hold nothing else that is personal."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -25,25 +25,11 @@ def _public(view):
     return login_not_required(require_GET(view))
 
 
-def _search(qs, query: str):
-    """Every word must match an awardee's name or organisation (accent-free), the decision's subject
-    or its number ("12", "12/QĐ-UBND")."""
-    for raw, term in zip(query.split(), search_terms(query), strict=False):
-        awardees = Awardee.objects.filter(search_text__contains=term).values("decision_id")
-        match = Q(pk__in=awardees) | Q(subject__icontains=raw) | Q(symbol__icontains=raw)
-        number, _, symbol = raw.partition("/")
-        if number.isdigit() and len(number) < 10:
-            match |= Q(number=int(number), symbol__iexact=symbol) if symbol else Q(number=int(number))
-        qs = qs.filter(match)
-    return qs
-
-
 @_public
 def public_home_view(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
-    decisions = selectors.public_decisions().annotate(awardee_count=Count("awardees"))
+    decisions = selectors.public_decisions(query=query).annotate(awardee_count=Count("awardees"))
     if query:
-        decisions = _search(decisions, query)
         folded = search_terms(query)
         matched = Awardee.objects.select_related("award").order_by("golden_book_number")
         for term in folded:

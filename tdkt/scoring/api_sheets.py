@@ -8,7 +8,6 @@ returns it). A reviewer sees only its own reviews; the round's managers see ever
 reviewer scoring its own organisation is refused (403) and the attempt stays in the audit log.
 """
 
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -193,10 +192,6 @@ def sheet_return(request, sheet_id: Id, payload: ScoringReasonIn):
     return _sheet_body(request.user, sheets.sheet_return(actor=request.user, sheet=sheet, reason=payload.reason))
 
 
-def _safe_name(upload) -> None:
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in upload.name or ""):
-        raise ValidationError({"file": "Tên tệp chứa ký tự không được phép."})
-
 
 @router.post(
     "/scoring/sheets/{sheet_id}/evidence",
@@ -208,7 +203,6 @@ def evidence_add(request, sheet_id: Id, item_code: Form[text(40, required=True)]
     """Gửi dạng multipart/form-data: `item_code` và `file` (PDF, Word, Excel, ODT; kiểm tra theo nội
     dung tệp, tối đa 20 MB; tối đa 10 tệp mỗi mục)."""
     sheet = selectors.sheet_get(request.user, sheet_id)
-    _safe_name(file)
     evidence = sheets.evidence_add(actor=request.user, sheet=sheet, item_code=item_code, upload=file)
     return Status(201, _evidence_body(evidence))
 

@@ -7,7 +7,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
@@ -15,28 +15,28 @@ from tdkt.organizations.models import Organization
 from tdkt.records.models import HonourRecord
 
 from ..access import acting_roles
-from ..domain.money import reward_amount
+from ..domain.money import base_salary, reward_amount
 from ..domain.workflow import Action, State, TransitionRefused, transition
 from ..models import Appraisal, Awardee, Decision, Dossier, Nominee
-from .workflow import _lock, _record, ballot_count, council_of, decides_here, dossier_facts
+from .workflow import _lock, _record, ballot_counts, council_of, decides_here, dossier_facts
 
 MAX_TEXT = 4000
 
 
 def decidable_nominees(dossier: Dossier, issuer: Organization) -> list[Nominee]:
     """Accepted nominees whose form this issuer decides, that passed their ballot, not yet awarded."""
+    candidates = [
+        n for n in dossier.nominees.filter(
+            appraisal__in=(Appraisal.ACCEPTED, Appraisal.CHANGED), awardee__isnull=True
+        ).select_related("award__issuer", "final_award__issuer", "person__organization", "collective")
+        if n.awarded_form.issuer_id == issuer.pk
+    ]
     council = council_of(dossier)
-    out = []
-    for nominee in dossier.nominees.filter(appraisal__in=(Appraisal.ACCEPTED, Appraisal.CHANGED)).select_related(
-        "award__issuer", "final_award__issuer", "person__organization", "collective"
-    ):
-        form = nominee.awarded_form
-        if form.issuer_id != issuer.pk or hasattr(nominee, "awardee"):
-            continue
-        if form.needs_ballot and (council is None or not ballot_count(nominee, council).passed):
-            continue
-        out.append(nominee)
-    return out
+    counts = ballot_counts(candidates, council) if council is not None else {}
+    return [
+        n for n in candidates
+        if not n.awarded_form.needs_ballot or (n.pk in counts and counts[n.pk].passed)
+    ]
 
 
 def _subject_fields(nominee: Nominee) -> dict:
@@ -60,6 +60,11 @@ def _check(signer_name, signer_title, subject, legal_bases, symbol, date) -> Non
             errors[field] = f"{label.capitalize()} dài quá {limit} ký tự."
     if not isinstance(date, datetime.date):
         errors["date"] = "Hãy nhập ngày quyết định (dd/mm/yyyy)."
+    else:
+        try:
+            base_salary(date)
+        except ValueError:
+            errors["date"] = f"Chưa có mức lương cơ sở áp dụng cho ngày {date:%d/%m/%Y}."
     if errors:
         raise ValidationError(errors)
 
@@ -93,18 +98,19 @@ def decision_issue(
         subject=subject.strip(), signer_name=signer_name.strip(), signer_title=signer_title.strip(),
         legal_bases=legal_bases.strip(), created_by=actor,
     )
-    for nominee in nominees:
+    # In batches: a decision may carry a thousand awardees.
+    records = _record_awards(nominees, decision, dossier.round.year)
+    awardees = []
+    for book_number, (nominee, record) in enumerate(zip(nominees, records, strict=True), start=book + 1):
         form = nominee.awarded_form
-        book += 1
-        collective = nominee.collective is not None
-        coefficient = form.coefficient_collective if collective else form.coefficient_individual
-        record = _record_award(nominee, form, decision, dossier.round.year)
+        coefficient = form.coefficient_collective if nominee.collective is not None else form.coefficient_individual
         awardee = Awardee(
-            decision=decision, nominee=nominee, award=form, golden_book_number=book,
+            decision=decision, nominee=nominee, award=form, golden_book_number=book_number,
             amount=reward_amount(coefficient, date), honour_record=record, **_subject_fields(nominee),
         )
         awardee.refresh_search_text()
-        awardee.save()
+        awardees.append(awardee)
+    Awardee.objects.bulk_create(awardees)
     docx, pdf = decision_files(decision)
     decision.docx.save(f"quyet-dinh-{number}-{date.year}.docx", ContentFile(docx), save=False)
     decision.pdf.save(f"quyet-dinh-{number}-{date.year}.pdf", ContentFile(pdf), save=False)
@@ -132,15 +138,26 @@ def _issuers(dossier: Dossier) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=ids))
 
 
-def _record_award(nominee: Nominee, form, decision: Decision, year: int) -> HonourRecord:
-    subject = {"person": nominee.person} if nominee.person is not None else {"organization": nominee.collective}
-    existing = HonourRecord.objects.filter(code=form.record_code, year=year, revoked_on__isnull=True, **subject)
-    if existing.exists() and form.kind_is_title:
-        raise ValidationError({"dossier": f"{nominee.subject} đã có danh hiệu “{form}” năm {year}."})
-    return HonourRecord.objects.create(
-        code=form.record_code, year=year, decision_number=decision.reference, decision_date=decision.date,
-        issuer=decision.issuer.name, note=f"Quyết định {decision.reference}", **subject,
-    )
+def _record_awards(nominees: list[Nominee], decision: Decision, year: int) -> list[HonourRecord]:
+    """Every award into the records, so next year's checks see it; a title is held once a year."""
+    titles = {n.awarded_form.record_code for n in nominees if n.awarded_form.kind_is_title}
+    held = set(
+        HonourRecord.objects.filter(code__in=titles, year=year, revoked_on__isnull=True)
+        .filter(Q(person_id__in=[n.person_id for n in nominees if n.person_id])
+                | Q(organization_id__in=[n.collective_id for n in nominees if n.collective_id]))
+        .values_list("code", "person_id", "organization_id")
+    ) if titles else set()
+    records = []
+    for nominee in nominees:
+        form = nominee.awarded_form
+        if form.kind_is_title and (form.record_code, nominee.person_id, nominee.collective_id) in held:
+            raise ValidationError({"dossier": f"{nominee.subject} đã có danh hiệu “{form}” năm {year}."})
+        records.append(HonourRecord(
+            person=nominee.person, organization=nominee.collective, code=form.record_code, year=year,
+            decision_number=decision.reference, decision_date=decision.date, issuer=decision.issuer.name,
+            note=f"Quyết định {decision.reference}",
+        ))
+    return HonourRecord.objects.bulk_create(records)
 
 
 @transaction.atomic

@@ -37,35 +37,38 @@ def council_of(dossier: Dossier) -> Council | None:
     return next((councils[i] for i in reversed(ids) if i in councils), None)
 
 
-def ballot_count(nominee: Nominee, council: Council) -> Count:
+def ballot_counts(nominees, council: Council) -> dict[int, Count]:
+    """Each ballot nominee's count, from one query over the council's active members' votes."""
+    nominees = [n for n in nominees if n.awarded_form.needs_ballot]
     members = council.members.filter(active=True)
-    ballots = [
-        Ballot(v.member_id, Vote(v.vote), v.in_writing)
-        for v in nominee.votes.filter(member__in=members)
-    ]
-    return count(ballots, members=members.count(), threshold=nominee.awarded_form.ballot_threshold,
-                 quorum=council.quorum)
+    ballots: dict[int, list[Ballot]] = {n.pk: [] for n in nominees}
+    for nominee_id, member_id, vote, in_writing in CouncilVote.objects.filter(
+        nominee_id__in=ballots, member__in=members
+    ).values_list("nominee_id", "member_id", "vote", "in_writing"):
+        ballots[nominee_id].append(Ballot(member_id, Vote(vote), in_writing))
+    size = members.count()
+    return {
+        n.pk: count(ballots[n.pk], members=size, threshold=n.awarded_form.ballot_threshold, quorum=council.quorum)
+        for n in nominees
+    }
 
 
 def _accepted(dossier: Dossier):
     return dossier.nominees.filter(appraisal__in=(Appraisal.ACCEPTED, Appraisal.CHANGED)).select_related(
-        "award", "final_award"
+        "award__issuer", "final_award__issuer"
     )
 
 
 def dossier_facts(dossier: Dossier) -> Facts:
-    nominees = list(dossier.nominees.select_related("award", "final_award"))
+    nominees = list(dossier.nominees.select_related("award__issuer", "final_award__issuer"))
     accepted = [n for n in nominees if n.appraisal in (Appraisal.ACCEPTED, Appraisal.CHANGED)]
     needs_vote = any(n.awarded_form.needs_ballot for n in accepted)
     votes_complete = False
     if needs_vote:
         council = council_of(dossier)
         if council is not None:
-            active = council.members.filter(active=True).count()
-            voting = [n for n in accepted if n.awarded_form.needs_ballot]
-            votes_complete = active > 0 and all(
-                n.votes.filter(member__council=council, member__active=True).count() == active for n in voting
-            )
+            counts = ballot_counts(accepted, council)
+            votes_complete = bool(counts) and all(c.members > 0 and c.missing == 0 for c in counts.values())
     authority = dossier.round.authority
     return Facts(
         has_nominees=bool(nominees),
@@ -153,9 +156,18 @@ def nominee_appraise(*, actor, nominee: Nominee, result: str, note: str = "", fi
     note = note.strip()
     if result in (Appraisal.REJECTED, Appraisal.CHANGED) and not note:
         raise ValidationError({"appraisal_note": "Hãy ghi lý do không chấp thuận hoặc đổi hình thức."})
-    if result == Appraisal.CHANGED and (final_award is None or final_award.code == nominee.award.code):
-        raise ValidationError({"final_award": "Hãy chọn hình thức khác để đổi."})
-    nominee = Nominee.objects.get(pk=nominee.pk)
+    nominee = Nominee.objects.select_related("award").get(pk=nominee.pk)
+    if result == Appraisal.CHANGED:
+        if final_award is None or final_award.code == nominee.award.code:
+            raise ValidationError({"final_award": "Hãy chọn hình thức khác để đổi."})
+        fits = final_award.for_individual if nominee.person_id else final_award.for_collective
+        today = timezone.localdate()
+        in_force = final_award.effective_from <= today and (final_award.effective_to is None
+                                                             or final_award.effective_to >= today)
+        if not fits or not in_force:
+            raise ValidationError(
+                {"final_award": f"“{final_award}” không dành cho đối tượng này hoặc không còn hiệu lực."}
+            )
     before = {"appraisal": nominee.appraisal}
     nominee.appraisal = result
     nominee.appraisal_note = note[:500]
@@ -172,6 +184,7 @@ def vote_record(*, actor, nominee: Nominee, member: CouncilMember, vote: str, in
     """A council member's vote on a nominee: cast by the member, or entered by the standing office from
     the meeting (present, or the written vote of an absent member). Once recorded it is not changed."""
     dossier = _lock(nominee.dossier)
+    nominee = Nominee.objects.select_related("award", "final_award").get(pk=nominee.pk)  # as of the lock
     if dossier.state != State.VOTING:
         raise ValidationError({"vote": "Hội đồng không đang bỏ phiếu hồ sơ này."})
     council = council_of(dossier)
@@ -206,6 +219,8 @@ def objection_record(*, actor, dossier: Dossier, text: str, sender: str = "", no
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Hãy nhập nội dung ý kiến."})
+    if nominee is not None and nominee.dossier_id != dossier.pk:
+        raise ValidationError({"nominee": "Người được đề nghị không thuộc hồ sơ này."})
     objection = Objection.objects.create(dossier=dossier, nominee=nominee, text=text[:5000], sender=sender[:200],
                                          recorded_by=actor)
     audit_record(event_type=AuditEventType.OBJECTION_RECORDED, actor=actor, target=dossier,
@@ -218,4 +233,4 @@ def vote_outcomes(dossier: Dossier) -> dict[int, Count]:
     council = council_of(dossier)
     if council is None:
         return {}
-    return {n.pk: ballot_count(n, council) for n in _accepted(dossier) if n.awarded_form.needs_ballot}
+    return ballot_counts(_accepted(dossier), council)

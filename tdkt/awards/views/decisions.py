@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
+from tdkt.core.downloads import attachment_response
 from tdkt.core.forms import add_service_errors
 from tdkt.documents import generation
 from tdkt.documents.generation import DocumentError
@@ -26,7 +27,7 @@ from ..certificates import certificates_pdf
 from ..documents import decision_docx, money
 from ..domain.workflow import State
 from ..forms_decisions import DecisionForm, ForwardForm, RevokeForm, decision_initial
-from ..selectors import decision_get, decision_list, dossier_get, round_list
+from ..selectors import decision_get, decision_list, dossier_get, rounds_above
 from ..services.decisions import decision_issue, decision_revoke
 from ..services.forward import beyond_power_nominees, dossier_forward
 from ..templatetags.awards_decisions import issuers_to_decide
@@ -84,9 +85,7 @@ def dossier_forward_view(request, dossier_pk):
     dossier = dossier_get(request.user, dossier_pk)
     if not acting_roles(request.user, dossier) & FORWARDERS:
         raise PermissionDenied(_("Only the standing office forwards a dossier to the authority above."))
-    authority = dossier.round.authority
-    above = [int(p) for p in authority.path.strip("/").split("/") if p and int(p) != authority.pk]
-    rounds = round_list(request.user).filter(authority_id__in=above, is_open=True)
+    rounds = rounds_above(dossier)
     form = ForwardForm(request.POST or None, rounds=rounds)
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,14 +147,7 @@ def decision_revoke_view(request, pk):
 
 
 def _attachment(data_or_file, filename: str, content_type: str):
-    if isinstance(data_or_file, bytes):
-        response = HttpResponse(data_or_file, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    else:
-        response = FileResponse(data_or_file, as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(data_or_file, filename=filename, content_type=content_type)
 
 
 def _stored(field):

@@ -4,12 +4,12 @@ user who cannot see it gets 404 whatever the nominee's or the file's number."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tdkt.core.downloads import stored_file_response
 from tdkt.core.forms import add_service_errors
 
 from .. import selectors
@@ -93,20 +93,8 @@ def _attachment(request, pk) -> Attachment:
 
 def attachment_download_view(request, pk):
     attachment = _attachment(request, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404(_("The file is missing.")) from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name or attachment.file.name.rsplit("/", 1)[-1],
-        content_type=attachment.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(attachment.file, filename=attachment.original_name,
+                                content_type=attachment.content_type, missing=_("The file is missing."))
 
 
 @require_POST

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tdkt.core.downloads import stored_file_response
 from tdkt.core.forms import add_service_errors
 
 from ..forms_participation import ReportForm, ReviewForm
@@ -202,20 +203,8 @@ def report_review_view(request, pk, submission_pk):
 def report_file_view(request, pk, submission_pk):
     movement = movement_get(request.user, pk)
     submission = _submission_get(request.user, movement, submission_pk)
-    try:
-        handle = submission.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404(_("The report file is missing.")) from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=submission.original_name or submission.file.name.rsplit("/", 1)[-1],
-        content_type=submission.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(submission.file, filename=submission.original_name,
+                                content_type=submission.content_type, missing=_("The report file is missing."))
 
 
 @require_POST

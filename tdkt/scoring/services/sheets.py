@@ -49,10 +49,17 @@ def sheet_start(*, actor, scoring_round: ScoringRound, organization) -> ScoreShe
     if sheet is not None:
         return sheet
     require_open(scoring_round)
-    CriteriaTemplate.objects.filter(pk=scoring_round.template_id, frozen_at__isnull=True).update(
+    frozen = CriteriaTemplate.objects.filter(pk=scoring_round.template_id, frozen_at__isnull=True).update(
         frozen_at=timezone.now()
     )
     sheet, _ = ScoreSheet.objects.get_or_create(round=scoring_round, organization=organization)
+    audit_record(
+        event_type=AuditEventType.SHEET_SAVED,
+        actor=actor,
+        target=sheet,
+        organization=organization,
+        after={"started": True, "template_frozen": bool(frozen)},
+    )
     return sheet
 
 

@@ -1,3 +1,4 @@
+
 """Downloads of the block's score table and of a unit's sheet, as Excel and as PDF.
 
 Scoped like the pages: the round or sheet through the selectors (out of scope = 404); the table
@@ -8,10 +9,10 @@ Every download is one DOCUMENT_GENERATED audit event.
 
 from io import BytesIO
 
-from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from tdkt.core.downloads import attachment_response
 from tdkt.documents import generation
 
 from .. import export_docs, exports, selectors
@@ -19,11 +20,8 @@ from .. import export_docs, exports, selectors
 PDF = "application/pdf"
 
 
-def _attachment(data: bytes, filename: str, content_type: str) -> FileResponse:
-    response = FileResponse(BytesIO(data), as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _attachment(data: bytes, filename: str, content_type: str):
+    return attachment_response(BytesIO(data), filename=filename, content_type=content_type)
 
 
 def _pdf(request, docx_bytes: bytes):

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
+from tdkt.core.downloads import stored_file_response
 
 from ..access import acting_reviewers, can_manage, in_conflict, member_organizations
 from ..domain import score_entries
@@ -247,20 +248,8 @@ def evidence_add_view(request, pk):
 
 def evidence_download_view(request, pk):
     evidence = evidence_get(request.user, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404(_("The evidence file is missing.")) from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(evidence.file, filename=evidence.original_name, content_type=evidence.content_type,
+                                missing=_("The evidence file is missing."))
 
 
 @require_POST

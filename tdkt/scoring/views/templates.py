@@ -7,7 +7,6 @@ import re
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
 from tdkt.core.domain.text import fold_vi
+from tdkt.core.downloads import attachment_response
 from tdkt.core.excel import XLSX_CONTENT_TYPE
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import paginate
@@ -268,12 +268,8 @@ def template_import_view(request):
     return render(request, "scoring/template_import.html", {"form": form}, status=status)
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _xlsx(content: bytes, filename: str):
+    return attachment_response(content, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
 def template_import_form_view(request):
