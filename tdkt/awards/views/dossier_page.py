@@ -105,6 +105,17 @@ def _history(dossier) -> list[dict]:
     ]
 
 
+def _blocked_reason(facts, checklist) -> str:
+    """Why the dossier cannot be sent yet, naming what is missing so the clerk knows what to add."""
+    if not facts.has_nominees:
+        return _("The dossier can be sent once it has at least one nominee.")
+    missing = [row["label"] for row in checklist if row["missing"]]
+    if missing:
+        return _("The dossier can be sent once every required component is attached. Missing: %(missing)s.") % {
+            "missing": "; ".join(missing)}
+    return ""
+
+
 def dossier_page(request, dossier, *, nominee_form=None, attachment_form=None, status=200):
     roles = acting_roles(request.user, dossier)
     facts = dossier_facts(dossier)
@@ -136,7 +147,6 @@ def dossier_page(request, dossier, *, nominee_form=None, attachment_form=None, s
         "other_files": other_files,
         "missing_count": sum(1 for row in checklist if row["missing"]),
         "history": _history(dossier),
-        "blocked_reason": "" if facts.has_nominees and facts.components_complete else _(
-            "The dossier can be sent once it has at least one nominee and every required attachment."),
+        "blocked_reason": _blocked_reason(facts, checklist),
     }
     return render(request, "awards/dossier_detail.html", context, status=status)
