@@ -13,4 +13,7 @@ def roles(request):
         "can_manage_organizations": user_can(user, "organization.manage"),
         "can_manage_blocks": user_can(user, "block.manage"),
         "can_manage_accounts": user_can(user, "account.manage"),
+        # Whoever reads dossiers reads the catalogue of titles and forms (its components, ballot and
+        # notice rules); only catalogue.manage edits it, on the page itself.
+        "can_view_catalogue": user_can(user, "dossier.view"),
     }

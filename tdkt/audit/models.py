@@ -72,6 +72,7 @@ class AuditEventType(models.IntegerChoices):
     OBJECTION_RECORDED = 808, _("Objection recorded")
     DECISION_ISSUED = 809, _("Decision issued")
     DECISION_REVOKED = 810, _("Decision revoked")
+    OBJECTION_RESOLVED = 811, _("Objection resolved")
 
 
 class AuditEventQuerySet(models.QuerySet):

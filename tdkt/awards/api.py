@@ -12,9 +12,10 @@ workflow table refuse (state, guards, missing reason) is a 400 in Vietnamese wit
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Status
+from ninja import Field, Query, Router, Status
 
-from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
+from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of, text
+from tdkt.organizations.schemas import In
 
 from . import selectors
 from .api_decisions import router as decisions_router
@@ -34,7 +35,7 @@ from .api_schemas import (
     DossierVoteIn,
     DossierVotesOut,
 )
-from .models import AwardForm, CouncilMember, Nominee
+from .models import AwardForm, CouncilMember, Nominee, Objection
 from .services import workflow as workflow_services
 
 router = Router()
@@ -192,3 +193,32 @@ def objection_record(request, dossier_id: Id, payload: DossierObjectionIn):
             actor=request.user, dossier=dossier, text=payload.text, sender=payload.sender, nominee=nominee
         )
     return Status(201, objection)
+
+
+class DossierObjectionResolveIn(In):
+    # Blank is the service's to refuse (400 naming the field), like every other workflow check.
+    resolution: text(5000) = Field(..., description="Kết quả xử lý ý kiến phản ánh (bắt buộc)")
+    reject_nominee: bool = Field(
+        False, description="Ý kiến đúng: không chấp thuận người được đề nghị mà ý kiến nêu (lý do là kết quả xử lý)"
+    )
+
+
+@router.post(
+    "/awards/dossiers/{dossier_id}/objections/{objection_id}/resolve",
+    response={200: DossierObjectionOut, **error_responses(400, 403, 404)},
+    tags=BALLOTS,
+    summary="Xử lý một ý kiến phản ánh trong thời gian công khai",
+)
+def objection_resolve(request, dossier_id: Id, objection_id: Id, payload: DossierObjectionResolveIn):
+    """Cơ quan thường trực, khi danh sách đang công khai, ghi kết quả xử lý một ý kiến (mỗi ý kiến xử lý
+    một lần); `reject_nominee`: không chấp thuận người được đề nghị mà ý kiến nêu. Chỉ kết thúc công
+    khai được khi mọi ý kiến đã được xử lý."""
+    dossier = selectors.dossier_get(request.user, dossier_id)
+    objection = Objection.objects.filter(pk=objection_id, dossier=dossier).first()
+    if objection is None:
+        raise Http404("Không tìm thấy ý kiến phản ánh trong hồ sơ này.")
+    with api_field_names(API_FIELD_NAMES):
+        return workflow_services.objection_resolve(
+            actor=request.user, objection=objection, resolution=payload.resolution,
+            reject_nominee=payload.reject_nominee,
+        )

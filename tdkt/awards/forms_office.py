@@ -1,4 +1,5 @@
-"""Forms of the receiving side: appraising a nominee, recording a council vote, an objection.
+"""Forms of the receiving side: appraising a nominee, recording a council vote, an objection and
+how it was resolved.
 
 Each form only shapes the input; the services (services/workflow.py) decide what is allowed."""
 
@@ -85,3 +86,22 @@ class ObjectionForm(forms.Form):
         self.fields["nominee"].label_from_instance = lambda n: f"{n.subject} — {n.awarded_form}"
         style_form(self)
         self.fields["nominee"].empty_label = _("— the whole list —")
+
+
+class ObjectionResolveForm(forms.Form):
+    """How the office resolved one objection; when the objection concerns a nominee, whether it was
+    founded so that the nominee is no longer accepted (an explicit choice, never implied)."""
+
+    resolution = forms.CharField(label=_("How the objection was resolved"), max_length=5000,
+                                 widget=forms.Textarea(attrs={"rows": 2}),
+                                 error_messages={"required": _("Write how the objection was resolved.")},
+                                 help_text=_("The result of checking it and the answer given to the sender."))
+    reject_nominee = forms.BooleanField(label=_("The objection is founded: do not accept the nominee"),
+                                        required=False)
+
+    def __init__(self, *args, objection, **kwargs):
+        kwargs.setdefault("auto_id", f"id_resolve{objection.pk}_%s")
+        super().__init__(*args, **kwargs)
+        if objection.nominee_id is None:
+            del self.fields["reject_nominee"]
+        style_form(self)

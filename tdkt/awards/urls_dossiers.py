@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/actions/<str:action>/", views.dossier_action_view, name="dossier_action"),
     path("<int:pk>/votes/", office.votes_view, name="votes"),
     path("<int:pk>/objections/", office.objection_add_view, name="objection_add"),
+    path("objections/<int:pk>/resolve/", office.objection_resolve_view, name="objection_resolve"),
 ]

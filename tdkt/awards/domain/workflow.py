@@ -64,6 +64,7 @@ class Facts:
     notice_over: bool = False  # the notice period has ended
     votes_complete: bool = False  # every council member's vote (or written vote) is recorded
     beyond_power: bool = False  # an accepted nominee's form is decided at a higher level
+    objections_open: bool = False  # an objection received during the notice is not resolved yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,18 @@ class Step:
     target: State
     roles: frozenset[str]
     reason_required: bool = False
-    guard: str = ""  # the name of a check in GUARDS
+    guards: tuple[str, ...] = ()  # names of checks in GUARDS, all of which must pass
 
     def allows(self, state: State) -> bool:
         return state in self.sources
+
+    def refusal(self, facts: Facts) -> str:
+        """The reason of the first guard that refuses (empty when every guard passes)."""
+        for name in self.guards:
+            check, message = GUARDS[name]
+            if not check(facts):
+                return message
+        return ""
 
 
 def _s(*states: State) -> frozenset[State]:
@@ -84,22 +93,25 @@ def _s(*states: State) -> frozenset[State]:
 
 
 TABLE: tuple[Step, ...] = (
-    Step(_s(State.DRAFT, State.RETURNED), Action.SUBMIT, State.SUBMITTED, UNIT, guard="ready"),
+    Step(_s(State.DRAFT, State.RETURNED), Action.SUBMIT, State.SUBMITTED, UNIT, guards=("ready",)),
     Step(_s(State.SUBMITTED), Action.RECALL, State.DRAFT, UNIT),
     Step(_s(State.SUBMITTED), Action.RECEIVE, State.RECEIVED, OFFICE),
     Step(_s(State.SUBMITTED, State.RECEIVED), Action.RETURN, State.RETURNED, OFFICE, reason_required=True),
-    Step(_s(State.RECEIVED), Action.APPRAISE, State.APPRAISED, OFFICE, guard="appraised"),
-    Step(_s(State.APPRAISED), Action.OPEN_VOTE, State.VOTING, OFFICE, guard="vote_needed"),
-    Step(_s(State.VOTING), Action.CLOSE_VOTE, State.VOTED, OFFICE, guard="votes_complete"),
-    Step(_s(State.APPRAISED, State.VOTED), Action.PUBLISH_NOTICE, State.NOTICE, OFFICE, guard="notice_needed"),
-    Step(_s(State.NOTICE), Action.CLOSE_NOTICE, State.AWAITING_DECISION, OFFICE, guard="notice_over"),
+    Step(_s(State.RECEIVED), Action.APPRAISE, State.APPRAISED, OFFICE, guards=("appraised",)),
+    Step(_s(State.APPRAISED), Action.OPEN_VOTE, State.VOTING, OFFICE, guards=("vote_needed",)),
+    Step(_s(State.VOTING), Action.CLOSE_VOTE, State.VOTED, OFFICE, guards=("votes_complete",)),
+    Step(_s(State.APPRAISED, State.VOTED), Action.PUBLISH_NOTICE, State.NOTICE, OFFICE, guards=("notice_needed",)),
+    # The notice ends only when its period is over and every objection received has been answered;
+    # if the objections left nobody accepted, the dossier is closed without an award instead.
+    Step(_s(State.NOTICE), Action.CLOSE_NOTICE, State.AWAITING_DECISION, OFFICE,
+         guards=("notice_over", "objections_resolved", "something_accepted")),
     Step(_s(State.APPRAISED, State.VOTED), Action.SEND_FOR_DECISION, State.AWAITING_DECISION, OFFICE,
-         guard="no_vote_or_notice_left"),
+         guards=("no_vote_or_notice_left",)),
     Step(_s(State.AWAITING_DECISION), Action.DECIDE, State.DECIDED, APPROVER),
     Step(_s(State.RECEIVED, State.APPRAISED, State.VOTED, State.AWAITING_DECISION), Action.FORWARD, State.FORWARDED,
-         OFFICE, guard="beyond_power"),
-    Step(_s(State.APPRAISED, State.VOTED), Action.CLOSE, State.CLOSED, OFFICE, reason_required=True,
-         guard="nothing_accepted"),
+         OFFICE, guards=("beyond_power",)),
+    Step(_s(State.APPRAISED, State.VOTED, State.NOTICE), Action.CLOSE, State.CLOSED, OFFICE, reason_required=True,
+         guards=("nothing_accepted", "objections_resolved")),
 )
 
 # Each guard: (passes?, the Vietnamese reason shown when it does not).
@@ -122,6 +134,14 @@ GUARDS = {
         "Danh sách không cần công khai, hoặc Hội đồng chưa bỏ phiếu.",
     ),
     "notice_over": (lambda f: f.notice_over, "Chưa hết thời hạn công khai."),
+    "objections_resolved": (
+        lambda f: not f.objections_open,
+        "Còn ý kiến phản ánh trong thời gian công khai chưa được xử lý.",
+    ),
+    "something_accepted": (
+        lambda f: f.any_accepted,
+        "Không còn ai được chấp thuận: hãy kết thúc hồ sơ không khen thưởng.",
+    ),
     "no_vote_or_notice_left": (
         lambda f: f.any_accepted and (f.votes_complete or not f.needs_vote) and not f.needs_notice,
         "Còn bước bỏ phiếu hoặc công khai chưa làm, hoặc không có ai được chấp thuận.",
@@ -179,10 +199,9 @@ def transition(
         raise TransitionRefused(f"Bạn không có quyền “{ACTION_LABELS[action]}”.", forbidden=True)
     if step.reason_required and not reason.strip():
         raise TransitionRefused("Hãy ghi rõ lý do.")
-    if step.guard:
-        check, message = GUARDS[step.guard]
-        if not check(facts):
-            raise TransitionRefused(message)
+    refusal = step.refusal(facts)
+    if refusal:
+        raise TransitionRefused(refusal)
     return step
 
 
@@ -190,8 +209,6 @@ def available(state: State | str, *, roles: Collection[str], facts: Facts) -> li
     """The actions a user with ``roles`` can take now (what the page offers)."""
     out = []
     for step in TABLE:
-        if step.allows(State(state)) and step.roles & set(roles):
-            check = GUARDS[step.guard][0] if step.guard else None
-            if check is None or check(facts):
-                out.append(step.action)
+        if step.allows(State(state)) and step.roles & set(roles) and not step.refusal(facts):
+            out.append(step.action)
     return out

@@ -1,6 +1,7 @@
 """Moving a dossier through the workflow (domain/workflow.py), appraising nominees, the council's
-ballot, the public notice and its objections. Every step locks the dossier row, so two concurrent
-actions cannot both succeed: the second sees the new state and is refused by the table."""
+ballot, the public notice and its objections (recorded, then each resolved before the notice ends).
+Every step locks the dossier row, so two concurrent actions cannot both succeed: the second sees
+the new state and is refused by the table."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from tdkt.audit.models import AuditEventType
+from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.audit.services import audit_record
 from tdkt.movements.notifications import notify, users_of
 
@@ -80,6 +81,7 @@ def dossier_facts(dossier: Dossier) -> Facts:
         notice_over=dossier.notice_until is not None and timezone.localdate() > dossier.notice_until,
         votes_complete=votes_complete,
         beyond_power=any(not decides_here(n.awarded_form, authority) and n.forwarded_as_id is None for n in accepted),
+        objections_open=dossier.objections.filter(resolution="").exists(),
     )
 
 
@@ -139,9 +141,10 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Do
     return dossier
 
 
-def _require_office(actor, dossier: Dossier) -> None:
+def _require_office(actor, dossier: Dossier,
+                    message: str = "Chỉ cơ quan thường trực của cấp tiếp nhận được thẩm định hồ sơ.") -> None:
     if not acting_roles(actor, dossier) & {"admin", "standing_office"}:
-        raise PermissionDenied("Chỉ cơ quan thường trực của cấp tiếp nhận được thẩm định hồ sơ.")
+        raise PermissionDenied(message)
 
 
 @transaction.atomic
@@ -151,6 +154,12 @@ def nominee_appraise(*, actor, nominee: Nominee, result: str, note: str = "", fi
     _require_office(actor, dossier)
     if dossier.state != State.RECEIVED:
         raise ValidationError({"appraisal": "Chỉ thẩm định khi hồ sơ đã được tiếp nhận và chưa hoàn thành thẩm định."})
+    return _appraise(actor, dossier, nominee, result=result, note=note, final_award=final_award)
+
+
+def _appraise(actor, dossier: Dossier, nominee: Nominee, *, result: str, note: str,
+              final_award: AwardForm | None = None) -> Nominee:
+    """Set a nominee's appraisal on the locked dossier (the caller checked the role and the state)."""
     if result not in Appraisal.values or result == Appraisal.PENDING:
         raise ValidationError({"appraisal": "Kết quả thẩm định không hợp lệ."})
     note = note.strip()
@@ -226,6 +235,56 @@ def objection_record(*, actor, dossier: Dossier, text: str, sender: str = "", no
     audit_record(event_type=AuditEventType.OBJECTION_RECORDED, actor=actor, target=dossier,
                  organization=dossier.organization, after={"text": text[:500]})
     return objection
+
+
+@transaction.atomic
+def objection_resolve(*, actor, objection: Objection, resolution: str, reject_nominee: bool = False) -> Objection:
+    """Record how an objection received during the notice was resolved (the office's answer after
+    checking it). With ``reject_nominee`` the objection was founded: the nominee it concerns is not
+    accepted any more, with the resolution as the reason. Once resolved it is not changed; who
+    resolved it and when is in the audit event (``objection_resolutions``)."""
+    dossier = _lock(objection.dossier)
+    _require_office(actor, dossier, "Chỉ cơ quan thường trực của cấp tiếp nhận được xử lý ý kiến phản ánh.")
+    objection = Objection.objects.select_related("nominee__person", "nominee__collective").get(pk=objection.pk)
+    if dossier.state != State.NOTICE:
+        raise ValidationError({"resolution": "Chỉ xử lý ý kiến phản ánh khi danh sách đang được công khai."})
+    if objection.resolution:
+        raise ValidationError({"objection": "Ý kiến phản ánh này đã được xử lý."})
+    resolution = resolution.strip()
+    if not resolution:
+        raise ValidationError({"resolution": "Hãy nhập kết quả xử lý ý kiến phản ánh."})
+    if len(resolution) > 5000:
+        raise ValidationError({"resolution": "Kết quả xử lý dài quá 5.000 ký tự."})
+    nominee = objection.nominee
+    if reject_nominee:
+        if nominee is None:
+            raise ValidationError(
+                {"reject_nominee": "Ý kiến này không nêu người được đề nghị nào để không chấp thuận."}
+            )
+        if nominee.appraisal not in (Appraisal.ACCEPTED, Appraisal.CHANGED):
+            raise ValidationError({"reject_nominee": f"{nominee.subject} đã không được chấp thuận từ trước."})
+        _appraise(actor, dossier, nominee, result=Appraisal.REJECTED, note=resolution)
+    objection.resolution = resolution
+    objection.save(update_fields=["resolution"])
+    audit_record(event_type=AuditEventType.OBJECTION_RESOLVED, actor=actor, target=objection,
+                 target_label=f"{dossier} — {objection}", organization=dossier.organization,
+                 after={"dossier": dossier.pk, "resolution": resolution[:500],
+                        "rejected_nominee": str(nominee.subject) if reject_nominee else None})
+    text = f"Hồ sơ “{dossier}”: ý kiến phản ánh trong thời gian công khai đã được xử lý — {resolution[:300]}"
+    if reject_nominee:
+        text += f" ({nominee.subject}: không chấp thuận)"
+    _notify(dossier, text)
+    return objection
+
+
+def objection_resolutions(objections) -> dict[int, AuditEvent]:
+    """Who resolved each objection and when: its OBJECTION_RESOLVED audit event, by objection id."""
+    ids = [str(o.pk) for o in objections if o.resolution]
+    if not ids:
+        return {}
+    events = AuditEvent.objects.filter(event_type=AuditEventType.OBJECTION_RESOLVED, target_type="awards.objection",
+                                       target_id__in=ids).select_related("actor").order_by("created_at", "pk")
+    return {int(e.target_id): e for e in events}
 
 
 def vote_outcomes(dossier: Dossier) -> dict[int, Count]:

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy
 
 from ..access import acting_roles
 from ..domain.workflow import State
-from ..forms_office import AppraiseForm, ObjectionForm
+from ..forms_office import AppraiseForm, ObjectionForm, ObjectionResolveForm
 from ..models import Appraisal
 from ..services.dossiers import missing_components
 from ..services.forward import beyond_power_nominees
-from ..services.workflow import dossier_facts, vote_outcomes
+from ..services.workflow import dossier_facts, objection_resolutions, vote_outcomes
 
 register = template.Library()
 
@@ -76,10 +76,14 @@ def next_steps(dossier, facts, missing, beyond) -> list[str]:
     if state == State.AWAITING_DECISION:
         notes.append(_("Awaiting the decision of the competent person."))
     if state == State.NOTICE:
-        if facts.notice_over:
-            notes.append(_("The notice period is over: close the notice."))
-        else:
+        if facts.objections_open:
+            notes.append(_("Some objections are not resolved yet: resolve each one before closing the notice."))
+        if not facts.any_accepted:  # every nominee was rejected on an objection
+            notes.append(_("No nominee was accepted: the dossier can be closed without an award."))
+        elif not facts.notice_over:
             notes.append(_("The list is published; record any objection received."))
+        elif not facts.objections_open:
+            notes.append(_("The notice period is over: close the notice."))
     if beyond:
         names = ", ".join(f"{n.subject} ({n.awarded_form})" for n in beyond)
         notes.append(_("Beyond this level's power, to forward to the higher authority: %(list)s.") % {"list": names})
@@ -119,7 +123,21 @@ def office_panel(context, dossier):
         "notice": notice,
         "notice_days": working_days(dossier.notice_from, dossier.notice_until)
         if dossier.notice_from and dossier.notice_until else None,
-        "objections": list(dossier.objections.select_related("nominee__person", "nominee__collective")
-                           .order_by("recorded_at", "pk")),
+        "objections": objection_rows(dossier, resolving=notice and office),
         "objection_form": ObjectionForm(dossier=dossier) if notice and office else None,
     }
+
+
+def objection_rows(dossier, *, resolving: bool) -> list[dict]:
+    """Each objection with who resolved it and when (from the audit), or the form to resolve it."""
+    objections = list(dossier.objections.select_related("nominee__person", "nominee__collective")
+                      .order_by("recorded_at", "pk"))
+    resolved = objection_resolutions(objections)
+    return [
+        {
+            "objection": o,
+            "event": resolved.get(o.pk),
+            "form": ObjectionResolveForm(objection=o) if resolving and not o.resolution else None,
+        }
+        for o in objections
+    ]

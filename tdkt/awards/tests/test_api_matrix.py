@@ -2,7 +2,7 @@
 role, on a dossier prepared in every state (with the services): 200 when the workflow table lets
 the role take the action from that state and its guard passes, 403 when the table does not give
 the action to the role, 404 when the dossier is out of the caller's scope, 400 when the state or
-the guard refuses. The expectations are read from the domain's TABLE and GUARDS; a few key cells
+the guard refuses. The expectations are read from the domain's TABLE and its guards; a few key cells
 are also written out by hand below.
 
 Each request runs in a savepoint that is rolled back, so every cell starts from the same dossier.
@@ -17,11 +17,18 @@ from django.utils import timezone
 
 from conftest import VIETNAMESE, make_user
 from conftest import Api as BaseApi
-from tdkt.awards.domain.workflow import GUARDS, TABLE, Action, State
+from tdkt.awards.domain.workflow import TABLE, Action, State
 from tdkt.awards.models import Dossier
 from tdkt.awards.services.decisions import decision_issue
 from tdkt.awards.services.dossiers import attachment_add, dossier_create, nominee_add
-from tdkt.awards.services.workflow import dossier_act, dossier_facts, nominee_appraise, vote_record
+from tdkt.awards.services.workflow import (
+    dossier_act,
+    dossier_facts,
+    nominee_appraise,
+    objection_record,
+    objection_resolve,
+    vote_record,
+)
 
 from .conftest import PDF
 
@@ -58,6 +65,8 @@ SCENARIOS = {
     "voted": ("CSTDCS", State.VOTED),
     "notice": ("BK_CT", State.NOTICE),
     "notice_over": ("BK_CT", State.NOTICE),
+    "notice_over_objection_open": ("BK_CT", State.NOTICE),
+    "notice_objection_rejected": ("BK_CT", State.NOTICE),
     "awaiting_decision": ("GK_STC", State.AWAITING_DECISION),
     "decided": ("GK_STC", State.DECIDED),
     "closed": ("GK_STC", State.CLOSED),
@@ -126,9 +135,14 @@ def _build(a, scenario: str) -> Dossier:
         return dossier
     if code == "BK_CT":
         act(office, "publish_notice")
-        if scenario == "notice_over":
+        if scenario.startswith("notice_over"):
             yesterday = timezone.localdate() - datetime.timedelta(days=1)
             Dossier.objects.filter(pk=dossier.pk).update(notice_from=yesterday, notice_until=yesterday)
+        if "objection" in scenario:
+            objection = objection_record(actor=office, dossier=dossier, text="Thành tích chưa đúng", nominee=nominee)
+            if scenario == "notice_objection_rejected":  # founded: nobody left to award
+                objection_resolve(actor=office, objection=objection, resolution="Xác minh đúng phản ánh",
+                                  reject_nominee=True)
         return dossier
     act(office, "send_for_decision")
     if scenario == "decided":
@@ -151,7 +165,7 @@ def _expected(user: str, dossier: Dossier, action: Action) -> int:
         return 400
     if not step.roles & ROLES.get(user, set()):
         return 403
-    if step.guard and not GUARDS[step.guard][0](dossier_facts(dossier)):
+    if step.refusal(dossier_facts(dossier)):
         return 400
     return 200
 
@@ -185,7 +199,8 @@ def test_every_action_for_every_role(awards, apis, scenario):
     assert not wrong, wrong
     dossier.refresh_from_db()
     assert dossier.state == SCENARIOS[scenario][1]  # every cell was rolled back
-    if scenario not in ("draft_incomplete", "voting", "notice", "awaiting_decision", "decided", "closed"):
+    if scenario not in ("draft_incomplete", "voting", "notice", "notice_over_objection_open", "awaiting_decision",
+                        "decided", "closed"):
         assert allowed, "the scenario should let someone act"
 
 
@@ -219,3 +234,10 @@ def test_key_cells(awards, apis):
     assert _cell(apis, draft, "unit_officer", "receive") == 400  # nothing to receive yet
     received = _build(awards, "received")
     assert _cell(apis, received, "standing_office", "appraise") == 400  # a nominee is not appraised
+    # An objection left open keeps the notice from ending; once it rejected the only nominee, the
+    # notice cannot end towards a decision either, but the dossier can be closed without an award.
+    assert _cell(apis, _build(awards, "notice_over"), "standing_office", "close_notice") == 200
+    assert _cell(apis, _build(awards, "notice_over_objection_open"), "standing_office", "close_notice") == 400
+    rejected = _build(awards, "notice_objection_rejected")
+    assert _cell(apis, rejected, "standing_office", "close_notice") == 400
+    assert _cell(apis, rejected, "standing_office", "close") == 200

@@ -32,7 +32,7 @@ def test_the_regular_path_with_vote_and_notice():
          Facts(all_appraised=True, any_accepted=True, needs_vote=True, needs_notice=True, votes_complete=True)),
         (State.VOTED, Action.PUBLISH_NOTICE, {"standing_office"},
          Facts(any_accepted=True, needs_vote=True, needs_notice=True, votes_complete=True)),
-        (State.NOTICE, Action.CLOSE_NOTICE, {"standing_office"}, Facts(notice_over=True)),
+        (State.NOTICE, Action.CLOSE_NOTICE, {"standing_office"}, Facts(any_accepted=True, notice_over=True)),
         (State.AWAITING_DECISION, Action.DECIDE, {"approver"}, Facts()),
     ]
     state = State.DRAFT
@@ -69,10 +69,43 @@ def test_guards_refuse_with_a_reason():
                    facts=Facts(any_accepted=True, needs_vote=True))
 
 
+def test_the_notice_ends_only_with_every_objection_resolved():
+    over = Facts(any_accepted=True, notice_over=True)
+    assert transition(State.NOTICE, Action.CLOSE_NOTICE, roles={"standing_office"}, facts=over).target is (
+        State.AWAITING_DECISION)
+    still_open = Facts(any_accepted=True, notice_over=True, objections_open=True)
+    with pytest.raises(TransitionRefused, match="ý kiến phản ánh .* chưa được xử lý"):
+        transition(State.NOTICE, Action.CLOSE_NOTICE, roles={"standing_office"}, facts=still_open)
+    assert Action.CLOSE_NOTICE not in available(State.NOTICE, roles={"standing_office"}, facts=still_open)
+    assert Action.CLOSE_NOTICE in available(State.NOTICE, roles={"standing_office"}, facts=over)
+    # The period is checked first: an open objection before the end is not what stops it.
+    with pytest.raises(TransitionRefused, match="Chưa hết thời hạn"):
+        transition(State.NOTICE, Action.CLOSE_NOTICE, roles={"standing_office"},
+                   facts=Facts(any_accepted=True, objections_open=True))
+
+
+def test_objections_that_rejected_everyone_close_the_dossier_instead():
+    nobody = Facts(all_appraised=True, any_accepted=False, notice_over=True)
+    with pytest.raises(TransitionRefused, match="Không còn ai được chấp thuận"):
+        transition(State.NOTICE, Action.CLOSE_NOTICE, roles={"standing_office"}, facts=nobody)
+    with pytest.raises(TransitionRefused, match="lý do"):
+        transition(State.NOTICE, Action.CLOSE, roles={"standing_office"}, facts=nobody)
+    step = transition(State.NOTICE, Action.CLOSE, roles={"standing_office"}, facts=nobody, reason="Ý kiến đúng")
+    assert step.target is State.CLOSED
+    # Not while an objection is open, and not while someone is still accepted.
+    with pytest.raises(TransitionRefused, match="chưa được xử lý"):
+        transition(State.NOTICE, Action.CLOSE, roles={"standing_office"}, reason="x",
+                   facts=Facts(any_accepted=False, notice_over=True, objections_open=True))
+    with pytest.raises(TransitionRefused, match="đã được chấp thuận"):
+        transition(State.NOTICE, Action.CLOSE, roles={"standing_office"}, reason="x",
+                   facts=Facts(any_accepted=True, notice_over=True))
+    assert available(State.NOTICE, roles={"standing_office"}, facts=nobody) == [Action.CLOSE]
+
+
 def test_every_role_step_pair_matches_the_table():
     roles = ["admin", "standing_office", "council_member", "approver", "block_head", "unit_officer",
              "unit_leader", "viewer"]
-    everything = Facts(True, True, True, True, False, False, True, True, True)
+    everything = Facts(True, True, True, True, False, False, True, True, True, False)
     for state in State:
         for action in Action:
             for role in roles:
@@ -89,7 +122,7 @@ def test_every_role_step_pair_matches_the_table():
 
 def test_final_states_offer_nothing():
     for state in (State.DECIDED, State.FORWARDED, State.CLOSED):
-        everything = Facts(True, True, True, True, True, True, True, True, True)
+        everything = Facts(True, True, True, True, True, True, True, True, True, False)
         assert available(state, roles={"admin"}, facts=everything) == []
 
 

@@ -1,22 +1,30 @@
 """Pages of the receiving side: appraising each nominee, the council's ballot, objections during the
-public notice. Thin: reads through the selectors (out of scope = 404), writes through the services
-(which check roles and states again). The office panel on the dossier page is the inclusion tag in
-templatetags/awards_office.py."""
+public notice and their resolution. Thin: reads through the selectors (out of scope = 404), writes
+through the services (which check roles and states again). The office panel on the dossier page is
+the inclusion tag in templatetags/awards_office.py."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..access import acting_roles
 from ..domain.ballot import Vote
 from ..domain.workflow import State
-from ..forms_office import VOTE_CHOICES, VOTE_LABELS, AppraiseForm, ObjectionForm, VoteForm
-from ..models import CouncilMember, Nominee
+from ..forms_office import VOTE_CHOICES, VOTE_LABELS, AppraiseForm, ObjectionForm, ObjectionResolveForm, VoteForm
+from ..models import CouncilMember, Nominee, Objection
 from ..selectors import dossier_get
-from ..services.workflow import council_of, nominee_appraise, objection_record, vote_outcomes, vote_record
+from ..services.workflow import (
+    council_of,
+    nominee_appraise,
+    objection_record,
+    objection_resolve,
+    vote_outcomes,
+    vote_record,
+)
 
 OFFICE = {"admin", "standing_office"}
 BALLOT_ROLES = {"admin", "standing_office", "council_member", "approver"}
@@ -158,3 +166,31 @@ def objection_add_view(request, pk):
     else:
         messages.success(request, _("Objection recorded."))
     return redirect("awards:dossier", dossier.pk)
+
+
+@require_POST
+def objection_resolve_view(request, pk):
+    objection = Objection.objects.filter(pk=pk).select_related("nominee__person", "nominee__collective").first()
+    if objection is None:
+        raise Http404(_("No such objection."))
+    dossier = dossier_get(request.user, objection.dossier_id)
+    if not acting_roles(request.user, dossier) & OFFICE:
+        raise PermissionDenied(_("Only the standing office resolves objections."))
+    back = redirect(f"{reverse('awards:dossier', args=[dossier.pk])}#objection-{objection.pk}")
+    form = ObjectionResolveForm(request.POST, objection=objection)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return back
+    data = form.cleaned_data
+    try:
+        objection_resolve(actor=request.user, objection=objection, resolution=data["resolution"],
+                          reject_nominee=data.get("reject_nominee", False))
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        if data.get("reject_nominee"):
+            messages.success(request, _("Objection resolved; %(name)s is no longer accepted.") % {
+                "name": objection.nominee.subject})
+        else:
+            messages.success(request, _("Objection resolved."))
+    return back
