@@ -1,5 +1,7 @@
 """Benchmark: a decision with 1,000 awardees — its DOCX (python-docx), its PDF (LibreOffice) and the
-1,000 certificates (WeasyPrint, one A4 landscape page each with its QR code).
+1,000 certificates (WeasyPrint, one A4 landscape page each with its QR code), rendered as the
+background task does it (``certificate_batch_build``: fingerprint, render, keep the file), then
+what every later download pays (the fingerprint check and opening the kept file).
 
     .venv/bin/python bench/bench_certificates.py [--awardees 1000]
     DATABASE_URL=postgres://postgres@127.0.0.1/tdkt bench/bench_certificates.py   # a throwaway test DB
@@ -31,11 +33,23 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+settings.MEDIA_ROOT = WORKDIR / "media"  # the kept certificates go with the throwaway database
+
 from throwaway import throwaway_database  # noqa: E402
 
-from tdkt.awards.certificates import certificates_pdf  # noqa: E402
 from tdkt.awards.documents import decision_docx  # noqa: E402
-from tdkt.awards.models import Awardee, AwardForm, CommendationRound, Decision, Dossier, Nominee  # noqa: E402
+from tdkt.awards.models import (  # noqa: E402
+    Awardee,
+    AwardForm,
+    CertificateBatch,
+    CommendationRound,
+    Decision,
+    Dossier,
+    Nominee,
+)
+from tdkt.awards.services.certificates import certificate_batch_build, certificates_state  # noqa: E402
 from tdkt.documents import generation  # noqa: E402
 from tdkt.organizations.models import Organization, Person  # noqa: E402
 
@@ -121,12 +135,24 @@ def main() -> None:
             pdf = generation.docx_to_pdf(docx)
             print(f"decision PDF (LibreOffice): {time.perf_counter() - start:6.1f} s, {pages(pdf)} pages, "
                   f"{len(pdf) / 1024:.0f} KiB", flush=True)
+        batch = CertificateBatch.objects.create(decision=decision)
         start = time.perf_counter()
-        certificates = certificates_pdf(decision)
+        batch = certificate_batch_build(batch_id=batch.pk)  # what the background task runs
         elapsed = time.perf_counter() - start
-        print(f"certificates PDF (WeasyPrint): {elapsed:6.1f} s, {pages(certificates)} pages "
+        if batch.status != "ready":
+            sys.exit(f"certificates failed: {batch.error}")
+        with batch.file.open("rb") as handle:
+            certificates = handle.read()
+        print(f"certificates PDF (background task, WeasyPrint): {elapsed:6.1f} s, {pages(certificates)} pages "
               f"({elapsed / args.awardees * 1000:.0f} ms each), {len(certificates) / 1024 / 1024:.1f} MiB; "
-              f"peak RSS {peak_mb():.0f} MB")
+              f"peak RSS {peak_mb():.0f} MB", flush=True)
+
+        start = time.perf_counter()
+        state = certificates_state(decision)
+        with state.batch.file.open("rb") as handle:
+            handle.read(1)
+        print(f"later download (fingerprint check, kept file opened): {(time.perf_counter() - start) * 1000:.0f} ms,"
+              f" status {state.status}")
 
 
 if __name__ == "__main__":

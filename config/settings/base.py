@@ -140,6 +140,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 # Files with more data rows than this are imported by the background worker.
 TDKT_IMPORT_BACKGROUND_ROWS = 2000
+# Decisions with more awardees than this have their certificates rendered by the background worker
+# (WeasyPrint: about 55 ms and 0.5 MB per certificate); smaller ones in the request. Both are kept.
+TDKT_CERTIFICATES_INLINE_MAX = int(os.environ.get("TDKT_CERTIFICATES_INLINE_MAX", "50"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -19,6 +19,8 @@ from tdkt.documents import build_templates as bt
 from tdkt.documents import generation
 from tdkt.documents.generation import clean, date_long, date_short, lines, lower_first, upper_vi
 
+from .domain.words import amount_in_words
+
 APPENDIX_COLUMNS_MM = (10, 44, 30, 38, 18, 25)  # TT, name, position, unit, golden book, money = 165 mm
 APPENDIX_HEAD = ("TT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Số sổ vàng", "Tiền thưởng (đồng)")
 _PROVINCE_PREFIX = re.compile(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
@@ -27,6 +29,12 @@ _PROVINCE_PREFIX = re.compile(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\
 def money(amount: int) -> str:
     """1234000 → "1.234.000" (Vietnamese grouping)."""
     return f"{int(amount):,}".replace(",", ".")
+
+
+def in_words(amount: int) -> str:
+    """ "(Bằng chữ: Một triệu năm trăm nghìn đồng)": written after a sum of money in figures, as
+    financial documents do, so that the figures cannot be altered unnoticed."""
+    return f"(Bằng chữ: {amount_in_words(int(amount))})"
 
 
 def place_of(organization) -> str:
@@ -82,6 +90,7 @@ def decision_context(decision) -> dict:
                      upper_vi(" ".join(lines(decision.signer_title))))
     proposal = clean(dossier.proposal_number)
     proposer = clean(dossier.organization.name)
+    total = sum(a.amount for a in awardees)
     return {
         "parent": upper_vi(issuer.parent.name) if issuer.parent_id else "",
         "issuer": upper_vi(issuer.name),
@@ -98,7 +107,8 @@ def decision_context(decision) -> dict:
         "achievement": achievement_phrase(dossier),
         "groups": list(groups.values()),
         "awardees": awardees,
-        "total": sum(a.amount for a in awardees),
+        "total": total,
+        "total_words": in_words(total),
         "proposer": proposer,
         "signer_lines": [upper_vi(line) for line in lines(decision.signer_title)],
         "signer_name": clean(decision.signer_name),
@@ -166,8 +176,9 @@ def _closing(doc, ctx):
 _W = nsdecls("w")
 
 
-def _tc(text: str, width_mm: float, *, align="left", bold=False, span=1, size=12) -> str:
-    rpr = f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/></w:rPr>'
+def _tc(text: str, width_mm: float, *, align="left", bold=False, italic=False, span=1, size=12) -> str:
+    marks = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    rpr = f'<w:rPr>{marks}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/></w:rPr>'
     runs = ""
     if text:
         runs = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
@@ -207,6 +218,7 @@ def _appendix_rows(ctx) -> list[str]:
     total = _tc("Tổng cộng", sum(widths[:5]), align="center", bold=True, span=5)
     total += _tc(money(ctx["total"]), widths[5], align="right", bold=True)
     rows.append(_tr(total))
+    rows.append(_tr(_tc(ctx["total_words"], sum(widths), align="center", italic=True, span=len(widths))))
     return rows
 
 
@@ -242,7 +254,8 @@ def decision_docx(decision) -> bytes:
     bt.para(doc, [
         ("Điều 2. ", {"bold": True}),
         ("Tiền thưởng kèm theo thực hiện theo quy định tại Nghị định số 152/2025/NĐ-CP; tổng số tiền thưởng là "
-         f"{money(ctx['total'])} đồng, trích từ Quỹ thi đua, khen thưởng của {ctx['issuer_name']}.", {}),
+         f"{money(ctx['total'])} đồng {ctx['total_words']}, trích từ Quỹ thi đua, khen thưởng của "
+         f"{ctx['issuer_name']}.", {}),
     ])
     bt.para(doc, [
         ("Điều 3. ", {"bold": True}),

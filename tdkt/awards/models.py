@@ -346,3 +346,47 @@ class Awardee(models.Model):
         from tdkt.core.domain.text import fold_vi
 
         self.search_text = fold_vi(f"{self.name} {self.organization_name}")[:700]
+
+
+class CertificateBatchStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being generated")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def _certificates_upload_to(instance, filename):
+    # Never a user's name and never guessable: the file is only handed out through the decision's page.
+    return f"certificates/{instance.decision.year}/{uuid.uuid4().hex}.pdf"
+
+
+class CertificateBatch(models.Model):
+    """The generated PDF of a decision's certificates, kept so that a download does not render it again.
+
+    ``fingerprint`` is the hash of everything the certificates print (and of their layout) when the file
+    was rendered: a file whose fingerprint no longer matches the decision is stale and never served.
+    A large decision is rendered by the background worker (``tasks.certificates_build_task``)."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="certificate_batch")
+    status = models.CharField(_("status"), max_length=10, choices=CertificateBatchStatus.choices,
+                              default=CertificateBatchStatus.QUEUED)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    file = models.FileField(upload_to=_certificates_upload_to, max_length=200, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificates of a decision")
+
+    def __str__(self):
+        return f"{self.decision_id}: {self.status}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (CertificateBatchStatus.QUEUED, CertificateBatchStatus.RUNNING)

@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/quyet-dinh.docx", views.decision_docx_view, name="decision_docx"),
     path("<int:pk>/quyet-dinh.pdf", views.decision_pdf_view, name="decision_pdf"),
     path("<int:pk>/bang-khen.pdf", views.certificates_view, name="certificates"),
+    path("<int:pk>/certificates/retry/", views.certificates_retry_view, name="certificates_retry"),
     path("<int:pk>/revoke/", views.decision_revoke_view, name="decision_revoke"),
 ]

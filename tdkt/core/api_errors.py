@@ -85,7 +85,7 @@ def validation_error_body(errors: list[dict]) -> dict:
 
 
 def _check_text(value: str) -> str:
-    """Refuse NUL and other control characters and lone surrogates.
+    """Refuse NUL and other control characters, lone surrogates and the non-characters U+FFFE, U+FFFF.
 
     PostgreSQL cannot store NUL in text and neither database can encode a lone surrogate, so
     without this check such input would end as a server error instead of a 422.
@@ -93,7 +93,8 @@ def _check_text(value: str) -> str:
     for ch in value:
         if ch in "\t\n\r":
             continue
-        if unicodedata.category(ch) in ("Cc", "Cs"):
+        # U+FFFE and U+FFFF are not characters XML can hold: a DOCX or PDF built from them would fail.
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
             raise PydanticCustomError("text_forbidden_character", "Text contains a forbidden character")
     return value
 

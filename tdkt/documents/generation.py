@@ -126,7 +126,7 @@ def template_path(kind: str | DocumentKind) -> Path:
 
 # --- text and dates ---------------------------------------------------------------------------------
 
-_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {127: None}
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {127: None, 0xFFFE: None, 0xFFFF: None}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 

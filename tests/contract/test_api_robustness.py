@@ -18,6 +18,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tdkt.accounts.services import api_token_issue
+from tdkt.awards.tests.conftest import awards  # noqa: F401 (the commendation world, a fixture)
 from tdkt.organizations import selectors
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
@@ -830,3 +831,537 @@ def test_movement_ids_in_the_path_never_fail_with_500(client, world, movements_w
         check(response)
 
     run()
+
+
+# Commendation (awards) ---------------------------------------------------------------------------
+#
+# Every operation under /api/v1/awards is fuzzed here: a dossier is prepared in each state the
+# operations act on, so that mutated bodies reach the services (the workflow table, the ballot, the
+# notice, the decision and its documents) and not only the schemas. The DOCX is really generated
+# (python-docx: odd text in a decision reaches the XML); only LibreOffice's PDF and WeasyPrint's
+# certificates are faked, for speed. test_every_awards_operation_is_fuzzed keeps the lists complete.
+
+AWARD_USERS = ["admin", "standing_office", "council_member", "approver", "unit_officer", "unit_leader", "viewer",
+               "nobody"]
+AWARD_VALUES = st.sampled_from(
+    [
+        "GK_STC",
+        "CSTDCS",
+        "BK_CT",
+        "BK_TTG",
+        "KHONG_CO",
+        "gk_stc",
+        "accepted",
+        "rejected",
+        "changed",
+        "pending",
+        "yes",
+        "no",
+        "abstain",
+        "draft",
+        "submitted",
+        "notice",
+        "submit",
+        "receive",
+        "decide",
+        "forward",
+        "to_trinh",
+        "bien_ban",
+        "bao_cao",
+        "QĐ-UBND",
+        "2025-08-20",
+        "1900-01-01",
+        "2018-06-30",
+        "A\uffff",
+        "\ufffe",
+        "x" * 10_001,
+        "Đ" * 5_001,
+        "Căn cứ Luật Thi đua, khen thưởng;\n\n\n",
+        "\t\n\r",
+    ]
+)
+AWARD_FIELDS = {
+    "dossier": ["round_id", "organization_id", "title"],
+    "nominee": ["person_id", "collective_id", "award_code", "achievement", "justification"],
+    "appraisal": ["result", "note", "final_award_code"],
+    "vote": ["member_id", "vote", "in_writing"],
+    "objection": ["text", "sender", "nominee_id"],
+    "resolve": ["resolution", "reject_nominee"],
+    "action": ["comment"],
+    "forward": ["round_id", "comment"],
+    "decision": ["issuer_id", "date", "symbol", "subject", "signer_name", "signer_title", "legal_bases"],
+    "revoke": ["reason"],
+}
+# (method, path, body kind, the user whose valid body must succeed, its status)
+AWARD_WRITES = [
+    ("post", "/awards/dossiers", "dossier", "unit_officer", 201),
+    ("post", "/awards/dossiers/{draft}/nominees", "nominee", "unit_officer", 201),
+    ("post", "/awards/nominees/{received_nominee}/appraisal", "appraisal", "standing_office", 200),
+    ("post", "/awards/nominees/{voting_nominee}/votes", "vote", "standing_office", 201),
+    ("post", "/awards/dossiers/{notice}/objections", "objection", "standing_office", 201),
+    ("post", "/awards/dossiers/{notice}/objections/{objection}/resolve", "resolve", "standing_office", 200),
+    ("post", "/awards/dossiers/{draft}/actions/submit", "action", "unit_officer", 200),
+    ("post", "/awards/dossiers/{received}/actions/return", "action", "standing_office", 200),
+    ("post", "/awards/dossiers/{forwardable}/forward", "forward", "standing_office", 201),
+    ("post", "/awards/dossiers/{awaiting}/decisions", "decision", "approver", 201),
+    ("post", "/awards/decisions/{decision}/revoke", "revoke", "approver", 200),
+]
+AWARD_LISTS = {
+    "/awards/forms": ["all"],
+    "/awards/rounds": ["year", "limit", "offset"],
+    "/awards/dossiers": ["state", "round_id", "q", "limit", "offset"],
+    "/awards/decisions": ["year", "limit", "offset"],
+}
+# Operations with no JSON body: every id in the path fuzzed.
+AWARD_DETAIL_PATHS = [
+    ("get", "/awards/rounds/{round}"),
+    ("get", "/awards/dossiers/{draft}"),
+    ("get", "/awards/dossiers/{voting}/votes"),
+    ("get", "/awards/decisions/{decision}"),
+    ("get", "/awards/decisions/{decision}/files/docx"),
+    ("get", "/awards/decisions/{decision}/files/pdf"),
+    ("get", "/awards/decisions/{decision}/files/certificates"),
+    ("get", "/awards/decisions/{decision}/files/{kind}"),
+    ("post", "/awards/decisions/{decision}/certificates/retry"),
+    ("delete", "/awards/nominees/{draft_nominee}"),
+    ("delete", "/awards/attachments/{attachment}"),
+    ("post", "/awards/dossiers/{draft}/actions/{action}"),
+    ("post", "/awards/nominees/{received_nominee}/appraisal"),
+    ("post", "/awards/dossiers/{notice}/objections/{objection}/resolve"),
+]
+AWARD_UPLOAD = "/awards/dossiers/{draft}/attachments"
+
+
+def _award_dossier(a, code, *, state, round_=None, person="fin", extra_codes=()):
+    """A dossier of FIN proposing `code` for one person, with every component, taken to `state` with
+    the services (the same steps as the pages)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tdkt.awards.services.dossiers import attachment_add, dossier_create, nominee_add
+    from tdkt.awards.services.workflow import dossier_act, nominee_appraise, vote_record
+    from tdkt.awards.tests.conftest import PDF
+
+    users = a.world.users
+    officer, office = users["unit_officer"], users["standing_office"]
+    dossier = dossier_create(actor=officer, round=round_ or a.round, organization=a.world.orgs["FIN"],
+                             title=f"Hồ sơ {state} {code}")
+    for each in (code, *extra_codes):
+        nominee_add(actor=officer, dossier=dossier, award=a.forms[each], person=a.world.people[person],
+                    achievement="Hoàn thành xuất sắc nhiệm vụ", justification="Đề nghị theo thành tích nổi bật")
+    for component in ("to_trinh", "bien_ban", "bao_cao"):
+        upload = SimpleUploadedFile(f"{component}.pdf", PDF, content_type="application/pdf")
+        attachment_add(actor=officer, dossier=dossier, component=component, upload=upload)
+
+    def act(actor, action, reason=""):
+        return dossier_act(actor=actor, dossier=dossier, action=action, reason=reason)
+
+    if state == "draft":
+        return dossier
+    act(officer, "submit")
+    if state == "submitted":
+        return dossier
+    act(office, "receive")
+    if state == "received":
+        return dossier
+    for nominee in dossier.nominees.all():
+        nominee_appraise(actor=office, nominee=nominee, result="accepted")
+    act(office, "appraise")
+    if state == "appraised":
+        return dossier
+    if code == "CSTDCS":
+        act(office, "open_vote")
+        if state == "voting":
+            return dossier
+        for member in a.members:
+            vote_record(actor=office, nominee=dossier.nominees.get(), member=member, vote="yes")
+        act(office, "close_vote")
+    elif code == "BK_CT":
+        act(office, "publish_notice")
+        if state == "notice":
+            return dossier
+    assert state == "awaiting", state
+    act(office, "send_for_decision")
+    return dossier
+
+
+@pytest.fixture
+def awards_api(request, monkeypatch):
+    """A dossier in each state the awards operations act on, and the ids they name (on top of the
+    awards app's own fixture: catalogue, council, round)."""
+    import datetime
+
+    import tdkt.awards.certificates as certificates
+    import tdkt.awards.documents as documents
+    from tdkt.awards.models import CommendationRound
+    from tdkt.awards.services.decisions import decision_issue
+    from tdkt.awards.services.workflow import objection_record
+
+    monkeypatch.setattr(documents.generation, "docx_to_pdf", lambda data: b"%PDF-1.4 not converted")
+    monkeypatch.setattr(certificates, "certificates_pdf", lambda decision: b"%PDF-1.4 certificates")
+    a = request.getfixturevalue("awards")
+    users = a.world.users
+    draft = _award_dossier(a, "GK_STC", state="draft")
+    received = _award_dossier(a, "GK_STC", state="received", person="fin-ns")
+    voting = _award_dossier(a, "CSTDCS", state="voting")
+    notice = _award_dossier(a, "BK_CT", state="notice")
+    objection = objection_record(actor=users["standing_office"], dossier=notice, text="Có ý kiến về thành tích",
+                                 sender="Cán bộ Sở", nominee=notice.nominees.get())
+    awaiting = _award_dossier(a, "GK_STC", state="awaiting")
+    decided = _award_dossier(a, "GK_STC", state="awaiting", person="fin-ns")
+    decision = decision_issue(actor=users["approver"], dossier=decided, issuer=a.world.orgs["FIN"],
+                              date=datetime.date(2025, 8, 20), signer_name="Hoàng Nam Tiến", signer_title="GIÁM ĐỐC",
+                              subject="Về việc tặng Giấy khen", legal_bases="Căn cứ Luật Thi đua, khen thưởng;",
+                              symbol="QĐ-STC")
+    # The Sở receives its divisions' dossiers: a Bằng khen of the province's chair goes up from there.
+    fin_round = CommendationRound.objects.create(authority=a.world.orgs["FIN"], kind="regular",
+                                                 title="Khen thưởng Sở Tài chính 2025", year=2025)
+    forwardable = _award_dossier(a, "GK_STC", state="appraised", round_=fin_round, extra_codes=("BK_CT",))
+    return {
+        "round": a.round.pk,
+        "fin_round": fin_round.pk,
+        "draft": draft.pk,
+        "draft_nominee": draft.nominees.get().pk,
+        "attachment": draft.attachments.first().pk,
+        "submitted": _award_dossier(a, "GK_STC", state="submitted").pk,
+        "received": received.pk,
+        "received_nominee": received.nominees.get().pk,
+        "voting": voting.pk,
+        "voting_nominee": voting.nominees.get().pk,
+        "member": a.members[1].pk,
+        "notice": notice.pk,
+        "notice_nominee": notice.nominees.get().pk,
+        "objection": objection.pk,
+        "awaiting": awaiting.pk,
+        "decided": decided.pk,
+        "decision": decision.pk,
+        "forwardable": forwardable.pk,
+        "fin": a.world.orgs["FIN"].pk,
+        "fin_ns": a.world.orgs["FIN-NS"].pk,
+        "p": a.world.orgs["P"].pk,
+        "person": a.world.people["fin"].pk,
+        "person_ns": a.world.people["fin-ns"].pk,
+        "q_person": a.world.people["q"].pk,
+        "kind": "docx",
+        "action": "submit",
+    }
+
+
+def award_valid_bodies(aw) -> dict:
+    return {
+        "dossier": {"round_id": aw["round"], "organization_id": aw["fin"], "title": "Tờ trình khen thưởng năm 2025"},
+        "nominee": {"person_id": aw["person_ns"], "award_code": "GK_STC", "achievement": "Hoàn thành xuất sắc",
+                    "justification": "Có sáng kiến được công nhận"},
+        "appraisal": {"result": "changed", "note": "Thành tích phù hợp hình thức khác", "final_award_code": "BK_CT"},
+        "vote": {"member_id": aw["member"], "vote": "no", "in_writing": True},
+        "objection": {"text": "Đề nghị xem lại thành tích", "sender": "Ông A", "nominee_id": aw["notice_nominee"]},
+        "resolve": {"resolution": "Đã xác minh: ý kiến không có cơ sở", "reject_nominee": False},
+        "action": {"comment": "Biên bản họp xét chưa có chữ ký"},
+        "forward": {"round_id": aw["round"], "comment": "Vượt thẩm quyền của Sở"},
+        "decision": {"issuer_id": aw["fin"], "date": "2025-08-20", "symbol": "QĐ-STC",
+                     "subject": "Về việc tặng Giấy khen của Giám đốc Sở Tài chính", "signer_name": "Hoàng Nam Tiến",
+                     "signer_title": "GIÁM ĐỐC", "legal_bases": "Căn cứ Luật Thi đua, khen thưởng;"},
+        "revoke": {"reason": "Khai sai thành tích"},
+    }
+
+
+def _award_url(template, aw, path_value=None):
+    values = {key: aw[key] for key in re.findall(r"{(\w+)}", template)}
+    if path_value is not None:
+        values = dict.fromkeys(values, path_value)
+    return "/api/v1" + template.format(**values)
+
+
+def check_awards(response):
+    """`check`, and a file download (2xx, not JSON) is a file with a name."""
+    if response.status_code < 300 and not response.get("Content-Type", "").startswith("application/json"):
+        assert response.status_code == 200, response
+        assert "attachment" in response["Content-Disposition"]
+        return
+    check(response)
+
+
+def _award_tokens(world):
+    return {role: api_token_issue(user=world.users[role]) for role in AWARD_USERS}
+
+
+# Text that the documents' XML cannot hold (U+FFFE, U+FFFF), controls, blank lines and Vietnamese.
+xml_hostile_text = st.text(alphabet=st.sampled_from("aĐệ ;.\n\t\r\x0b\ufffe\uffff\u200b"), min_size=1, max_size=12)
+
+
+def _award_values(ids, aw):
+    known = [v for v in aw.values() if isinstance(v, int)]
+    return st.one_of(
+        plausible([*ids, *known]),
+        AWARD_VALUES,
+        xml_hostile_text,
+        st.sampled_from(known),
+        st.lists(st.sampled_from(known), max_size=2),
+    )
+
+
+def _award_roles(actor):
+    """Half the examples as the user who may act there (so they reach the services), half as anyone."""
+    return st.one_of(st.just(actor), st.sampled_from(AWARD_USERS))
+
+
+@pytest.mark.parametrize(
+    ("method", "template", "kind", "actor"),
+    [w[:4] for w in AWARD_WRITES],
+    ids=[f"{m} {t}" for m, t, *_ in AWARD_WRITES],
+)
+def test_award_writes_never_fail_with_500(client, world, ids, awards_api, method, template, kind, actor):
+    tokens = _award_tokens(world)
+    valid = award_valid_bodies(awards_api)[kind]
+    url = _award_url(template, awards_api)
+
+    @FUZZ
+    @given(body=record_bodies(AWARD_FIELDS[kind], _award_values(ids, awards_api), valid), role=_award_roles(actor))
+    def run(body, role):
+        check(_request(client, method, url, body, {"Authorization": f"Bearer {tokens[role]}"}))
+
+    run()
+
+
+def test_valid_award_writes_succeed(client, world, awards_api):
+    """The fuzzer's starting bodies are right: each one passes as is for the role that acts there (so
+    the mutations test the services, not only the schemas)."""
+    valid = award_valid_bodies(awards_api)
+    for method, template, kind, user, status in AWARD_WRITES:
+        headers = {"Authorization": f"Bearer {api_token_issue(user=world.users[user])}"}
+        response = _request(client, method, _award_url(template, awards_api), json.dumps(valid[kind]), headers)
+        assert response.status_code == status, (template, response.content.decode())
+
+
+def test_award_actions_never_fail_with_500(client, world, awards_api):
+    """Any action, known or not, on a dossier in any state, by any role, with any comment."""
+    from tdkt.awards.domain.workflow import Action
+
+    tokens = _award_tokens(world)
+    dossiers = [awards_api[k] for k in ("draft", "submitted", "received", "voting", "notice", "awaiting", "decided",
+                                        "forwardable")]
+    actions = st.one_of(st.sampled_from([a.value for a in Action]), AWARD_VALUES, st.text(min_size=1, max_size=12))
+    comments = st.one_of(st.none(), odd_text, AWARD_VALUES, xml_hostile_text, json_values)
+
+    @FUZZ
+    @given(dossier=st.sampled_from(dossiers), action=actions, comment=comments,
+           role=st.sampled_from(["unit_officer", "standing_office", *AWARD_USERS]))
+    def run(dossier, action, comment, role):
+        url = f"/api/v1/awards/dossiers/{dossier}/actions/{quote(action, safe='')}"
+        body = json.dumps({} if comment is None else {"comment": comment})
+        response = _request(client, "post", url, body, {"Authorization": f"Bearer {tokens[role]}"})
+        if response.status_code == 404 and not response["Content-Type"].startswith("application/json"):
+            return
+        check(response)
+        if action not in {a.value for a in Action} and response.status_code != 404:
+            assert response.status_code == 422, (action, response.content.decode())
+
+    run()
+
+
+@pytest.mark.parametrize("path", list(AWARD_LISTS))
+def test_award_lists_never_fail_with_500(client, world, ids, awards_api, path):
+    tokens = _award_tokens(world)
+    params = st.dictionaries(
+        st.sampled_from(AWARD_LISTS[path]) | st.text(max_size=8),
+        _award_values(ids, awards_api).map(lambda v: v if isinstance(v, str) else json.dumps(v)),
+        max_size=5,
+    )
+
+    @FUZZ
+    @given(query=params, raw=st.text(max_size=30), role=st.sampled_from(AWARD_USERS))
+    def run(query, raw, role):
+        headers = {"Authorization": f"Bearer {tokens[role]}"}
+        response = client.get(f"/api/v1{path}?{urlencode(query)}", headers=headers)
+        check(response)
+        if response.status_code == 200 and path != "/awards/forms":
+            body = response.json()
+            assert body["count"] >= len(body["items"])
+            assert len(body["items"]) <= body["limit"]
+        check(client.get(f"/api/v1{path}?{quote(raw, safe='=&')}", headers=headers))
+
+    run()
+
+
+@pytest.mark.parametrize(("method", "template"), AWARD_DETAIL_PATHS, ids=[f"{m} {t}" for m, t in AWARD_DETAIL_PATHS])
+def test_award_ids_in_the_path_never_fail_with_500(client, world, awards_api, method, template):
+    """First the real ids as each role (files really downloaded; a user without a role gets nothing),
+    then random path segments."""
+    tokens = _award_tokens(world)
+    for role, token in tokens.items():
+        headers = {"Authorization": f"Bearer {token}"}
+        response = _request(client, method, _award_url(template, awards_api), "{}", headers)
+        check_awards(response)
+        if role == "nobody":  # nothing in scope (a 422 for an empty body comes before the scope check)
+            assert response.status_code in (403, 404, 422), (template, response.status_code)
+    segment = st.one_of(st.integers().map(str), huge_ints.map(str), odd_text, st.text(min_size=1, max_size=20))
+
+    @FUZZ
+    @given(value=segment, role=st.sampled_from(AWARD_USERS))
+    def run(value, role):
+        url = _award_url(template, awards_api, quote(value, safe=""))
+        response = _request(client, method, url, "{}", {"Authorization": f"Bearer {tokens[role]}"})
+        if response.status_code == 404 and not response["Content-Type"].startswith("application/json"):
+            return
+        check_awards(response)
+
+    run()
+
+
+def test_award_uploads_never_fail_with_500(client, world, ids, awards_api):
+    """Random multipart bodies: components, nominee ids, file contents and names."""
+    aw = awards_api
+    tokens = _award_tokens(world)
+    url = _award_url(AWARD_UPLOAD, aw)
+    contents = st.one_of(
+        st.binary(max_size=64),
+        st.sampled_from([b"%PDF-1.4\n%%EOF", b"PK\x03\x04garbage", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html>"]),
+    )
+    names = st.one_of(
+        st.sampled_from(["a.pdf", "a.docx", "a.xlsx", "a.doc", "a.odt", "a", ".pdf", "../../a.pdf", "a\uffff.pdf"]),
+        st.text(max_size=20),
+    )
+    components = st.one_of(AWARD_VALUES, odd_text, xml_hostile_text, st.text(max_size=45))
+
+    @FUZZ
+    @given(component=components, nominee=st.one_of(st.none(), st.sampled_from([aw["draft_nominee"],
+                                                                                aw["received_nominee"]]), huge_ints,
+                                                    odd_text),
+           content=contents, name=names, role=_award_roles("unit_officer"))
+    def run(component, nominee, content, name, role):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        data = {"component": component, "file": SimpleUploadedFile(name or "x", content)}
+        if nominee is not None:
+            data["nominee_id"] = str(nominee)
+        with transaction.atomic():
+            response = client.post(url, data, headers={"Authorization": f"Bearer {tokens[role]}"})
+            transaction.set_rollback(True)
+        check(response)
+
+    run()
+
+
+def test_every_awards_operation_is_fuzzed(client, db):
+    """The lists above cover every operation the OpenAPI document lists under /awards: a new endpoint
+    fails here until it is added."""
+    spec = client.get("/api/v1/openapi.json").json()
+    listed = {
+        (method, path.removeprefix("/api/v1"))
+        for path, methods in spec["paths"].items()
+        if path.startswith("/api/v1/awards")
+        for method in methods
+    }
+
+    def shape(template):
+        return re.sub(r"{\w+}", "{}", template)
+
+    covered = {(m, shape(t)) for m, t, *_ in AWARD_WRITES}
+    covered |= {("get", shape(p)) for p in AWARD_LISTS}
+    covered |= {(m, shape(t)) for m, t in AWARD_DETAIL_PATHS}
+    covered.add(("post", shape(AWARD_UPLOAD)))
+    covered.add(("post", "/awards/dossiers/{}/actions/{}"))
+    missing = {(m, p) for m, p in listed if (m, shape(p)) not in covered}
+    assert not missing, missing
+
+
+def _as(world, user):
+    return {"Authorization": f"Bearer {api_token_issue(user=world.users[user])}"}
+
+
+@pytest.mark.parametrize("field", AWARD_FIELDS["decision"][2:])
+@pytest.mark.parametrize("bad", ["Quyết định\uffff", "\ufffeQĐ"])
+def test_decision_text_that_xml_cannot_hold_is_refused(client, world, awards_api, field, bad):
+    """U+FFFE and U+FFFF cannot be written in a DOCX: refused by the schema (422 naming the field),
+    not a 500 from python-docx, and the dossier still awaits its decision."""
+    from tdkt.awards.models import Dossier
+
+    body = {**award_valid_bodies(awards_api)["decision"], field: bad}
+    url = _award_url("/awards/dossiers/{awaiting}/decisions", awards_api)
+    headers = _as(world, "approver")
+    response = client.post(url, json.dumps(body), content_type="application/json", headers=headers)
+    assert response.status_code == 422, response.content.decode()
+    assert field in response.json()["detail"]
+    assert VIETNAMESE.search(response.json()["detail"])
+    assert Dossier.objects.get(pk=awards_api["awaiting"]).state == "awaiting_decision"
+
+
+AWARD_EXACT = [
+    # (method, path, body, user, status)
+    ("get", "/awards/dossiers/0", None, "admin", 422),
+    ("get", "/awards/dossiers/{too_big}", None, "admin", 422),
+    ("get", "/awards/dossiers/{missing}", None, "admin", 404),
+    ("get", "/awards/dossiers/abc", None, "admin", 422),
+    ("get", "/awards/decisions/{decision}/files/exe", None, "admin", 422),
+    ("get", "/awards/decisions/{missing}/files/docx", None, "admin", 404),
+    ("get", "/awards/dossiers?state=nothing", None, "admin", 422),
+    ("get", "/awards/dossiers?limit=-1", None, "admin", 422),
+    ("get", "/awards/rounds?year=0", None, "admin", 422),
+    ("post", "/awards/dossiers/{draft}/actions/explode", {}, "unit_officer", 422),
+    ("post", "/awards/dossiers/{draft}/actions/decide", {}, "unit_officer", 400),
+    ("post", "/awards/dossiers/{draft}/actions/submit", {"comment": 5}, "unit_officer", 422),
+    ("post", "/awards/dossiers/{draft}/actions/submit", {"extra": 1}, "unit_officer", 422),
+    ("post", "/awards/dossiers/{draft}/actions/submit", {"comment": "x" * 2001}, "unit_officer", 422),
+    ("post", "/awards/dossiers/{draft}/actions/receive", {}, "standing_office", 404),  # drafts are the unit's
+    ("post", "/awards/dossiers/{submitted}/actions/receive", {}, "unit_officer", 403),
+    ("post", "/awards/dossiers/{received}/actions/return", {}, "standing_office", 400),  # a reason is needed
+    ("post", "/awards/dossiers/{draft}/nominees", {"award_code": "GK_STC"}, "unit_officer", 400),
+    ("post", "/awards/dossiers/{draft}/nominees", {"person_id": "{q_person}", "award_code": "GK_STC"},
+     "unit_officer", 404),
+    ("post", "/awards/dossiers/{draft}/nominees", {"person_id": "{person_ns}", "award_code": "KHONG_CO"},
+     "unit_officer", 400),
+    ("post", "/awards/nominees/{received_nominee}/appraisal", {"result": "pending"}, "standing_office", 422),
+    ("post", "/awards/nominees/{received_nominee}/appraisal", {"result": "rejected"}, "standing_office", 400),
+    ("post", "/awards/nominees/{received_nominee}/appraisal", {"result": "accepted"}, "unit_officer", 403),
+    ("post", "/awards/nominees/{voting_nominee}/votes", {"member_id": "{missing}", "vote": "yes"}, "standing_office",
+     404),
+    ("post", "/awards/nominees/{voting_nominee}/votes", {"member_id": "{member}", "vote": "maybe"},
+     "standing_office", 422),
+    ("post", "/awards/dossiers/{notice}/objections", {"text": "  "}, "standing_office", 422),
+    ("post", "/awards/dossiers/{notice}/objections", {"text": "Ý kiến", "nominee_id": "{draft_nominee}"},
+     "standing_office", 404),
+    ("post", "/awards/dossiers/{notice}/objections/{missing}/resolve", {"resolution": "Đã xử lý"},
+     "standing_office", 404),
+    ("post", "/awards/dossiers/{forwardable}/forward", {"round_id": "{missing}"}, "standing_office", 404),
+    ("post", "/awards/dossiers/{forwardable}/forward", {"round_id": "{fin_round}"}, "standing_office", 400),
+    ("post", "/awards/dossiers/{awaiting}/decisions", {"date": "2025-02-30"}, "approver", 422),
+    ("post", "/awards/dossiers/{awaiting}/decisions", {"date": "2018-06-30"}, "approver", 400),
+    ("post", "/awards/dossiers/{awaiting}/decisions", {"issuer_id": "{q_org}"}, "approver", 404),
+    ("post", "/awards/dossiers/{awaiting}/decisions", {}, "unit_officer", 403),
+    ("post", "/awards/dossiers/{submitted}/decisions", {}, "approver", 400),  # not yet awaiting a decision
+    ("post", "/awards/decisions/{decision}/revoke", {"reason": ""}, "approver", 422),
+    ("post", "/awards/decisions/{decision}/revoke", {"reason": "Sai"}, "viewer", 404),
+    ("delete", "/awards/nominees/{received_nominee}", None, "unit_officer", 400),  # sent: no longer editable
+    ("delete", "/awards/attachments/{missing}", None, "unit_officer", 404),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "user", "status"), AWARD_EXACT,
+                         ids=[f"{m} {p} {u} {s}" for m, p, _, u, s in AWARD_EXACT])
+def test_award_answers_are_the_right_status(client, world, awards_api, method, path, body, user, status):
+    """Garbage and refusals answer the status the API's contract names (config/api.py), in Vietnamese;
+    a decision body is the valid one with the fields given changed."""
+    aw = {**awards_api, "q_org": world.orgs["Q"].pk, "missing": 2**62, "too_big": 2**63}
+    url = "/api/v1" + re.sub(r"{(\w+)}", lambda m: str(aw[m.group(1)]), path)
+    if body is not None:
+        body = {k: (aw[v[1:-1]] if isinstance(v, str) and v.startswith("{") else v) for k, v in body.items()}
+        if "/decisions" in path and path.startswith("/awards/dossiers"):
+            body = {**award_valid_bodies(aw)["decision"], **body}
+    response = _request(client, method, url, json.dumps(body) if body is not None else "", _as(world, user))
+    assert response.status_code == status, response.content.decode()
+    assert VIETNAMESE.search(response.json()["detail"]), response.json()
+
+
+def test_a_name_the_docx_cannot_hold_does_not_break_the_decision(client, world, awards_api):
+    """U+FFFF cannot be written into XML. The API refuses it in a name (422), and a name that got in
+    another way (an old import, the database) is cleaned when the decision's DOCX is built: no 500."""
+    from tdkt.organizations.models import Person
+
+    response = client.patch(f"/api/v1/people/{world.people['fin'].pk}", json.dumps({"full_name": "Nguyễn\uffff Đức"}),
+                            content_type="application/json", headers=_as(world, "admin"))
+    assert response.status_code == 422
+    Person.objects.filter(pk=world.people["fin"].pk).update(full_name="Nguyễn\uffff Đức")
+    url = _award_url("/awards/dossiers/{awaiting}/decisions", awards_api)
+    response = client.post(url, json.dumps(award_valid_bodies(awards_api)["decision"]),
+                           content_type="application/json", headers=_as(world, "approver"))
+    assert response.status_code == 201, response.content.decode()[:500]
+    check(response)

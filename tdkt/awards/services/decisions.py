@@ -18,6 +18,7 @@ from ..access import acting_roles
 from ..domain.money import base_salary, reward_amount
 from ..domain.workflow import Action, State, TransitionRefused, transition
 from ..models import Appraisal, Awardee, Decision, Dossier, Nominee
+from .certificates import certificates_drop
 from .workflow import _lock, _record, ballot_counts, council_of, decides_here, dossier_facts
 
 MAX_TEXT = 4000
@@ -180,6 +181,7 @@ def decision_revoke(*, actor, decision: Decision, reason: str, on: datetime.date
     HonourRecord.objects.filter(pk__in=decision.awardees.values("honour_record_id")).update(
         revoked_on=on, revocation_reason=f"Quyết định {decision.reference} bị hủy bỏ: {reason[:400]}"
     )
+    certificates_drop(decision=decision)  # a revoked decision issues no certificate: its kept file goes
     audit_record(event_type=AuditEventType.DECISION_REVOKED, actor=actor, target=decision,
                  organization=decision.issuer, after={"reason": reason, "on": on.isoformat()})
     return decision

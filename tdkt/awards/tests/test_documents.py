@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tdkt.awards.certificates import certificates_pdf, verify_url
-from tdkt.awards.documents import decision_docx, decision_files, money, place_of
+from tdkt.awards.documents import decision_docx, decision_files, in_words, money, place_of
 from tdkt.awards.services.decisions import decision_issue
 from tdkt.awards.services.dossiers import attachment_add, dossier_create, nominee_add
 from tdkt.awards.services.workflow import dossier_act, nominee_appraise
@@ -75,6 +75,8 @@ def test_money_and_place(world):
     assert money(1234000) == "1.234.000"
     assert money(0) == "0"
     assert place_of(world.orgs["FIN-NS"]) == "Quảng Trị"
+    assert in_words(2830000) == "(Bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng)"
+    assert in_words(0) == "(Bằng chữ: Không đồng)"
 
 
 def test_decision_docx_reads_back(awards, docx_only):
@@ -89,7 +91,8 @@ def test_decision_docx_reads_back(awards, docx_only):
         "Xét đề nghị của Sở Tài chính tại Tờ trình số 15/TTr-QLNS.", "QUYẾT ĐỊNH:",
         "Điều 1. Tặng Giấy khen của Giám đốc Sở Tài chính cho 1 tập thể và 2 cá nhân (có danh sách kèm theo), "
         "đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025.",
-        "Điều 2.", "tổng số tiền thưởng là 2.830.000 đồng", "Điều 3.", "Nơi nhận:", "- Như Điều 3;",
+        "Điều 2.", "tổng số tiền thưởng là 2.830.000 đồng (Bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng), "
+        "trích từ Quỹ thi đua, khen thưởng của Sở Tài chính.", "Điều 3.", "Nơi nhận:", "- Như Điều 3;",
         "Hoàng Nam Tiến", "DANH SÁCH", "(Kèm theo Quyết định số 1/QĐ-STC ngày 20/08/2025 của GIÁM ĐỐC SỞ TÀI CHÍNH)",
         "TT", "Họ và tên / Tập thể", "Số sổ vàng", "Tiền thưởng (đồng)", "I. CÁ NHÂN", "II. TẬP THỂ",
         "Nguyễn Văn Đức", "Trần Thị Hoa", "Phòng Quản lý ngân sách", "710.000", "1.410.000", "Tổng cộng",
@@ -100,6 +103,31 @@ def test_decision_docx_reads_back(awards, docx_only):
     # The golden-book numbers are in the appendix table, after the names.
     appendix = text.split("DANH SÁCH", 1)[1]
     assert "Nguyễn Văn Đức Sở Tài chính 1 710.000" in appendix
+    # The total in words closes the appendix too, in a row of its own under "Tổng cộng".
+    assert appendix.endswith("Tổng cộng 2.830.000 (Bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng)")
+
+
+def test_decision_docx_amount_in_words_row(awards, docx_only):
+    """Opened with python-docx: the appendix table's last row is one italic cell across the table
+    with the total in words, and Điều 2 says the same total in figures and in words."""
+    from io import BytesIO
+
+    from docx import Document
+
+    decision = issue(awards, awaiting_dossier(awards, collective=False))
+    total = sum(decision.awardees.values_list("amount", flat=True))
+    assert total == 1_420_000
+    document = Document(BytesIO(decision_docx(decision)))
+    article = next(p.text for p in document.paragraphs if p.text.startswith("Điều 2."))
+    assert "1.420.000 đồng (Bằng chữ: Một triệu bốn trăm hai mươi nghìn đồng)," in article
+    table = document.tables[-1]
+    *_, total_row, words_row = table.rows
+    assert total_row.cells[0].text == "Tổng cộng"
+    assert total_row.cells[-1].text == "1.420.000"
+    assert len({c._tc for c in words_row.cells}) == 1  # one cell spanning the table, repeated per column
+    cell = words_row.cells[0]
+    assert cell.text == "(Bằng chữ: Một triệu bốn trăm hai mươi nghìn đồng)"
+    assert all(run.italic for p in cell.paragraphs for run in p.runs)
 
 
 def test_decision_docx_without_proposal_number_and_two_forms(awards, docx_only):
@@ -121,7 +149,7 @@ def test_decision_pdf(awards):
     assert pdf.startswith(b"%PDF-")
     text = pdf_text(pdf)
     for expected in ["QUYẾT ĐỊNH", "Số: 1/QĐ-STC", "Nguyễn Văn Đức", "Trần Thị Hoa", "710.000", "DANH SÁCH",
-                     "GIÁM ĐỐC SỞ TÀI CHÍNH"]:
+                     "GIÁM ĐỐC SỞ TÀI CHÍNH", "Bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng"]:
         assert expected in text, expected
     assert "A4" in pdf_info(pdf)["Page size"]
     save_png(pdf, "quyet-dinh-khen-thuong")

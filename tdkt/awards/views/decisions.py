@@ -1,7 +1,10 @@
 """Pages of decisions: issue one for a dossier awaiting it (per issuer), forward a dossier beyond this
 level's power, the list and the detail of decisions, their DOCX/PDF and certificates, revocation.
 Thin: reads through the selectors (out of scope = 404), writes through the services (which check
-the permissions again); a document that cannot be generated gives a 503 page and changes nothing."""
+the permissions again); a document that cannot be generated gives a 503 page and changes nothing.
+
+Certificates are kept once rendered (services/certificates.py): a small decision's are rendered in
+the request, a large one's by the background worker while the decision's page shows how it goes."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +14,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,11 +27,19 @@ from tdkt.documents import generation
 from tdkt.documents.generation import DocumentError
 
 from ..access import acting_roles
-from ..certificates import certificates_pdf
 from ..documents import decision_docx, money
 from ..domain.workflow import State
 from ..forms_decisions import DecisionForm, ForwardForm, RevokeForm, decision_initial
+from ..models import CertificateBatchStatus
 from ..selectors import decision_get, decision_list, dossier_get, rounds_above
+from ..services.certificates import (
+    RETRIERS,
+    certificates_drop,
+    certificates_queue,
+    certificates_render,
+    certificates_retry,
+    certificates_state,
+)
 from ..services.decisions import decision_issue, decision_revoke
 from ..services.forward import beyond_power_nominees, dossier_forward
 from ..templatetags.awards_decisions import issuers_to_decide
@@ -123,6 +135,9 @@ def _detail(request, decision, revoke_form=None, status=200):
         "total": money(sum(a.amount for a in awardees)),
         "can_revoke": bool(roles & DECIDERS) and decision.revoked_on is None,
         "revoke_form": revoke_form or RevokeForm(),
+        # A revoked decision issues no certificates: nothing to show about them.
+        "certificates": certificates_state(decision) if decision.revoked_on is None and awardees else None,
+        "can_retry_certificates": bool(roles & RETRIERS),
     }
     return render(request, "awards/decision_detail.html", context, status=status)
 
@@ -189,13 +204,62 @@ def decision_pdf_view(request, pk):
     return _download(request, pk, "pdf")
 
 
-def certificates_view(request, pk):
+def _certificates_file(decision) -> str:
+    return f"bang-khen-{decision.number}-{decision.year}.pdf"
+
+
+def _certificates_decision(request, pk):
     decision = decision_get(request.user, pk)
     if decision.revoked_on is not None:
+        certificates_drop(decision=decision)
         raise Http404(_("The decision was revoked: its certificates are no longer issued."))
-    if not decision.awardees.exists():
+    return decision
+
+
+def _queued_message(request, batch, count: int) -> None:
+    if batch.status == CertificateBatchStatus.FAILED:
+        messages.error(request, _("The certificates could not be generated: %(error)s") % {"error": batch.error})
+        return
+    messages.info(request, ngettext(
+        "The certificate of %(count)s awardee is being generated. Reload this page in a few minutes to download it.",
+        "The certificates of %(count)s awardees are being generated. Reload this page in a few minutes to download "
+        "them.", count) % {"count": number_format(count, force_grouping=True)})
+
+
+def certificates_view(request, pk):
+    """The kept file when it matches the decision; otherwise a small decision's certificates are
+    rendered now (and kept), a large one's are queued and the user is sent back to the decision."""
+    decision = _certificates_decision(request, pk)
+    state = certificates_state(decision)
+    if not state.count:
         raise Http404(_("The decision has no awardee."))
-    data = certificates_pdf(decision)
-    audit_record(event_type=AuditEventType.DOCUMENT_GENERATED, actor=request.user, target=decision,
-                 organization=decision.issuer, after={"file": "certificates", "pages": decision.awardees.count()})
-    return _attachment(data, f"bang-khen-{decision.number}-{decision.year}.pdf", generation.PDF_CONTENT_TYPE)
+    if state.status == CertificateBatchStatus.READY:
+        handle = _stored(state.batch.file)
+        if handle is not None:
+            return _attachment(handle, _certificates_file(decision), generation.PDF_CONTENT_TYPE)
+    if state.inline:
+        try:
+            data = certificates_render(actor=request.user, decision=decision, fingerprint=state.fingerprint)
+        except DocumentError as error:
+            return _document_error(request, error, back=reverse("awards:decision", args=[decision.pk]))
+        return _attachment(data, _certificates_file(decision), generation.PDF_CONTENT_TYPE)
+    batch = certificates_queue(actor=request.user, decision=decision, fingerprint=state.fingerprint)
+    _queued_message(request, batch, state.count)
+    return redirect("awards:decision", decision.pk)
+
+
+@require_POST
+def certificates_retry_view(request, pk):
+    """Ask again for certificates that failed (the standing office or the approver)."""
+    decision = _certificates_decision(request, pk)
+    count = decision.awardees.count()
+    if not count:
+        raise Http404(_("The decision has no awardee."))
+    try:
+        batch = certificates_retry(actor=request.user, decision=decision)
+    except DocumentError as error:
+        return _document_error(request, error, back=reverse("awards:decision", args=[decision.pk]))
+    if batch.status == CertificateBatchStatus.READY:  # a small decision's, rendered just now: download it
+        return redirect("awards:certificates", decision.pk)
+    _queued_message(request, batch, count)
+    return redirect("awards:decision", decision.pk)
