@@ -12,10 +12,9 @@ workflow table refuse (state, guards, missing reason) is a 400 in Vietnamese wit
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from ninja import Field, Query, Router, Status
+from ninja import Query, Router, Status
 
-from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of, text
-from tdkt.organizations.schemas import In
+from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
 
 from . import selectors
 from .api_decisions import router as decisions_router
@@ -32,6 +31,7 @@ from .api_schemas import (
     DossierNomineeOut,
     DossierObjectionIn,
     DossierObjectionOut,
+    DossierObjectionResolveIn,
     DossierVoteIn,
     DossierVotesOut,
 )
@@ -193,14 +193,6 @@ def objection_record(request, dossier_id: Id, payload: DossierObjectionIn):
             actor=request.user, dossier=dossier, text=payload.text, sender=payload.sender, nominee=nominee
         )
     return Status(201, objection)
-
-
-class DossierObjectionResolveIn(In):
-    # Blank is the service's to refuse (400 naming the field), like every other workflow check.
-    resolution: text(5000) = Field(..., description="Kết quả xử lý ý kiến phản ánh (bắt buộc)")
-    reject_nominee: bool = Field(
-        False, description="Ý kiến đúng: không chấp thuận người được đề nghị mà ý kiến nêu (lý do là kết quả xử lý)"
-    )
 
 
 @router.post(

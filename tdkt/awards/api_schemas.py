@@ -296,6 +296,14 @@ class DossierObjectionIn(In):
     nominee_id: Id | None = None
 
 
+class DossierObjectionResolveIn(In):
+    # Blank is the service's to refuse (400 naming the field), like every other workflow check.
+    resolution: text(5000) = Field(..., description="Kết quả xử lý ý kiến phản ánh (bắt buộc)")
+    reject_nominee: bool = Field(
+        False, description="Ý kiến đúng: không chấp thuận người được đề nghị mà ý kiến nêu (lý do là kết quả xử lý)"
+    )
+
+
 class DossierForwardIn(In):
     round_id: Id = Field(..., description="Đợt khen thưởng của cấp trên")
     comment: Comment = ""

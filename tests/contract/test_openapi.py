@@ -408,3 +408,46 @@ def test_report_submission_is_a_multipart_upload(spec):
     assert {"organization_id", "file", "figures"} <= set(schema["properties"])
     assert schema["properties"]["file"]["format"] == "binary"
     assert set(schema["required"]) == {"organization_id", "file"}
+
+
+# Commendation (issue 6) ---------------------------------------------------------------------------
+
+AWARD_OPERATIONS = {
+    ("get", "/api/v1/awards/forms"),
+    ("get", "/api/v1/awards/rounds"),
+    ("get", "/api/v1/awards/rounds/{round_id}"),
+    ("get", "/api/v1/awards/dossiers"),
+    ("post", "/api/v1/awards/dossiers"),
+    ("get", "/api/v1/awards/dossiers/{dossier_id}"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/nominees"),
+    ("delete", "/api/v1/awards/nominees/{nominee_id}"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/attachments"),
+    ("delete", "/api/v1/awards/attachments/{attachment_id}"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/actions/{action}"),
+    ("post", "/api/v1/awards/nominees/{nominee_id}/appraisal"),
+    ("get", "/api/v1/awards/dossiers/{dossier_id}/votes"),
+    ("post", "/api/v1/awards/nominees/{nominee_id}/votes"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/objections"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/objections/{objection_id}/resolve"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/forward"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/decisions"),
+    ("get", "/api/v1/awards/decisions"),
+    ("get", "/api/v1/awards/decisions/{decision_id}"),
+    ("post", "/api/v1/awards/decisions/{decision_id}/revoke"),
+    ("get", "/api/v1/awards/decisions/{decision_id}/files/{kind}"),
+    ("post", "/api/v1/awards/decisions/{decision_id}/certificates/retry"),
+}
+
+
+def test_commendation_paths_are_documented(spec):
+    assert AWARD_OPERATIONS <= {(method, path) for method, path, _ in _operations(spec)}
+
+
+def test_commendation_answers_are_documented(spec):
+    def codes(method, path):
+        return set(spec["paths"][path][method]["responses"])
+
+    assert {"200", "400", "403", "404"} <= codes("post", "/api/v1/awards/dossiers/{dossier_id}/actions/{action}")
+    assert {"201", "400", "403", "404"} <= codes("post", "/api/v1/awards/dossiers/{dossier_id}/decisions")
+    # The certificates of a large decision are built in the background: 202 until the file is there.
+    assert {"200", "202", "404"} <= codes("get", "/api/v1/awards/decisions/{decision_id}/files/{kind}")
