@@ -47,3 +47,28 @@ class RoundForm(forms.Form):
             "movement": data.get("movement"),
             "forms": list(data.get("forms") or ()),
         }
+
+
+class RoundEditForm(forms.Form):
+    """What may change once a round is open: its name, the deadline (extended, as offices often do),
+    whether it still takes dossiers, and the titles and forms it considers."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    deadline = forms.DateField(label=_("Deadline for dossiers"), required=False, widget=VNDateInput())
+    is_open = forms.BooleanField(label=_("Still taking dossiers"), required=False,
+                                 help_text=_("Untick to stop units from preparing new dossiers in this round."))
+    forms = AwardFormChoices(
+        label=_("Titles and forms considered"), queryset=None, required=False,
+        help_text=_("Leave empty to accept every title and form of the catalogue."),
+    )
+
+    def __init__(self, *args, award_forms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forms"].queryset = award_forms
+        self.fields["forms"].widget.attrs["size"] = 8
+        style_form(self)
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {"title": data["title"], "deadline": data.get("deadline"), "is_open": data["is_open"],
+                "forms": list(data.get("forms") or ())}

@@ -24,10 +24,8 @@ def current_forms(on: datetime.date | None = None):
     ).order_by("level", "code")
 
 
-@transaction.atomic
-def round_create(*, actor, authority, kind, title, year, deadline=None, movement=None, forms=()) -> CommendationRound:
-    if not scope_for(actor, "dossier.process").covers(authority):
-        raise PermissionDenied(f"Bạn không có quyền mở đợt khen thưởng của {authority}.")
+def _check(*, kind, title, year, deadline, forms) -> tuple[str, list, dict]:
+    """The rules a round's fields follow, on opening and on every change (errors named by field)."""
     errors = {}
     title = (title or "").strip()
     if kind not in RoundKind.values:
@@ -40,6 +38,31 @@ def round_create(*, actor, authority, kind, title, year, deadline=None, movement
         errors["year"] = "Năm không hợp lệ (2000–2100)."
     elif deadline is not None and deadline.year < year - 1:
         errors["deadline"] = "Hạn nộp hồ sơ không khớp với năm của đợt khen thưởng."
+    forms = list(forms or ())
+    codes = [f.code for f in forms]
+    if len(codes) != len(set(codes)):
+        errors["forms"] = "Mỗi hình thức khen thưởng chỉ chọn một phiên bản."
+    return title, forms, errors
+
+
+def _summary(commendation_round: CommendationRound) -> dict:
+    return {
+        "title": commendation_round.title, "kind": commendation_round.kind, "year": commendation_round.year,
+        "deadline": commendation_round.deadline.isoformat() if commendation_round.deadline else None,
+        "is_open": commendation_round.is_open, "movement": commendation_round.movement_id,
+        "forms": sorted(commendation_round.forms.values_list("code", flat=True)),
+    }
+
+
+def _require_process(actor, authority) -> None:
+    if not scope_for(actor, "dossier.process").covers(authority):
+        raise PermissionDenied(f"Bạn không có quyền mở, sửa đợt khen thưởng của {authority}.")
+
+
+@transaction.atomic
+def round_create(*, actor, authority, kind, title, year, deadline=None, movement=None, forms=()) -> CommendationRound:
+    _require_process(actor, authority)
+    title, forms, errors = _check(kind=kind, title=title, year=year, deadline=deadline, forms=forms)
     if kind == RoundKind.MOVEMENT and movement is None:
         errors["movement"] = "Đợt khen thưởng theo phong trào cần chọn phong trào thi đua."
     if movement is not None:
@@ -47,10 +70,6 @@ def round_create(*, actor, authority, kind, title, year, deadline=None, movement
 
         if not movement_list(actor).filter(pk=movement.pk).exists():
             errors["movement"] = "Không tìm thấy phong trào thi đua."
-    forms = list(forms or ())
-    codes = [f.code for f in forms]
-    if len(codes) != len(set(codes)):
-        errors["forms"] = "Mỗi hình thức khen thưởng chỉ chọn một phiên bản."
     if errors:
         raise ValidationError(errors)
     commendation_round = CommendationRound.objects.create(
@@ -59,13 +78,28 @@ def round_create(*, actor, authority, kind, title, year, deadline=None, movement
     )
     if forms:
         commendation_round.forms.set(forms)
-    audit_record(
-        event_type=AuditEventType.COMMENDATION_ROUND_CHANGED, actor=actor, target=commendation_round,
-        organization=authority,
-        after={
-            "title": title, "kind": kind, "year": year,
-            "deadline": deadline.isoformat() if deadline else None,
-            "movement": movement.pk if movement else None, "forms": sorted(codes),
-        },
-    )
+    audit_record(event_type=AuditEventType.COMMENDATION_ROUND_CHANGED, actor=actor, target=commendation_round,
+                 organization=authority, after=_summary(commendation_round))
+    return commendation_round
+
+
+@transaction.atomic
+def round_update(*, actor, commendation_round: CommendationRound, title: str, deadline, is_open: bool,
+                 forms=()) -> CommendationRound:
+    """Extend or move the deadline, stop or resume taking dossiers, rename, change the forms
+    considered. Dossiers already in the round keep their nominees: a form taken off the list only
+    stops new proposals of it."""
+    commendation_round = CommendationRound.objects.select_for_update().select_related("authority").get(
+        pk=commendation_round.pk)
+    _require_process(actor, commendation_round.authority)
+    title, forms, errors = _check(kind=commendation_round.kind, title=title, year=commendation_round.year,
+                                  deadline=deadline, forms=forms)
+    if errors:
+        raise ValidationError(errors)
+    before = _summary(commendation_round)
+    commendation_round.title, commendation_round.deadline, commendation_round.is_open = title, deadline, bool(is_open)
+    commendation_round.save(update_fields=["title", "deadline", "is_open"])
+    commendation_round.forms.set(forms)
+    audit_record(event_type=AuditEventType.COMMENDATION_ROUND_CHANGED, actor=actor, target=commendation_round,
+                 organization=commendation_round.authority, before=before, after=_summary(commendation_round))
     return commendation_round

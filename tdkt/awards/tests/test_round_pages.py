@@ -136,3 +136,49 @@ def test_unit_officer_cannot_open_a_round(client, awards, world):
     html = _as(client, other).get(_url("round_new")).content.decode()
     assert world.orgs["Q"].name in html
     assert world.orgs["P"].name not in html
+
+
+def test_standing_office_extends_the_deadline_and_closes_the_round(client, awards, world):
+    a = awards
+    a.round.forms.set([a.forms["GK_STC"]])
+    _as(client, world.users["standing_office"])
+    assert 'id="round-edit"' in client.get(_url("round", a.round.pk)).content.decode()
+    page = client.get(_url("round_edit", a.round.pk)).content.decode()
+    assert a.round.title in page
+    response = client.post(_url("round_edit", a.round.pk), {
+        "title": a.round.title, "deadline": "15/01/2026", "is_open": "on",
+        "forms": [a.forms["GK_STC"].pk, a.forms["CSTDCS"].pk],
+    })
+    assert response.status_code == 302
+    a.round.refresh_from_db()
+    assert a.round.deadline == datetime.date(2026, 1, 15)
+    assert a.round.is_open
+    assert set(a.round.forms.values_list("code", flat=True)) == {"GK_STC", "CSTDCS"}
+    event = AuditEvent.objects.filter(event_type=AuditEventType.COMMENDATION_ROUND_CHANGED).latest("pk")
+    assert event.after["deadline"] == "2026-01-15"
+    assert event.before["forms"] == ["GK_STC"]
+    # Closed: no unit can prepare a dossier in it any more.
+    client.post(_url("round_edit", a.round.pk), {"title": a.round.title, "deadline": "15/01/2026"})
+    a.round.refresh_from_db()
+    assert not a.round.is_open
+    html = _as(client, world.users["unit_officer"]).get(_url("round", a.round.pk)).content.decode()
+    assert 'id="round-new-dossier"' not in html
+    assert 'id="round-edit"' not in html
+
+
+def test_round_edit_refuses_bad_input_and_other_roles(client, awards, world):
+    a = awards
+    _as(client, world.users["standing_office"])
+    response = client.post(_url("round_edit", a.round.pk), {"title": " ", "deadline": "31/02/2026", "is_open": "on"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Trường này là bắt buộc." in page  # the title
+    assert "Nhập một ngày hợp lệ." in page  # 31/02 is no date
+    title = a.round.title
+    a.round.refresh_from_db()
+    assert a.round.title == title
+    for role in ("unit_officer", "approver", "viewer"):
+        status = _as(client, world.users[role]).post(_url("round_edit", a.round.pk), {"title": "X"}).status_code
+        assert status in (403, 404), role
+    a.round.refresh_from_db()
+    assert a.round.title == title

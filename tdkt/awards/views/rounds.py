@@ -17,8 +17,8 @@ from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
 
 from .. import selectors
-from ..forms_rounds import RoundForm
-from ..services.rounds import current_forms, round_create
+from ..forms_rounds import RoundEditForm, RoundForm
+from ..services.rounds import current_forms, round_create, round_update
 from .dossier_labels import state_badge, state_label
 
 
@@ -79,6 +79,7 @@ def round_detail_view(request, pk):
         "dossiers": dossiers,
         "days_left": days_left(commendation_round.deadline) if commendation_round.is_open else "",
         "can_prepare": commendation_round.is_open and preparable_units(request.user, commendation_round).exists(),
+        "can_edit": scope_for(request.user, "dossier.process").covers(commendation_round.authority),
     }
     return render(request, "awards/round_detail.html", context)
 
@@ -101,3 +102,23 @@ def round_new_view(request):
             messages.success(request, _("The commendation round was opened."))
             return redirect("awards:round", commendation_round.pk)
     return render(request, "awards/round_form.html", {"form": form})
+
+
+def round_edit_view(request, pk):
+    commendation_round = selectors.round_get(request.user, pk)
+    require(scope_for(request.user, "dossier.process").covers(commendation_round.authority),
+            _("Only the standing office of the receiving organisation changes this round."))
+    # The versions in force, and those the round already takes (an older version stays selectable).
+    award_forms = (current_forms() | commendation_round.forms.all()).distinct().order_by("level", "code")
+    initial = {"title": commendation_round.title, "deadline": commendation_round.deadline,
+               "is_open": commendation_round.is_open, "forms": list(commendation_round.forms.all())}
+    form = RoundEditForm(request.POST or None, initial=initial, award_forms=award_forms)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_update(actor=request.user, commendation_round=commendation_round, **form.service_kwargs())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The commendation round was updated."))
+            return redirect("awards:round", commendation_round.pk)
+    return render(request, "awards/round_form.html", {"form": form, "round": commendation_round})
