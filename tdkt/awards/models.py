@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.records.domain.codes import HONOURS, HonourKind
@@ -135,6 +136,13 @@ class Dossier(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def sent_late(self) -> bool:
+        """Sent after the round's deadline. Not refused (the office decides whether to consider it;
+        seed 004 sets a deadline without barring late dossiers), but shown wherever the dossier is listed."""
+        deadline = self.round.deadline
+        return bool(self.submitted_at and deadline and timezone.localtime(self.submitted_at).date() > deadline)
 
 
 class Appraisal(models.TextChoices):

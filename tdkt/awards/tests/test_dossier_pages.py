@@ -268,3 +268,25 @@ def test_workflow_matrix_over_the_page(client, awards, state, action):
             assert response.status_code == 302, case
             assert Transition.objects.filter(dossier=dossier, to_state=target, actor=awards.world.users[role]).exists()
         dossier.delete()
+
+
+def test_a_dossier_sent_after_the_deadline_is_marked_late(client, awards):
+    import datetime
+
+    from django.utils import timezone
+
+    a = awards
+    a.round.deadline = timezone.localdate() - datetime.timedelta(days=1)
+    a.round.save()
+    dossier = _in_state(a, "submitted")
+    assert dossier.sent_late
+    _as(client, a.world.users["standing_office"])
+    assert 'id="dossier-late"' in client.get(_url("dossier", dossier.pk)).content.decode()
+    assert "sau hạn" in client.get(_url("dossiers")).content.decode()
+    # Sent on the deadline day: on time.
+    a.round.deadline = timezone.localdate()
+    a.round.save()
+    dossier.refresh_from_db()
+    assert not dossier.sent_late
+    assert 'id="dossier-late"' not in client.get(_url("dossier", dossier.pk)).content.decode()
+    assert "sau hạn" not in client.get(_url("dossiers")).content.decode()
