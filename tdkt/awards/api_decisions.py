@@ -76,6 +76,7 @@ def decision_body(decision) -> dict:
             for f in (
                 "id", "reference", "number", "symbol", "year", "date", "subject", "issuer", "dossier_id",
                 "signer_name", "signer_title", "published", "revoked_on", "revocation_reason", "legal_bases",
+                "recipients",
             )
         },
         "awardees": list(decision.awardees.select_related("award").order_by("golden_book_number")),
@@ -102,7 +103,7 @@ def decision_issue(request, dossier_id: Id, payload: AwardDecisionIn):
         decision = decision_services.decision_issue(
             actor=request.user, dossier=dossier, issuer=issuer, date=payload.date, signer_name=payload.signer_name,
             signer_title=payload.signer_title, subject=payload.subject, legal_bases=payload.legal_bases,
-            symbol=payload.symbol,
+            symbol=payload.symbol, recipients=payload.recipients,
         )
     return Status(201, decision_body(selectors.decision_get(request.user, decision.pk)))
 

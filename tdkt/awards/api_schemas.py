@@ -382,6 +382,7 @@ class AwardDecisionIn(In):
     signer_name: text(200, required=True)
     signer_title: text(200, required=True)
     legal_bases: text(4000, required=True) = Field(..., description="Các căn cứ")
+    recipients: text(4000) = Field("", description="Nơi nhận, mỗi dòng một nơi (trống: Như Điều 3; Lưu: VT, TĐKT.)")
 
 
 class AwardDecisionRevokeIn(In):
@@ -425,6 +426,7 @@ class AwardDecisionFilesOut(Schema):
 
 class AwardDecisionDetailOut(AwardDecisionOut):
     legal_bases: str
+    recipients: str
     awardees: list[AwardeeOut]
     files: AwardDecisionFilesOut
 

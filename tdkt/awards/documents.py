@@ -112,7 +112,7 @@ def decision_context(decision) -> dict:
         "proposer": proposer,
         "signer_lines": [upper_vi(line) for line in lines(decision.signer_title)],
         "signer_name": clean(decision.signer_name),
-        "recipients": ["Như Điều 3;", "Lưu: VT, TĐKT."],
+        "recipients": lines(decision.recipients) or ["Lưu: VT."],
     }
 
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
 
+from .models import DEFAULT_RECIPIENTS
+
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
 
@@ -49,6 +51,7 @@ def decision_initial(issuer, nominees) -> dict:
         "subject": f"Về việc tặng {names}"[:300],
         "signer_title": next((f.decider_title for f in forms_ if f.decider_title), ""),
         "legal_bases": default_legal_bases(issuer),
+        "recipients": DEFAULT_RECIPIENTS,
     }
 
 
@@ -63,6 +66,9 @@ class DecisionForm(forms.Form):
                                    help_text=_("One line each, e.g. \"KT. GIÁM ĐỐC\" then \"PHÓ GIÁM ĐỐC\"."))
     legal_bases = forms.CharField(label=_("Legal bases"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
                                   help_text=_("One basis per line."))
+    recipients = forms.CharField(label=_("Recipients (Nơi nhận)"), max_length=4000, required=False,
+                                 widget=forms.Textarea(attrs={"rows": 4}),
+                                 help_text=_("One recipient per line, as printed under the decision."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -291,6 +291,9 @@ class Objection(models.Model):
         return self.text[:60]
 
 
+DEFAULT_RECIPIENTS = "Như Điều 3;\nLưu: VT, TĐKT."
+
+
 class Decision(models.Model):
     """A decision (quyết định khen thưởng): numbered per issuer and year ("Số: 123/QĐ-UBND")."""
 
@@ -305,6 +308,8 @@ class Decision(models.Model):
     signer_name = models.CharField(_("signed by"), max_length=200)
     signer_title = models.CharField(_("signer's title"), max_length=200)
     legal_bases = models.TextField(_("legal bases"))
+    # Nơi nhận, one per line; the clerk edits it (who is informed differs from one decision to the next).
+    recipients = models.TextField(_("recipients"), default=DEFAULT_RECIPIENTS)
     docx = models.FileField(upload_to="decisions/%Y/", blank=True)
     pdf = models.FileField(upload_to="decisions/%Y/", blank=True)
     published = models.BooleanField(_("published on the public pages"), default=True)

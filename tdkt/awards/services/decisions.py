@@ -17,7 +17,7 @@ from tdkt.records.models import HonourRecord
 from ..access import acting_roles
 from ..domain.money import base_salary, reward_amount
 from ..domain.workflow import Action, State, TransitionRefused, transition
-from ..models import Appraisal, Awardee, Decision, Dossier, Nominee
+from ..models import DEFAULT_RECIPIENTS, Appraisal, Awardee, Decision, Dossier, Nominee
 from .certificates import certificates_drop
 from .workflow import _lock, _record, ballot_counts, council_of, decides_here, dossier_facts
 
@@ -73,7 +73,7 @@ def _check(signer_name, signer_title, subject, legal_bases, symbol, date) -> Non
 @transaction.atomic
 def decision_issue(
     *, actor, dossier: Dossier, issuer: Organization, date: datetime.date, signer_name: str, signer_title: str,
-    subject: str, legal_bases: str, symbol: str,
+    subject: str, legal_bases: str, symbol: str, recipients: str = DEFAULT_RECIPIENTS,
 ) -> Decision:
     """Issue the decision. The documents are generated inside the transaction: if generation fails,
     nothing is written and the dossier stays as it was."""
@@ -88,6 +88,8 @@ def decision_issue(
     if not issuer.path.startswith(dossier.round.authority.path):
         raise ValidationError({"issuer": f"{issuer} không thuộc thẩm quyền của {dossier.round.authority}."})
     _check(signer_name, signer_title, subject, legal_bases, symbol, date)
+    if len(recipients) > MAX_TEXT:
+        raise ValidationError({"recipients": f"Nơi nhận dài quá {MAX_TEXT} ký tự."})
     nominees = decidable_nominees(dossier, issuer)
     if not nominees:
         raise ValidationError({"issuer": f"Không có ai trong hồ sơ được đề nghị hình thức do {issuer} quyết định."})
@@ -97,7 +99,7 @@ def decision_issue(
     decision = Decision.objects.create(
         issuer=issuer, dossier=dossier, number=number, symbol=symbol.strip(), year=date.year, date=date,
         subject=subject.strip(), signer_name=signer_name.strip(), signer_title=signer_title.strip(),
-        legal_bases=legal_bases.strip(), created_by=actor,
+        legal_bases=legal_bases.strip(), recipients=recipients.strip() or DEFAULT_RECIPIENTS, created_by=actor,
     )
     # In batches: a decision may carry a thousand awardees.
     records = _record_awards(nominees, decision, dossier.round.year)

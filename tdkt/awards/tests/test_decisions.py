@@ -210,3 +210,20 @@ def test_forward_through_the_page(client, awards, world):
     upstream = dossier.forwarded_dossiers.get()
     assert upstream.round == awards.round
     assert upstream.nominees.count() == 1
+
+
+def test_recipients_are_the_clerks_lines_in_the_docx(client, awards, fake_pdf):
+    from tdkt.awards.documents import decision_docx
+    from tdkt.documents.tests.helpers import docx_text
+
+    dossier = awaiting_dossier(awards)
+    client.force_login(awards.world.users["approver"])
+    assert "Như Điều 3;" in client.get(_url(dossier, awards)).content.decode()  # the usual lines, to edit
+    recipients = "Như Điều 3;\r\nUBND tỉnh (b/c);\r\nSở Tài chính;\r\nLưu: VT, TĐKT."
+    response = client.post(_url(dossier, awards), {**POST, "recipients": recipients,
+                                                   "issuer": awards.world.orgs["FIN"].pk})
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    text = docx_text(decision_docx(decision))
+    closing = text.split("Nơi nhận:", 1)[1]
+    assert "- Như Điều 3; - UBND tỉnh (b/c); - Sở Tài chính; - Lưu: VT, TĐKT." in closing

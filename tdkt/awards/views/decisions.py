@@ -79,7 +79,7 @@ def decision_new_view(request, dossier_pk):
             decision = decision_issue(
                 actor=request.user, dossier=dossier, issuer=issuer, date=data["date"], symbol=data["symbol"],
                 subject=data["subject"], signer_name=data["signer_name"], signer_title=data["signer_title"],
-                legal_bases=data["legal_bases"],
+                legal_bases=data["legal_bases"], recipients=data["recipients"],
             )
         except DocumentError as error:  # the service's transaction rolled back: nothing changed
             return _document_error(request, error, back=back)
