@@ -100,6 +100,7 @@ def _propose(page, base, tmp_path, screenshot) -> str:
     screenshot(page, "e2e-awards-dossier-draft")
     _act(page, "submit")
     assert "Đã gửi" in page.locator("#dossier-state").inner_text()
+    assert page.locator("#dossier-late").count() == 0  # sent within the extended deadline
     return dossier_url
 
 
@@ -107,12 +108,21 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
     _demo()
     base = live_server.url
     campaign = CommendationRound.objects.get(kind="movement", year=2025)
-    # The journey happens while the campaign takes dossiers: its deadline is a week ahead.
-    CommendationRound.objects.filter(pk=campaign.pk).update(deadline=timezone.localdate() + datetime.timedelta(days=7))
     unit = Organization.objects.get(code="QT-SNV-VP")
     officer = User.objects.create_user(username="canbo_vp", password="demo", full_name="Lê Thu Trang",
                                        organization=unit)
     RoleGrant.objects.create(user=officer, role="unit_officer", organization=unit)
+
+    # The standing office gives the units a week more (the 04/8/2025 deadline has passed).
+    _login(page, base, "thuongtruc")
+    page.goto(f"{base}/awards/rounds/{campaign.pk}/")
+    page.locator("#round-edit").click()
+    extended = timezone.localdate() + datetime.timedelta(days=7)
+    page.locator('#round-form [name="deadline"]').fill(extended.strftime("%d/%m/%Y"))
+    page.locator("#round-form").get_by_role("button", name="Lưu").click()
+    _ok(page)
+    assert page.locator("#round-deadline").inner_text() == extended.strftime("%d/%m/%Y")
+    page.context.clear_cookies()
 
     _login(page, base, "canbo_vp")
     dossier_url = _propose(page, base, tmp_path, screenshot)
