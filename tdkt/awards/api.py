@@ -26,6 +26,7 @@ from .api_schemas import (
     AwardRoundDetailOut,
     AwardRoundPage,
     AwardRoundQuery,
+    DossierAcceptEligibleOut,
     DossierAppraisalIn,
     DossierCouncilVoteOut,
     DossierNomineeOut,
@@ -108,6 +109,21 @@ def nominee_appraise(request, nominee_id: Id, payload: DossierAppraisalIn):
             actor=request.user, nominee=nominee, result=payload.result, note=payload.note, final_award=final
         )
     return Nominee.objects.select_related("award", "final_award", "person", "collective").get(pk=nominee.pk)
+
+
+@router.post(
+    "/awards/dossiers/{dossier_id}/appraisal/accept-eligible",
+    response={200: DossierAcceptEligibleOut, **error_responses(400, 403, 404)},
+    tags=BALLOTS,
+    summary="Chấp thuận một lần mọi người đủ điều kiện chưa thẩm định",
+)
+def dossier_accept_eligible(request, dossier_id: Id):
+    """Cơ quan thường trực, khi hồ sơ đã tiếp nhận. Người chưa đủ điều kiện (gửi kèm lý do) hoặc chưa
+    xác định được vẫn chờ thẩm định riêng từng người."""
+    dossier = selectors.dossier_get(request.user, dossier_id)
+    with api_field_names(API_FIELD_NAMES):
+        accepted, pending = workflow_services.nominees_accept_eligible(actor=request.user, dossier=dossier)
+    return {"accepted": accepted, "pending": pending}
 
 
 def _nominee_name(nominee: Nominee) -> str:

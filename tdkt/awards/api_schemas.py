@@ -290,6 +290,11 @@ class DossierAppraisalIn(In):
     final_award_code: AwardCode | None = Field(None, description="Hình thức khác (khi đổi)")
 
 
+class DossierAcceptEligibleOut(Schema):
+    accepted: int = Field(..., description="Số người vừa được chấp thuận")
+    pending: int = Field(..., description="Số người còn chờ thẩm định riêng (chưa đủ điều kiện hoặc chưa xác định)")
+
+
 class DossierObjectionIn(In):
     text: text(5000, required=True)
     sender: text(200) = ""

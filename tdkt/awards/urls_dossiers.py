@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/nominees/add/", views.nominee_add_view, name="nominee_add"),
     path("nominees/<int:pk>/delete/", views.nominee_delete_view, name="nominee_delete"),
     path("nominees/<int:pk>/appraise/", office.nominee_appraise_view, name="nominee_appraise"),
+    path("<int:pk>/appraise/accept-eligible/", office.nominees_accept_view, name="nominees_accept"),
     path("<int:pk>/attachments/", views.attachment_add_view, name="attachment_add"),
     path("attachments/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("attachments/<int:pk>/delete/", views.attachment_delete_view, name="attachment_delete"),

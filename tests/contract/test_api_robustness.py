@@ -889,7 +889,8 @@ AWARD_FIELDS = {
     "resolve": ["resolution", "reject_nominee"],
     "action": ["comment"],
     "forward": ["round_id", "comment"],
-    "decision": ["issuer_id", "date", "symbol", "subject", "signer_name", "signer_title", "legal_bases"],
+    "decision": ["issuer_id", "date", "symbol", "subject", "signer_name", "signer_title", "legal_bases",
+                 "recipients"],
     "revoke": ["reason"],
 }
 # (method, path, body kind, the user whose valid body must succeed, its status)
@@ -927,6 +928,7 @@ AWARD_DETAIL_PATHS = [
     ("delete", "/awards/attachments/{attachment}"),
     ("post", "/awards/dossiers/{draft}/actions/{action}"),
     ("post", "/awards/nominees/{received_nominee}/appraisal"),
+    ("post", "/awards/dossiers/{received}/appraisal/accept-eligible"),
     ("post", "/awards/dossiers/{notice}/objections/{objection}/resolve"),
 ]
 AWARD_UPLOAD = "/awards/dossiers/{draft}/attachments"

@@ -425,6 +425,7 @@ AWARD_OPERATIONS = {
     ("delete", "/api/v1/awards/attachments/{attachment_id}"),
     ("post", "/api/v1/awards/dossiers/{dossier_id}/actions/{action}"),
     ("post", "/api/v1/awards/nominees/{nominee_id}/appraisal"),
+    ("post", "/api/v1/awards/dossiers/{dossier_id}/appraisal/accept-eligible"),
     ("get", "/api/v1/awards/dossiers/{dossier_id}/votes"),
     ("post", "/api/v1/awards/nominees/{nominee_id}/votes"),
     ("post", "/api/v1/awards/dossiers/{dossier_id}/objections"),

@@ -157,6 +157,23 @@ def nominee_appraise(*, actor, nominee: Nominee, result: str, note: str = "", fi
     return _appraise(actor, dossier, nominee, result=result, note=note, final_award=final_award)
 
 
+@transaction.atomic
+def nominees_accept_eligible(*, actor, dossier: Dossier) -> tuple[int, int]:
+    """Accept at once every nominee not appraised yet whom the rules found eligible: most proposals
+    are in order, and a clerk should not save them one by one. Nominees the rules found ineligible
+    (sent with a justification) or could not judge stay pending: the office decides each of those.
+    Returns (accepted, left pending)."""
+    dossier = _lock(dossier)
+    _require_office(actor, dossier)
+    if dossier.state != State.RECEIVED:
+        raise ValidationError({"appraisal": "Chỉ thẩm định khi hồ sơ đã được tiếp nhận và chưa hoàn thành thẩm định."})
+    pending = list(dossier.nominees.filter(appraisal=Appraisal.PENDING).select_related("person", "collective"))
+    eligible = [n for n in pending if n.eligible is True]
+    for nominee in eligible:
+        _appraise(actor, dossier, nominee, result=Appraisal.ACCEPTED, note="")
+    return len(eligible), len(pending) - len(eligible)
+
+
 def _appraise(actor, dossier: Dossier, nominee: Nominee, *, result: str, note: str,
               final_award: AwardForm | None = None) -> Nominee:
     """Set a nominee's appraisal on the locked dossier (the caller checked the role and the state)."""

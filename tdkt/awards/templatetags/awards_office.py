@@ -116,6 +116,8 @@ def office_panel(context, dossier):
         "request": request,
         "office": office,
         "appraising": appraising,
+        "eligible_pending": sum(1 for n in nominees if n.appraisal == Appraisal.PENDING and n.eligible is True)
+        if appraising else 0,
         "rows": rows,
         "steps": next_steps(dossier, facts, missing, beyond),
         "ballot_link": bool(roles & BALLOT_ROLES) and dossier.state in BALLOT_STATES and bool(vote_outcomes(dossier)),

@@ -362,3 +362,49 @@ def test_the_dossier_page_shows_the_office_panel(awards, client):
     html = client.get(reverse("awards:dossier", args=[notice.pk])).content.decode()
     assert 'id="office-notice"' in html
     assert reverse("awards:objection_add", args=[notice.pk]) in html
+
+
+
+def test_office_accepts_every_eligible_nominee_at_once(client, awards):
+    from conftest import Api
+    from tdkt.audit.models import AuditEvent, AuditEventType
+
+    a = awards
+    dossier = _received(a, ("fin", "GK_STC"), ("fin-ns", "GK_STC"), ("fin", "CSTDCS"))
+    eligible, ineligible, unknown = dossier.nominees.order_by("pk")
+    # What the engine said when each was added, set plainly so the test does not depend on the rules.
+    Nominee.objects.filter(pk=eligible.pk).update(eligible=True)
+    Nominee.objects.filter(pk=ineligible.pk).update(eligible=False)
+    Nominee.objects.filter(pk=unknown.pk).update(eligible=None)
+    office = a.world.users["standing_office"]
+    # Only the office is offered the button, and only while someone eligible is pending.
+    assert 'id="accept-eligible"' in _panel(dossier, office)
+    assert 'id="accept-eligible"' not in _panel(dossier, a.world.users["unit_officer"])
+    url = reverse("awards:nominees_accept", args=[dossier.pk])
+    client.force_login(a.world.users["unit_officer"])
+    assert client.post(url).status_code in (403, 404)
+    client.force_login(office)
+    response = client.post(url)
+    assert response.status_code == 302
+    texts = _texts(response)
+    assert any("1" in t and "chấp thuận" in t.lower() for t in texts), texts
+    assert any("2" in t for t in texts), texts  # two still need the office's own appraisal
+    states = dict(dossier.nominees.values_list("pk", "appraisal"))
+    assert states == {eligible.pk: Appraisal.ACCEPTED, ineligible.pk: Appraisal.PENDING,
+                      unknown.pk: Appraisal.PENDING}
+    accepted = AuditEvent.objects.filter(event_type=AuditEventType.NOMINEE_CHANGED, after__appraisal="accepted")
+    assert accepted.count() == 1
+    assert 'id="accept-eligible"' not in _panel(dossier, office)
+    # The API does the same, and refuses once the appraisal is finished.
+    api = Api(client, office)
+    answer = api.post(f"/awards/dossiers/{dossier.pk}/appraisal/accept-eligible")
+    assert answer.status_code == 200
+    assert answer.json() == {"accepted": 0, "pending": 2}
+    for nominee in (ineligible, unknown):
+        nominee_appraise(actor=office, nominee=nominee, result="rejected", note="Chưa đủ thành tích")
+    dossier_act(actor=office, dossier=dossier, action="appraise")
+    refused = api.post(f"/awards/dossiers/{dossier.pk}/appraisal/accept-eligible")
+    assert refused.status_code == 400
+    assert "thẩm định" in refused.json()["detail"]
+    assert Api(client, a.world.users["unit_officer"]).post(
+        f"/awards/dossiers/{dossier.pk}/appraisal/accept-eligible").status_code in (403, 404)

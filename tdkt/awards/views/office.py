@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ..access import acting_roles
@@ -20,6 +21,7 @@ from ..selectors import dossier_get
 from ..services.workflow import (
     council_of,
     nominee_appraise,
+    nominees_accept_eligible,
     objection_record,
     objection_resolve,
     vote_outcomes,
@@ -60,6 +62,25 @@ def nominee_appraise_view(request, pk):
     else:
         messages.success(request, _("Appraisal of %(name)s saved.") % {"name": nominee.subject})
     return redirect("awards:dossier", dossier.pk)
+
+
+@require_POST
+def nominees_accept_view(request, pk):
+    dossier = dossier_get(request.user, pk)
+    try:
+        accepted, pending = nominees_accept_eligible(actor=request.user, dossier=dossier)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, ngettext(
+            "%(count)s eligible nominee accepted.", "%(count)s eligible nominees accepted.", accepted,
+        ) % {"count": accepted})
+        if pending:
+            messages.warning(request, ngettext(
+                "%(count)s nominee still needs your appraisal (not eligible by the rules, or not judged).",
+                "%(count)s nominees still need your appraisal (not eligible by the rules, or not judged).", pending,
+            ) % {"count": pending})
+    return redirect(reverse("awards:dossier", args=[dossier.pk]) + "#office-appraisal")
 
 
 def _ballot_rows(dossier, council, outcomes, seat, office: bool, open_: bool) -> list[dict]:
