@@ -16,7 +16,6 @@ import datetime
 import os
 import random
 import resource
-import shutil
 import statistics
 import sys
 import tempfile
@@ -35,11 +34,11 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
+from throwaway import throwaway_database  # noqa: E402
 
 HO = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
       "Dương", "Lý", "Đinh", "Trương", "Mai", "Cao"]
@@ -186,18 +185,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--explain", action="store_true", help="print the query plans of the list pages")
     args = parser.parse_args()
-    vendor = connection.vendor
-    base_name = None
-    try:
-        if vendor == "postgresql":
-            # A name of its own, so that benchmarks running side by side never share (or drop) a database.
-            connection.settings_dict.setdefault("TEST", {})["NAME"] = (
-                f"test_{connection.settings_dict['NAME']}_people_{os.getpid()}")
-            name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False, autoclobber=True)
-            base_name = name  # only now is there a test database of ours to drop
-        else:
-            call_command("migrate", verbosity=0)
+    with throwaway_database("people", WORKDIR) as vendor:
         with override_settings(MEDIA_ROOT=WORKDIR / "media", ALLOWED_HOSTS=["localhost"]):
             province, leaves, user = build_organisations()
             if vendor == "postgresql":  # an established database has statistics (autovacuum)
@@ -212,10 +200,6 @@ def main() -> None:
             rss_after = peak_rss_mb()
             pages = time_pages(user, leaves[0], args.runs, args.explain)
         report(vendor, args, path, generated, timings, rss_before, rss_after, pages)
-    finally:
-        if base_name is not None:
-            connection.creation.destroy_test_db(base_name, verbosity=0)
-        shutil.rmtree(WORKDIR, ignore_errors=True)
 
 
 def report(vendor, args, path, generated, timings, rss_before, rss_after, pages) -> None:

@@ -1,9 +1,9 @@
 """Forms of the decision pages: issue a decision, forward a dossier to the authority above, revoke."""
 
-import datetime
 import re
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
@@ -46,7 +46,7 @@ def decision_initial(issuer, nominees) -> dict:
             forms_.append(form)
     names = ", ".join(f.name for f in forms_)
     return {
-        "date": datetime.date.today(),
+        "date": timezone.localdate(),
         "symbol": default_symbol(issuer),
         "subject": f"Về việc tặng {names}"[:300],
         "signer_title": next((f.decider_title for f in forms_ if f.decider_title), ""),

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from tdkt.accounts.scope import scope_for
 from tdkt.audit.models import AuditEventType
@@ -149,7 +150,7 @@ def form_create(*, actor, code: str, effective_from: datetime.date, **fields) ->
 
 def current_version(code: str, on: datetime.date | None = None) -> AwardForm | None:
     """The version in force on a date (today by default), else the first one to come."""
-    on = on or datetime.date.today()
+    on = on or timezone.localdate()
     versions = AwardForm.objects.filter(code=code)
     return (versions.filter(effective_from__lte=on).order_by("-effective_from").first()
             or versions.order_by("effective_from").first())

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
@@ -176,7 +177,7 @@ def decision_revoke(*, actor, decision: Decision, reason: str, on: datetime.date
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Hãy ghi rõ lý do hủy bỏ."})
-    on = on or datetime.date.today()
+    on = on or timezone.localdate()
     decision.revoked_on = on
     decision.revocation_reason = reason[:500]
     decision.save(update_fields=["revoked_on", "revocation_reason"])

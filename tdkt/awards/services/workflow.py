@@ -169,8 +169,12 @@ def nominees_accept_eligible(*, actor, dossier: Dossier) -> tuple[int, int]:
         raise ValidationError({"appraisal": "Chỉ thẩm định khi hồ sơ đã được tiếp nhận và chưa hoàn thành thẩm định."})
     pending = list(dossier.nominees.filter(appraisal=Appraisal.PENDING).select_related("person", "collective"))
     eligible = [n for n in pending if n.eligible is True]
-    for nominee in eligible:
-        _appraise(actor, dossier, nominee, result=Appraisal.ACCEPTED, note="")
+    if eligible:  # one update and one audit event, however many nominees the dossier carries
+        Nominee.objects.filter(pk__in=[n.pk for n in eligible]).update(
+            appraisal=Appraisal.ACCEPTED, appraisal_note="", final_award=None)
+        audit_record(event_type=AuditEventType.NOMINEE_CHANGED, actor=actor, target=dossier,
+                     organization=dossier.organization, before={"appraisal": Appraisal.PENDING},
+                     after={"appraisal": Appraisal.ACCEPTED, "nominees": [str(n.subject) for n in eligible]})
     return len(eligible), len(pending) - len(eligible)
 
 
