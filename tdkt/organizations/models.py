@@ -61,6 +61,13 @@ class Organization(models.Model):
     )
     closing_note = models.CharField(_("closing note"), max_length=500, blank=True)
     search_text = models.CharField(max_length=400, editable=False, default="", db_index=True)
+    # The unit's head signs off what its officers prepare (dossiers, score sheets, reports,
+    # registrations) before it is sent; an organisation may switch the step off for itself.
+    leader_signoff = models.BooleanField(
+        _("the unit's leader signs off what is sent"),
+        default=True,
+        help_text=_("When on, the unit officer submits to the unit leader, who signs off and sends or sends back."),
+    )
 
     class Meta:
         verbose_name = _("organisation")
