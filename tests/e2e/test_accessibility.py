@@ -1,0 +1,192 @@
+"""WCAG 2.1 AA and phone width on the pages people use every day (issue 11, point 8).
+
+axe-core (vendored in tests/e2e/vendor/, see the README there) runs over each page as the demo
+role that works on it, and the test fails on any serious or critical finding. A second test loads
+the same pages 390 px wide (a phone) and fails when the page itself scrolls sideways; wide tables
+must scroll inside their own box. Screenshots of both go to test-artifacts/."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tdkt.accounts.models import User
+from tdkt.awards.models import Awardee, CommendationRound, Decision, Dossier
+from tdkt.movements.models import Movement
+from tdkt.organizations.models import Organization
+from tdkt.scoring.models import ScoreSheet, ScoringRound
+from tdkt.scoring.services.sheets import sheet_start
+
+from .conftest import ARTIFACTS
+from .test_foundation_journey import _login
+from .test_movement_journey import PLAN, _demo
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+SEVERE = {"serious", "critical"}
+
+
+def _pages() -> list[tuple[str | None, str, str]]:
+    """(demo account or None for the public, page name, path), grouped by account."""
+    # The 2022 block plan (seed 000), which the block head runs.
+    movement_plan = Movement.objects.get(title=PLAN)
+    # The province-wide plan with nine report milestones: the widest report matrix of the demo.
+    most_milestones = max(Movement.objects.all(), key=lambda m: m.milestones.count())
+    scoring_round = ScoringRound.objects.order_by("pk").first()
+    # Sở Tài chính's own sheet, a draft the unit officer fills in (the round open a week more).
+    ScoringRound.objects.filter(pk=scoring_round.pk).update(
+        self_deadline=timezone.localdate() + datetime.timedelta(days=7)
+    )
+    scoring_round.refresh_from_db()
+    stc = Organization.objects.get(code="QT-STC")
+    canbo = User.objects.get(username="canbo")
+    own_sheet = ScoreSheet.objects.filter(round=scoring_round, organization=stc).first() or sheet_start(
+        actor=canbo, scoring_round=scoring_round, organization=stc
+    )
+    reviewed_sheet = ScoreSheet.objects.exclude(pk=own_sheet.pk).order_by("pk").first()
+    dossier = Dossier.objects.order_by("pk").first()
+    draft = _draft_dossier(canbo, stc)
+    decision = Decision.objects.order_by("pk").first()
+    awardee = Awardee.objects.filter(decision=decision).order_by("pk").first()
+    pages = [
+        (None, "login", reverse("login")),
+        (None, "public-home", reverse("public:home")),
+        (None, "public-decision", reverse("public:decision", args=[decision.pk])),
+        (None, "public-verify", reverse("public:verify", args=[awardee.token])),
+        ("thuongtruc", "home-office", reverse("home")),
+        ("thuongtruc", "people", reverse("organizations:people")),
+        ("thuongtruc", "candidates", reverse("rules:candidates")),
+        ("thuongtruc", "movement", reverse("movements:detail", args=[most_milestones.pk])),
+        ("thuongtruc", "movement-reports", reverse("movements:reports", args=[most_milestones.pk])),
+        ("thuongtruc", "dossier-list", reverse("awards:dossiers")),
+        ("thuongtruc", "dossier", reverse("awards:dossier", args=[dossier.pk])),
+        ("truongkhoi", "home-block-head", reverse("home")),
+        ("truongkhoi", "movement-block", reverse("movements:detail", args=[movement_plan.pk])),
+        ("truongkhoi", "movement-block-reports", reverse("movements:reports", args=[movement_plan.pk])),
+        ("truongkhoi", "scoring-round", reverse("scoring:round", args=[scoring_round.pk])),
+        ("truongkhoi", "score-sheet-review", reverse("scoring:sheet", args=[reviewed_sheet.pk])),
+        ("canbo", "home-unit", reverse("home")),
+        ("canbo", "score-sheet", reverse("scoring:sheet", args=[own_sheet.pk])),
+        ("canbo", "dossier-list-unit", reverse("awards:dossiers")),
+    ]
+    if draft is not None:
+        pages.append(("canbo", "dossier-draft", reverse("awards:dossier", args=[draft.pk])))
+    pages.append(("canbo", "report-submit", reverse(
+        "movements:report_submit", args=[most_milestones.pk, most_milestones.milestones.order_by("pk").first().pk]
+    )))
+    return pages
+
+
+def _draft_dossier(officer, unit):
+    """A dossier Sở Tài chính is still preparing, if the demo has a round open to it."""
+    from tdkt.awards.services.dossiers import dossier_create
+
+    for commendation_round in CommendationRound.objects.order_by("pk"):
+        if commendation_round.is_open and unit.path.startswith(commendation_round.authority.path):
+            return dossier_create(actor=officer, round=commendation_round, organization=unit,
+                                  title="Tờ trình đề nghị khen thưởng (kiểm tra khả năng tiếp cận)")
+    return None
+
+
+def _visit(browser, base, pages, *, viewport, check):
+    """Open every page as its account in one context per account; `check(page, name)` each."""
+    found, broken = {}, []
+    account = object()
+    context = None
+    for username, name, path in pages:
+        if username != account:
+            if context is not None:
+                context.close()
+            context = browser.new_context(locale="vi-VN", viewport=viewport, bypass_csp=True)
+            page = context.new_page()
+            if username:
+                _login(page, base, username)
+            account = username
+        response = page.goto(base + path)
+        if response.status != 200:  # reported after the other pages have been checked
+            broken.append(f"{name} ({path}) answered {response.status}")
+            continue
+        page.wait_for_load_state("networkidle")
+        found[name] = check(page, name)
+    context.close()
+    return found, broken
+
+
+def _axe(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]],
+         "why": " ".join(v["nodes"][0]["failureSummary"].split())[:240]}
+        for v in result["violations"]
+    ]
+
+
+def _axe_report(found: dict[str, list], where: str) -> list[str]:
+    """Print every finding with the figures; answer the serious and critical ones."""
+    severe, lines = [], []
+    for name, violations in found.items():
+        for v in violations:
+            line = f"{name}: {v['impact']} {v['id']} ×{len(v['targets'])}: {v['targets'][:5]} — {v['why']}"
+            lines.append(line)
+            if v["impact"] in SEVERE:
+                severe.append((name, v, line))
+    print(f"axe-core ({where}): {len({v['id'] for _, v, _ in severe})} serious/critical rules, "
+          f"{sum(len(v['targets']) for _, v, _ in severe)} elements over "
+          f"{len({name for name, _, _ in severe})} of {len(found)} pages")
+    print("\n".join(lines))
+    return [line for _, _, line in severe]
+
+
+def test_axe_finds_no_serious_or_critical_violation(live_server, browser):
+    _demo()
+    pages = _pages()
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def check(page, name):
+        page.screenshot(path=str(ARTIFACTS / f"a11y-desktop-{name}.png"), full_page=True)
+        return _axe(page)
+
+    found, broken = _visit(browser, live_server.url, pages, viewport={"width": 1366, "height": 900}, check=check)
+    severe = _axe_report(found, "1366 px")
+    assert not broken, broken
+    assert not severe, "\n".join(severe)
+
+
+# The outermost elements that stick out past the phone's width name the cause in the failure message.
+STICKING_OUT = """(limit) => {
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+        if (el.getBoundingClientRect().right > limit + 1 && !out.some(o => o.contains(el))) out.push(el);
+    }
+    const css = (el) => typeof el.className === 'string' && el.className.trim()
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    return out.slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + css(el) +
+        ' → ' + Math.round(el.getBoundingClientRect().right) + 'px');
+}"""
+
+
+def test_no_page_scrolls_sideways_on_a_phone(live_server, browser):
+    """390 px wide: no sideways scrolling, and axe again (the collapsed menu, stacked tables)."""
+    _demo()
+    pages = _pages()
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def check(page, name):
+        page.screenshot(path=str(ARTIFACTS / f"a11y-phone-{name}.png"), full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        culprits = page.evaluate(STICKING_OUT, PHONE["width"]) if width > PHONE["width"] else []
+        return width, culprits, _axe(page)
+
+    found, broken = _visit(browser, live_server.url, pages, viewport=PHONE, check=check)
+    print({name: width for name, (width, _, _) in found.items()})
+    wide = [f"{name}: {width}px wide: {culprits}" for name, (width, culprits, _) in found.items()
+            if width > PHONE["width"]]
+    severe = _axe_report({name: violations for name, (_, _, violations) in found.items()}, "390 px")
+    assert not broken, broken
+    assert not wide, "\n".join(wide)
+    assert not severe, "\n".join(severe)
