@@ -17,7 +17,7 @@ from docx.oxml.ns import nsdecls
 
 from tdkt.documents import build_templates as bt
 from tdkt.documents import generation
-from tdkt.documents.generation import clean, date_long, date_short, lines, lower_first, upper_vi
+from tdkt.documents.generation import clean, date_long, date_short, lines, lower_first, upper_vi, without_bullet
 
 from .domain.words import amount_in_words
 
@@ -102,7 +102,7 @@ def decision_context(decision) -> dict:
         "date_short": date_short(decision.date),
         "subject": clean(decision.subject),
         "authority": authority,
-        "bases": [_basis(line) for line in lines(decision.legal_bases)],
+        "bases": [_basis(line) for line in map(without_bullet, lines(decision.legal_bases)) if line],
         "proposal": (f"Xét đề nghị của {proposer}" + (f" tại Tờ trình số {proposal}" if proposal else "") + "."),
         "achievement": achievement_phrase(dossier),
         "groups": list(groups.values()),
@@ -112,7 +112,8 @@ def decision_context(decision) -> dict:
         "proposer": proposer,
         "signer_lines": [upper_vi(line) for line in lines(decision.signer_title)],
         "signer_name": clean(decision.signer_name),
-        "recipients": lines(decision.recipients) or ["Lưu: VT."],
+        # The closing prints "- " before each line: a dash the clerk typed is not printed twice.
+        "recipients": [line for line in map(without_bullet, lines(decision.recipients)) if line] or ["Lưu: VT."],
     }
 
 

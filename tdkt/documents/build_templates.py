@@ -361,7 +361,7 @@ def closing_block(doc):
 def build_ke_hoach(path: Path) -> None:
     doc = new_document("Mẫu Kế hoạch tổ chức phong trào thi đua")
     header_block(doc, number="Số: {{ header.number }}")
-    title_block(doc, "KẾ HOẠCH", "{{ movement.title }}")
+    title_block(doc, "KẾ HOẠCH", "{{ movement.plan_title }}")
 
     para(
         doc,

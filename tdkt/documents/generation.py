@@ -34,7 +34,12 @@ The variables (all text is NFC-normalised Unicode):
     header.place_date    "Quảng Trị, ngày 24 tháng 01 năm 2022" (NĐ 30: 0 before days < 10 and months 1, 2)
     issuer_name          issuing body as written ("Khối các cơ quan tham mưu, tổng hợp")
     year                 the plan's year
-    movement.title, movement.title_lower, movement.theme, movement.kind, movement.start, movement.end
+    movement.title       the plan's title as entered ("Kế hoạch tổ chức thực hiện phong trào …")
+    movement.plan_title  the title without a leading "Kế hoạch" ("Tổ chức thực hiện phong trào …"),
+                         for the heading under KẾ HOẠCH
+    movement.title_lower the same in lower case, to write after "Kế hoạch" ("Căn cứ Kế hoạch
+                         tổ chức thực hiện …"), never "Kế hoạch kế hoạch …"
+    movement.theme, movement.kind, movement.start, movement.end
     purposes             paragraphs of "Mục đích, yêu cầu"
     plan_items           the plan's contents (text; "\\n" inside is a line break)
     covenant_items       the covenant's contents (the plan's when the covenant has none)
@@ -58,6 +63,7 @@ naming it, not a silent blank.
 
 import datetime
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -147,11 +153,27 @@ def upper_vi(text) -> str:
     return unicodedata.normalize("NFC", clean(text).upper())
 
 
+def upper_first(text: str) -> str:
+    """ "tổ chức thực hiện …" → "Tổ chức thực hiện …"."""
+    return text[:1].upper() + text[1:]
+
+
 def lower_first(text: str) -> str:
     """ "Tổ chức thực hiện …" → "tổ chức thực hiện …", leaving acronyms ("UBND …") alone."""
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+_PLAN_WORD = re.compile(r"^kế\s+hoạch\b[\s:,.–—-]*", re.IGNORECASE)
+
+
+def plan_subject(title: str) -> str:
+    """What the plan is about: its title without a leading "Kế hoạch" ("Kế hoạch tổ chức thực hiện
+    …" → "tổ chức thực hiện …"). The documents write "Kế hoạch" themselves ("Căn cứ Kế hoạch …",
+    the heading KẾ HOẠCH), and most plans are titled with the word: it must not appear twice."""
+    rest = _PLAN_WORD.sub("", unicodedata.normalize("NFC", title), count=1)
+    return rest or title
 
 
 def date_long(value: datetime.date | None, *, year: int | None = None) -> str:
@@ -172,8 +194,10 @@ def sentence(text: str) -> str:
     return text if not text or text[-1] in ".;:!?…" else f"{text}."
 
 
-def _recipient(line: str) -> str:
-    return line.lstrip("-–•*+ ").strip()
+def without_bullet(line: str) -> str:
+    """A clerk's line without the dash or bullet typed before it ("- Như Điều 3;" → "Như Điều 3;"):
+    the documents print their own dash, and two would read "- - Như Điều 3"."""
+    return line.lstrip("-–—•·*+ \t").strip()
 
 
 # --- context ----------------------------------------------------------------------------------------
@@ -256,7 +280,8 @@ def build_context(movement) -> dict:
     ]
 
     subtitle = f"{issuer_name} năm {year}" if block is not None else title
-    recipients = [_recipient(line) for line in lines(movement.recipients)] or ["Các đơn vị tham gia;", "Lưu: VT."]
+    recipients = [line for line in map(without_bullet, lines(movement.recipients)) if line]
+    recipients = recipients or ["Các đơn vị tham gia;", "Lưu: VT."]
 
     return {
         "header": {
@@ -275,7 +300,8 @@ def build_context(movement) -> dict:
         "year": year,
         "movement": {
             "title": title,
-            "title_lower": lower_first(title),
+            "plan_title": upper_first(plan_subject(title)),
+            "title_lower": lower_first(plan_subject(title)),
             "theme": clean(movement.theme).strip('“”"'),
             "kind": clean(movement.get_kind_display()),
             "start": date_short(movement.start_date),

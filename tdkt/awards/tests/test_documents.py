@@ -199,3 +199,18 @@ def test_certificate_qr_matches_the_verify_url(awards, docx_only, settings):
 
 def test_settings_site_url_is_used():
     assert hasattr(settings, "TDKT_SITE_URL")
+
+
+def test_decision_recipients_and_bases_typed_with_dashes_print_one_dash(awards, docx_only):
+    """ "- - Như Điều 3" when the clerk typed the dash: the DOCX prints its own, once."""
+    decision = issue(awards, awaiting_dossier(awards, collective=False),
+                     recipients="- Như Điều 3;\n– UBND tỉnh (b/c);\n• Lưu: VT, TĐKT.\n-",
+                     legal_bases="- Luật Thi đua, khen thưởng ngày 15/6/2022;\n- Căn cứ Thông tư số 15/2025/TT-BNV;")
+    text = docx_text(decision_docx(decision))
+    closing = text.split("Nơi nhận:", 1)[1]
+    assert "- Như Điều 3; - UBND tỉnh (b/c); - Lưu: VT, TĐKT." in closing
+    for doubled in ("- -", "- –", "- •"):
+        assert doubled not in closing
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;" in text
+    assert "Căn cứ Thông tư số 15/2025/TT-BNV;" in text
+    assert "Căn cứ -" not in text
