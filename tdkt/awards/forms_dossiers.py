@@ -8,6 +8,8 @@ from tdkt.core.domain.text import fold_vi
 from tdkt.core.forms import style_form
 from tdkt.organizations.models import Organization, Person
 
+from .forms_rounds import award_form_label
+
 MAX_PEOPLE_SHOWN = 500
 
 
@@ -29,7 +31,7 @@ class AwardChoice(forms.ModelChoiceField):
             targets.append(str(_("Individuals")))
         if obj.for_collective:
             targets.append(str(_("Collectives")))
-        return f"{obj.code} — {obj.name} ({', '.join(targets)})"
+        return f"{award_form_label(self, obj)} — {', '.join(targets)}"
 
 
 class DossierNewForm(forms.Form):

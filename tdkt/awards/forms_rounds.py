@@ -9,9 +9,20 @@ from tdkt.core.forms import VNDateInput, style_form
 from .models import RoundKind
 
 
+def award_form_label(field, obj) -> str:
+    """A title or form of the catalogue as people know it, by its name ("Bằng khen của Chủ tịch UBND
+    tỉnh"), not by its internal code; the code follows only when two choices share the name."""
+    queryset = field.queryset
+    if getattr(field, "_names_of", None) is not queryset:
+        names = [form.name for form in queryset] if queryset is not None else []
+        field._shared_names = {name for name in names if names.count(name) > 1}
+        field._names_of = queryset
+    return f"{obj.name} ({obj.code})" if obj.name in field._shared_names else obj.name
+
+
 class AwardFormChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.code} — {obj.name}"
+        return award_form_label(self, obj)
 
 
 class RoundForm(forms.Form):

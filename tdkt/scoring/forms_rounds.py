@@ -12,7 +12,8 @@ from .models import CriteriaTemplate
 
 class TemplateChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.code} — {obj.name} (v{obj.version})"
+        # The name people know, not the internal code (KTMTH-2022); the version tells versions apart.
+        return _("%(name)s (version %(version)s)") % {"name": obj.name, "version": obj.version}
 
 
 class RoundForm(forms.Form):
