@@ -131,7 +131,7 @@ def main() -> None:
             built = time.perf_counter() - start
             figures = time_standings(scoring_round, args.runs)
             start = time.perf_counter()
-            result = result_publish(actor=admin, scoring_round=scoring_round)
+            result = result_publish(actor=admin, scoring_round=scoring_round, reason="bench")
             published = time.perf_counter() - start
             print(f"{size:>4} members: standings {figures['median'] * 1000:7.1f} ms median of {args.runs} "
                   f"({figures['queries']} queries, peak {figures['peak_mb']:.1f} MB, {figures['lines']} ranked); "

@@ -353,7 +353,11 @@ def round_standings_view(request, round_id: Id):
 )
 def result_publish(request, round_id: Id, payload: ScoringReasonIn):
     """Kết quả được lưu cố định thành một phiên bản; phiếu chấm và điểm thẩm định bị khóa. Công bố
-    lại sau khi mở lại để điều chỉnh tạo phiên bản mới và cần `reason`."""
+    lại sau khi mở lại để điều chỉnh tạo phiên bản mới và cần `reason`.
+
+    Khi còn đơn vị chưa nộp phiếu hoặc phiếu thẩm định chưa hoàn thành, `reason` là bắt buộc: thiếu
+    thì trả 400, thông báo liệt kê những gì còn thiếu (như trang xác nhận). Lý do và những gì còn
+    thiếu được ghi vào nhật ký."""
     scoring_round = selectors.round_get(request.user, round_id)
     with api_field_names(API_FIELD_NAMES):
         result = rounds.result_publish(actor=request.user, scoring_round=scoring_round, reason=payload.reason)

@@ -267,7 +267,11 @@ class ReviewerAssignmentOut(Schema):
 
 
 class ScoringReasonIn(In):
-    reason: text(500) = ""
+    reason: text(500) = Field(
+        "",
+        description="Lý do: bắt buộc khi mở lại, khi công bố lại sau điều chỉnh, và khi công bố lúc còn đơn vị "
+        "chưa nộp phiếu hoặc phiếu thẩm định chưa hoàn thành",
+    )
 
 
 # Standings and results ---------------------------------------------------------------------------

@@ -92,6 +92,13 @@ def test_two_members_score_the_head_reviews_and_publishes(live_server, page, scr
     screenshot(page, "e2e-scoring-review")
     page.goto(round_url)
     page.locator("#publish-form").get_by_role("button", name="Công bố kết quả").click()
+    # The confirmation page lists what is missing and asks for a reason then (issue 11, guarded steps).
+    step = page.locator("#confirm-step")
+    assert step.is_visible()
+    if page.locator("#confirm-problems").count():
+        step.locator('textarea[name="reason"]').fill("Công bố theo thời hạn của khối")
+    screenshot(page, "e2e-scoring-publish-confirm")
+    step.get_by_role("button", name="Công bố kết quả").click()
     text = page.locator("main").inner_text()
     assert "Kết quả đã công bố, phiên bản 1" in text
     table = page.locator("table.ranking").first

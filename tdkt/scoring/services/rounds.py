@@ -17,6 +17,7 @@ from tdkt.organizations.models import BlockRole
 
 from ..access import head_organization, member_organizations
 from ..models import ResultRow, ReviewerAssignment, RoundStatus, ScoringResult, ScoringRound
+from ..publish_gaps import publish_gaps
 from ..standings import round_standings, standings_data
 from .common import PermissionDenied, ValidationError, audit_record, require_manage
 
@@ -154,6 +155,8 @@ def _propose_flag(*, actor, scoring_round: ScoringRound, leaders, head) -> list:
 
 @transaction.atomic
 def result_publish(*, actor, scoring_round: ScoringRound, reason: str = "") -> ScoringResult:
+    """Freeze the standings as a new version. A reason is required for a correction and whenever a
+    member's sheet or a review is missing (publish_gaps); the gaps go into the audit event."""
     scoring_round = ScoringRound.objects.select_for_update().get(pk=scoring_round.pk)
     require_manage(actor, scoring_round)
     reason = reason.strip()
@@ -167,6 +170,12 @@ def result_publish(*, actor, scoring_round: ScoringRound, reason: str = "") -> S
     standings = round_standings(scoring_round)
     if not standings.lines:
         raise ValidationError({"round": "Chưa có đơn vị nào nộp phiếu chấm điểm."})
+    # Publishing locks every sheet and review: with some missing, the head must say why (audited).
+    gaps = publish_gaps(scoring_round)
+    if gaps and not reason:
+        raise ValidationError(
+            {"reason": "Chưa đủ để công bố: " + "; ".join(gaps.problems()) + ". Hãy ghi lý do công bố khi chưa đủ."}
+        )
     version = (scoring_round.results.aggregate(v=Max("version"))["v"] or 0) + 1
     if previous is not None:
         ScoringResult.objects.filter(pk=previous.pk).update(is_current=False)
@@ -214,7 +223,7 @@ def result_publish(*, actor, scoring_round: ScoringRound, reason: str = "") -> S
         actor=actor,
         target=scoring_round,
         organization=scoring_round.block.organizer,
-        after={"version": version, "leaders": [str(o) for o in leaders], "reason": reason},
+        after={"version": version, "leaders": [str(o) for o in leaders], "reason": reason, **gaps.as_audit()},
     )
     return result
 

@@ -159,7 +159,10 @@ def test_template_round_sheets_reviews_standings_publication(client, scoring):
     refused(officer.get(f"/scoring/rounds/{rid}/standings"), 403)
 
     # Publication: a frozen version everyone in the round sees.
-    published = ok(head.post(f"/scoring/rounds/{rid}/publish", {}), 201)
+    # A member has not submitted: refused without a reason, naming it (issue 11: guarded steps).
+    gap = refused(head.post(f"/scoring/rounds/{rid}/publish", {}), 400)
+    assert "1 đơn vị chưa nộp phiếu chấm điểm: Ban Quản lý Khu Kinh tế tỉnh" in str(gap)
+    published = ok(head.post(f"/scoring/rounds/{rid}/publish", {"reason": "Ban Quản lý KKT không nộp"}), 201)
     assert (published["version"], published["is_current"]) == (1, True)
     assert published["data"]["units"][0]["unit"] == "Sở Tài chính"
     results = ok(officer.get(f"/scoring/rounds/{rid}/results"))
@@ -208,7 +211,7 @@ def test_a_published_result_cannot_be_changed_through_the_api(client, scoring):
     s = scoring
     filled(s, I_2=10)
     head = Api(client, s.users["block_head"])
-    ok(head.post(f"/scoring/rounds/{s.round.pk}/publish", {}), 201)
+    ok(head.post(f"/scoring/rounds/{s.round.pk}/publish", {"reason": "Công bố khi chưa đủ"}), 201)
     before = ScoringResult.objects.get().data
     url = f"/scoring/rounds/{s.round.pk}/results/1"
     admin = Api(client, s.users["admin"])

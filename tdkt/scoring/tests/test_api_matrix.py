@@ -163,7 +163,7 @@ def test_put_review_as_home_on_home_sheet_is_a_conflict(client, scoring, users, 
 @pytest.mark.parametrize("role", USERS)
 def test_publish(client, scoring, users, role):
     sheet_of(scoring, "FIN", "unit_officer", submit=True, I_2=12)
-    response = call(client, users[role], "post", f"/scoring/rounds/{scoring.round.pk}/publish", {})
+    response = call(client, users[role], "post", f"/scoring/rounds/{scoring.round.pk}/publish", {"reason": "Chưa đủ"})
     check(response, EXPECTED["publish"][role])
     assert ScoringResult.objects.exists() is (response.status_code == 201)
 
@@ -171,7 +171,7 @@ def test_publish(client, scoring, users, role):
 @pytest.mark.parametrize("role", USERS)
 def test_results_are_seen_by_everyone_who_sees_the_round(client, scoring, users, role):
     sheet_of(scoring, "FIN", "unit_officer", submit=True, I_2=12)
-    call(client, users["block_head"], "post", f"/scoring/rounds/{scoring.round.pk}/publish", {})
+    call(client, users["block_head"], "post", f"/scoring/rounds/{scoring.round.pk}/publish", {"reason": "Chưa đủ"})
     response = call(client, users[role], "get", f"/scoring/rounds/{scoring.round.pk}/results/1")
     check(response, 200 if role in SEES_ROUND else 404, "Sở Tài chính")
 

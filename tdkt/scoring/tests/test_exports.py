@@ -48,7 +48,7 @@ def scored(scoring):
 
 
 def _publish(s):
-    return result_publish(actor=s.users["block_head"], scoring_round=s.round)
+    return result_publish(actor=s.users["block_head"], scoring_round=s.round, reason="Công bố khi chưa đủ")
 
 
 def _get(client, user, name, pk):

@@ -62,7 +62,16 @@ def test_whole_round(scoring):
     # FIN claimed I.1 at its maximum without evidence.
     assert {(f.item_code, f.kind) for f in first.flags} >= {("I.1", "max_without_evidence")}
 
-    result = result_publish(actor=s.users["block_head"], scoring_round=s.round)
+    # DEP and MEM have not submitted: publishing needs a reason, and the refusal names them.
+    with pytest.raises(ValidationError) as refused:
+        result_publish(actor=s.users["block_head"], scoring_round=s.round)
+    assert "2 đơn vị chưa nộp phiếu chấm điểm" in str(refused.value)
+    assert not ScoringResult.objects.exists()
+    result = result_publish(actor=s.users["block_head"], scoring_round=s.round, reason="Hết hạn, hai đơn vị không nộp")
+    event = AuditEvent.objects.filter(event_type=AuditEventType.RESULT_PUBLISHED).get()
+    assert event.after["reason"] == "Hết hạn, hai đơn vị không nộp"
+    assert len(event.after["missing_sheets"]) == 2
+    assert event.after["unfinished_reviews"] == []
     s.round.refresh_from_db()
     assert s.round.status == RoundStatus.PUBLISHED
     assert result.version == 1

@@ -183,7 +183,7 @@ def test_published_round_shows_the_reviews_to_the_member_and_locks_everything(cl
         entries=entries(I_1=4, I_2=12, II_1=25, II_2=0),
         complete=True,
     )
-    result_publish(actor=s.users["block_head"], scoring_round=s.round)
+    result_publish(actor=s.users["block_head"], scoring_round=s.round, reason="Công bố khi chưa đủ")
     client.force_login(s.users["unit_officer"])
     page = client.get(reverse("scoring:sheet", args=[sheet.pk]))
     assert [r.reviewer for r in page.context["reviews"]] == [s.orgs["HOME"]]

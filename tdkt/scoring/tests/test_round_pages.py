@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from conftest import make_org, make_user
+from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.organizations.models import BlockMembership, EmulationBlock
 from tdkt.rules.models import ProposalMark
 from tdkt.scoring.chart import bar_chart
@@ -60,6 +61,11 @@ def _page(client, user, url, **kwargs):
 def _post(client, user, url, data=None):
     client.force_login(user)
     return client.post(url, data or {}, follow=True)
+
+
+def _publish(client, user, pk, reason="Hai đơn vị không nộp phiếu"):
+    """Through the confirmation page, as the button does."""
+    return _post(client, user, _url("round_publish", pk), {"confirmed": "1", "reason": reason})
 
 
 def _q_user(s):
@@ -151,7 +157,24 @@ def test_chart_has_one_bar_per_ranked_unit(client, scored):
 
 def test_publish_via_page_then_everyone_sees_it(client, scored):
     s = scored
-    page = _post(client, s.users["block_head"], _url("round_publish", s.round.pk))
+    head = s.users["block_head"]
+    # The button leads to the confirmation page: what is missing, what will happen, a reason.
+    page = _page(client, head, _url("round_publish", s.round.pk))
+    assert page.status_code == 200
+    assert "2 đơn vị chưa nộp phiếu chấm điểm: " in page.text
+    assert 'id="confirm-consequences"' in page.text
+    assert 'name="reason"' in page.text
+    step = page.text.split('id="confirm-step"')[1].split("</form>")[0]
+    assert "<script" not in step
+    assert "onclick" not in step
+    assert 'method="post"' in step
+    # A POST without the confirmation (an old form, a direct POST) only shows the page again;
+    # confirming without the reason while something is missing is refused.
+    for data in ({}, {"reason": "x"}, {"confirmed": "1"}, {"confirmed": "1", "reason": "  "}):
+        page = _post(client, head, _url("round_publish", s.round.pk), data)
+        assert 'id="confirm-step"' in page.text
+        assert not ScoringResult.objects.exists()
+    page = _publish(client, head, s.round.pk)
     assert page.status_code == 200
     s.round.refresh_from_db()
     assert s.round.status == RoundStatus.PUBLISHED
@@ -166,14 +189,42 @@ def test_publish_via_page_then_everyone_sees_it(client, scored):
         assert 'id="published-table"' in page.text
         assert heading in page.text
         assert "88,5" in page.text
-    # Publishing again is refused with the service's message; still one result.
-    page = _post(client, s.users["block_head"], _url("round_publish", s.round.pk))
-    assert "Kết quả đã công bố; muốn sửa hãy mở lại" in page.text
+    event = AuditEvent.objects.get(event_type=AuditEventType.RESULT_PUBLISHED)
+    assert event.after["reason"] == "Hai đơn vị không nộp phiếu"
+    assert len(event.after["missing_sheets"]) == 2
+    # Publishing again is refused; still one result.
+    page = _publish(client, head, s.round.pk)
+    assert gettext("The result is already published; reopen the round for a correction first.") in page.text
     assert ScoringResult.objects.filter(round=s.round).count() == 1
 
 
+def test_publish_with_every_sheet_and_review_needs_no_reason(client, scored):
+    s = scored
+    for code, user in (("DEP", "deputy"), ("MEM", "member_officer")):
+        sheet = _submit(s, code, user, I_1=3, I_2=10, II_1=20, II_2=1)
+        for reviewer, reviewer_user in (("HOME", "block_head"), ("DEP", "deputy")):
+            if code != reviewer:
+                _review(s, reviewer_user, reviewer, sheet, I_1=3, I_2=10, II_1=20, II_2=1)
+    page = _page(client, s.users["block_head"], _url("round_publish", s.round.pk))
+    assert 'id="confirm-problems"' not in page.text
+    _publish(client, s.users["block_head"], s.round.pk, reason="")
+    assert ScoringResult.objects.get(round=s.round).reason == ""
+
+
+def test_an_unfinished_review_is_named(client, scored):
+    s = scored
+    sheet = _submit(s, "MEM", "member_officer", I_1=3, I_2=10, II_1=20, II_2=1)
+    review_save(actor=s.users["deputy"], sheet=sheet, reviewer=s.orgs["DEP"], entries=entries(I_1=1))  # a draft
+    page = _page(client, s.users["block_head"], _url("round_publish", s.round.pk))
+    assert "1 đơn vị chưa nộp phiếu chấm điểm" in page.text
+    assert "2 phiếu thẩm định chưa hoàn thành" in page.text  # DEP's draft, HOME not begun
+    _publish(client, s.users["block_head"], s.round.pk, reason="Hết hạn thẩm định")
+    event = AuditEvent.objects.get(event_type=AuditEventType.RESULT_PUBLISHED)
+    assert len(event.after["unfinished_reviews"]) == 2
+
+
 def test_publish_with_nothing_submitted_shows_the_error(client, scoring):
-    page = _post(client, scoring.users["block_head"], _url("round_publish", scoring.round.pk))
+    page = _publish(client, scoring.users["block_head"], scoring.round.pk)
     assert "Chưa có đơn vị nào nộp phiếu chấm điểm." in page.text
     assert not ScoringResult.objects.exists()
 
@@ -181,7 +232,7 @@ def test_publish_with_nothing_submitted_shows_the_error(client, scoring):
 def test_reopen_and_publish_a_correction(client, scored):
     s = scored
     head = s.users["block_head"]
-    _post(client, head, _url("round_publish", s.round.pk))
+    _publish(client, head, s.round.pk)
     page = _post(client, head, _url("round_reopen", s.round.pk), {"reason": ""})
     assert "Hãy ghi lý do mở lại để điều chỉnh." in page.text
     s.round.refresh_from_db()
@@ -190,13 +241,12 @@ def test_reopen_and_publish_a_correction(client, scored):
     s.round.refresh_from_db()
     assert s.round.status == RoundStatus.CORRECTING
     assert 'id="publish-form"' in page.text
-    assert 'name="reason"' in page.text
     # The deputy corrects HOME upward (100); publishing without a reason is refused.
     _review(s, "deputy", "DEP", s.home, I_1=5, I_2=15, II_1=30, II_2=0)
-    page = _post(client, head, _url("round_publish", s.round.pk))
-    assert "Hãy ghi lý do điều chỉnh kết quả đã công bố." in page.text
+    page = _publish(client, head, s.round.pk, reason="")
+    assert 'id="confirm-step"' in page.text
     assert ScoringResult.objects.filter(round=s.round).count() == 1
-    _post(client, head, _url("round_publish", s.round.pk), {"reason": "Điều chỉnh mục II.1"})
+    _publish(client, head, s.round.pk, reason="Điều chỉnh mục II.1")
     assert ScoringResult.objects.get(round=s.round, is_current=True).version == 2
 
     v1 = _page(client, s.users["viewer"], _url("result", s.round.pk, 1))
@@ -218,7 +268,8 @@ def test_members_cannot_publish_or_reopen(client, scored):
     client.force_login(s.users["unit_officer"])
     assert client.post(_url("round_publish", s.round.pk)).status_code == 403
     assert client.post(_url("round_reopen", s.round.pk), {"reason": "x"}).status_code == 403
-    assert client.get(_url("round_publish", s.round.pk)).status_code == 405
+    assert client.get(_url("round_publish", s.round.pk)).status_code == 403
+    assert client.post(_url("round_publish", s.round.pk), {"confirmed": "1", "reason": "x"}).status_code == 403
     assert not ScoringResult.objects.exists()
     client.force_login(s.users["nobody"])
     assert client.post(_url("round_publish", s.round.pk)).status_code == 404
@@ -404,7 +455,7 @@ def test_bar_chart_caps_and_shortens():
 
 
 def test_result_page_for_everyone_who_sees_the_round(client, scored):
-    _post(client, scored.users["block_head"], _url("round_publish", scored.round.pk))
+    _publish(client, scored.users["block_head"], scored.round.pk)
     for role in VISIBLE_TO:
         page = _page(client, scored.users[role], _url("result", scored.round.pk, 1))
         assert page.status_code == 200

@@ -5,13 +5,15 @@ role and state."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import user_can
+from tdkt.core.confirm import ConfirmForm, is_confirmed
+from tdkt.core.forms import add_service_errors
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import BlockRole, Organization
@@ -19,6 +21,7 @@ from tdkt.organizations.models import BlockRole, Organization
 from .. import access, selectors
 from ..forms_rounds import ReasonForm, ReviewerForm, RoundForm
 from ..models import RoundStatus, SheetStatus
+from ..publish_gaps import publish_gaps
 from ..services import rounds as services
 from .round_overview import band_labels, overview_context, table_from_data
 
@@ -106,7 +109,6 @@ def round_detail_view(request, pk):
     scoring_round = selectors.round_get(request.user, pk)
     context = overview_context(request.user, scoring_round)
     if context["can_manage"]:
-        context["publish_form"] = ReasonForm(required=context["published"] is not None)
         context["reopen_form"] = ReasonForm(required=True)
     return render(request, "scoring/round_detail.html", context)
 
@@ -162,19 +164,63 @@ def round_reviewers_view(request, pk):
     )
 
 
-@require_POST
+def _publish_consequences(scoring_round, gaps) -> list[str]:
+    version = (scoring_round.results.aggregate(v=Max("version"))["v"] or 0) + 1
+    out = [
+        _("The ranking is frozen as version %(version)s; everyone in the block sees it.") % {"version": version},
+        _("The score sheets and reviews are locked: nobody can change them until the round is reopened."),
+    ]
+    if gaps.missing_sheets:
+        out.append(_("Units that have not submitted their sheet are left out of the ranking."))
+    if gaps.unfinished_reviews:
+        out.append(_("Reviews not completed do not count in the final scores."))
+    out.append(_("The leading unit is proposed for the emulation flag; the members are notified."))
+    return out
+
+
 def round_publish_view(request, pk):
+    """The confirmation step of publishing (a page, no JavaScript): what is missing, what will happen,
+    and a reason when something is missing. A POST without the page's marker (an old form, a direct
+    POST) only shows the page; the service checks the reason again."""
     scoring_round = selectors.round_get(request.user, pk)
     require(access.can_manage(request.user, scoring_round))
-    try:
-        result = services.result_publish(
-            actor=request.user, scoring_round=scoring_round, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The result was published (version %(version)s).") % {"version": result.version})
-    return redirect("scoring:round", scoring_round.pk)
+    if scoring_round.status == RoundStatus.PUBLISHED:
+        messages.error(request, _("The result is already published; reopen the round for a correction first."))
+        return redirect("scoring:round", scoring_round.pk)
+    gaps = publish_gaps(scoring_round)
+    correction = scoring_round.results.exists()
+    confirming = request.method == "POST" and is_confirmed(request.POST)
+    form = ConfirmForm(
+        request.POST if confirming else None,
+        reason_required=bool(gaps) or correction,
+        reason_help=_("Required: the result is published although something is missing.") if gaps else None,
+    )
+    if confirming and form.is_valid():
+        try:
+            result = services.result_publish(
+                actor=request.user, scoring_round=scoring_round, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("The result was published (version %(version)s).") % {"version": result.version}
+            )
+            return redirect("scoring:round", scoring_round.pk)
+    return render(
+        request,
+        "core/confirm_step.html",
+        {
+            "title": _("Publish the result of %(block)s") % {"block": scoring_round.block},
+            "problems": gaps.problems(),
+            "consequences": _publish_consequences(scoring_round, gaps),
+            "action_url": reverse("scoring:round_publish", args=[scoring_round.pk]),
+            "form": form,
+            "confirm_label": _("Publish the result"),
+            "cancel_url": reverse("scoring:round", args=[scoring_round.pk]),
+            "danger": True,
+        },
+    )
 
 
 @require_POST
