@@ -98,6 +98,7 @@ api.add_router("/", "tdkt.rules.api.router")
 api.add_router("/", "tdkt.movements.api.router")
 api.add_router("/", "tdkt.scoring.api.router")
 api.add_router("/", "tdkt.awards.api.router")
+api.add_router("/", "tdkt.notifications.api.router")
 
 
 @api.exception_handler(NinjaValidationError)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("tdkt.audit.urls")),
     path("", include("tdkt.records.urls")),
     path("", include("tdkt.rules.urls")),
+    path("", include("tdkt.notifications.urls")),
     path("", include("tdkt.movements.urls")),
     path("", include("tdkt.scoring.urls")),
     path("", include("tdkt.awards.urls")),
@@ -21,3 +22,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# Vietnamese error pages inside the site's layout, with a way back (tdkt/core/errors.py).
+handler400 = "tdkt.core.errors.bad_request"
+handler403 = "tdkt.core.errors.permission_denied"
+handler404 = "tdkt.core.errors.page_not_found"
+handler500 = "tdkt.core.errors.server_error"

@@ -11,6 +11,12 @@ from .domain.roles import ROLE_LABELS_VI, Role
 ROLE_CHOICES = [(role.value, ROLE_LABELS_VI[role]) for role in Role]
 
 
+class EmailPreference(models.TextChoices):
+    IMMEDIATE = "immediate", _("At once, one e-mail per notice")
+    DIGEST = "digest", _("In the daily digest")
+    NONE = "none", _("No e-mail (in the application only)")
+
+
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     organization = models.ForeignKey(
@@ -20,6 +26,10 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # How notices reach the user by e-mail (they are always in the application's bell).
+    notification_email = models.CharField(
+        _("notices by e-mail"), max_length=10, choices=EmailPreference.choices, default=EmailPreference.IMMEDIATE
     )
 
     def __str__(self):
@@ -88,4 +98,4 @@ class LoginFailure(models.Model):
         return f"{self.username} @ {self.ip_address}"
 
 
-__all__ = ["ApiToken", "LoginFailure", "RoleGrant", "User", "hash_token", "settings"]
+__all__ = ["ApiToken", "EmailPreference", "LoginFailure", "RoleGrant", "User", "hash_token", "settings"]

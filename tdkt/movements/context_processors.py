@@ -1,10 +1,5 @@
-"""Template context for every page: the number of unread notifications (the bell in the navbar)."""
+"""Moved to the notifications app; kept importable here while callers switch to it."""
 
-from .models import Notification
+from tdkt.notifications.context_processors import notifications
 
-
-def notifications(request) -> dict:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    return {"unread_notifications": Notification.objects.filter(user=user, read_at__isnull=True).count()}
+__all__ = ["notifications"]

@@ -310,17 +310,5 @@ class ReminderSent(models.Model):
         return f"{self.user} {self.deadline_key} {self.kind}"
 
 
-class Notification(models.Model):
-    """An in-application message (the bell), e.g. a reminder digest or a returned report."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    text = models.TextField()
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.text[:60]
+# Moved to the notifications app (same table); kept importable here while callers switch.
+from tdkt.notifications.models import Notification  # noqa: E402, F401

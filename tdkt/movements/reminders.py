@@ -27,10 +27,12 @@ from tdkt.accounts.domain.roles import roles_for
 from tdkt.accounts.models import RoleGrant, User
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
+from tdkt.notifications.models import Notification
+from tdkt.notifications.services import digest_pending, digest_section, digest_sent
 
 from .deadlines import deadlines_for
 from .domain.deadlines import Deadline, reminder_kind_due
-from .models import Notification, ReminderKind, ReminderSent
+from .models import ReminderKind, ReminderSent
 
 logger = logging.getLogger(__name__)
 
@@ -102,11 +104,15 @@ def send_reminders(*, today: datetime.date) -> dict:
 
 
 def recipients() -> list[User]:
-    """Active users who may hold a deadline (participants, managers, administrators), with their
+    """Active users who may hold a deadline (participants, managers, administrators) or whose
+    notices wait for the daily digest, with their
     role grants loaded in one query so that `scope_for` asks the database nothing more."""
     roles = roles_for("movement.participate") | roles_for("movement.manage")
     users = list(
-        User.objects.filter(Q(role_grants__role__in=roles) | Q(is_superuser=True), is_active=True)
+        User.objects.filter(
+            Q(role_grants__role__in=roles) | Q(is_superuser=True) | Q(notifications__email_pending=True),
+            is_active=True,
+        )
         .distinct()
         .order_by("pk")
     )
@@ -150,13 +156,20 @@ def send_digest(user, *, today: datetime.date) -> list[Reminder]:
         except IntegrityError:  # another run sent it meanwhile
             continue
         sent.append(reminder)
-    if not sent:
+    # The notices the user takes by e-mail once a day ride in the same e-mail (not in the bell again).
+    pending = digest_pending(user)
+    if not sent and not pending:
         return []
-    subject = f"[TĐKT] Nhắc hạn ngày {today:%d/%m/%Y}: {len(sent)} việc cần làm"
-    Notification.objects.create(user=user, text=digest_text(sent, today=today), url=reverse("movements:calendar"))
+    if sent:
+        Notification.objects.create(user=user, text=digest_text(sent, today=today), url=reverse("movements:calendar"))
     if user.email:
-        body = digest_text(sent, today=today, base_url=site_url(), greeting=str(user))
+        subject = (f"[TĐKT] Nhắc hạn ngày {today:%d/%m/%Y}: {len(sent)} việc cần làm" if sent
+                   else f"[TĐKT] Thông báo ngày {today:%d/%m/%Y}: {len(pending)} thông báo mới")
+        base = site_url()
+        body = digest_text(sent, today=today, base_url=base, greeting=str(user)) if sent else f"Kính gửi {user},"
+        body = "\n".join([body, *digest_section(pending, base_url=base)])
         transaction.on_commit(lambda: _email(subject, body, user.email))
+    digest_sent(pending)
     return sent
 
 

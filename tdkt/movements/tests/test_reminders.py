@@ -11,11 +11,12 @@ from django.urls import reverse
 
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.movements import reminders
-from tdkt.movements.models import Notification, ReminderSent
+from tdkt.movements.models import ReminderSent
 from tdkt.movements.reminders import Reminder, send_reminders
 from tdkt.movements.services.participation import registration_submit, report_submit
 from tdkt.movements.services.plans import movement_update
 from tdkt.movements.tasks import send_reminders_task
+from tdkt.notifications.models import Notification
 
 from .test_deadlines import D, at, make_plan, pdf
 
@@ -284,26 +285,26 @@ def test_management_command(world, plan, django_capture_on_commit_callbacks, cap
 
 
 def test_notifications_page_and_bell(client, world, plan, run):
-    from tdkt.movements.context_processors import notifications
+    from tdkt.notifications.context_processors import notifications
 
     officer = world.users["unit_officer"]
     run(D(2022, 3, 8))
     Notification.objects.create(user=world.users["unit_leader"], text="Không phải của bạn")
     client.force_login(officer)
-    response = client.get(reverse("movements:notifications"))
+    response = client.get(reverse("notifications:list"))
     assert response.status_code == 200
     assert "Nhắc hạn công tác thi đua" in response.text
     assert "Không phải của bạn" not in response.text
 
     request = response.wsgi_request
-    assert notifications(request) == {"unread_notifications": 1}
+    assert notifications(request)["unread_notifications"] == 1
     [note] = digests(officer)
-    response = client.post(reverse("movements:notification_read", args=[note.pk]), {"go": "1"})
+    response = client.post(reverse("notifications:read", args=[note.pk]), {"go": "1"})
     assert response.status_code == 302
     assert response["Location"] == reverse("movements:calendar")
     note.refresh_from_db()
     assert note.read_at is not None
-    assert notifications(request) == {"unread_notifications": 0}
+    assert notifications(request)["unread_notifications"] == 0
 
 
 def test_mark_all_read_and_others_notifications_are_404(client, world, plan):
@@ -311,9 +312,9 @@ def test_mark_all_read_and_others_notifications_are_404(client, world, plan):
     Notification.objects.bulk_create(Notification(user=officer, text=f"Tin {i}") for i in range(3))
     theirs = Notification.objects.create(user=leader, text="Của người khác")
     client.force_login(officer)
-    assert client.post(reverse("movements:notification_read", args=[theirs.pk])).status_code == 404
-    assert client.get(reverse("movements:notification_read", args=[theirs.pk])).status_code == 405
-    assert client.post(reverse("movements:notifications")).status_code == 302
+    assert client.post(reverse("notifications:read", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("notifications:read", args=[theirs.pk])).status_code == 405
+    assert client.post(reverse("notifications:list")).status_code == 302
     assert not Notification.objects.filter(user=officer, read_at__isnull=True).exists()
     assert Notification.objects.filter(user=leader, read_at__isnull=True).count() == 1
 
@@ -322,14 +323,14 @@ def test_notification_link_stays_on_this_site(client, world, plan):
     officer = world.users["unit_officer"]
     note = Notification.objects.create(user=officer, text="Lừa", url="https://evil.example.com/")
     client.force_login(officer)
-    response = client.post(reverse("movements:notification_read", args=[note.pk]), {"go": "1"})
-    assert response["Location"] == reverse("movements:notifications")
+    response = client.post(reverse("notifications:read", args=[note.pk]), {"go": "1"})
+    assert response["Location"] == reverse("notifications:list")
 
 
 def test_bell_is_empty_for_anonymous_visitors(rf):
     from django.contrib.auth.models import AnonymousUser
 
-    from tdkt.movements.context_processors import notifications
+    from tdkt.notifications.context_processors import notifications
 
     request = rf.get("/")
     request.user = AnonymousUser()

@@ -1,4 +1,4 @@
-"""The user's calendar of deadlines, their notifications, and the iCalendar feed."""
+"""The user's calendar of deadlines and the iCalendar feed."""
 
 import datetime
 from itertools import groupby
@@ -6,15 +6,12 @@ from itertools import groupby
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
-
-from tdkt.core.lists import paginate
+from django.views.decorators.http import require_GET
 
 from ..deadlines import (
     KIND_REGISTRATION,
@@ -26,7 +23,6 @@ from ..deadlines import (
     ical_feed,
     is_aggregate,
 )
-from ..models import Notification
 
 
 def calendar_view(request):
@@ -64,36 +60,6 @@ def _row(deadline, today: datetime.date) -> dict:
         "days": days,
         "late_days": -days,
     }
-
-
-def notifications_view(request):
-    """The user's notifications, newest first; POST marks them all read."""
-    mine = Notification.objects.filter(user=request.user)
-    if request.method == "POST":
-        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
-        return redirect("movements:notifications")
-    context = paginate(request, mine.order_by("-created_at", "-pk"), per_page=30)
-    context["unread"] = mine.filter(read_at__isnull=True).count()
-    return render(request, "movements/notifications.html", context)
-
-
-@require_POST
-def notification_read_view(request, pk):
-    """Mark one notification read and go where it points (on this site only)."""
-    notification = get_object_or_404(Notification, pk=pk, user=request.user)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
-    target = notification.url
-    if (
-        request.POST.get("go")
-        and target
-        and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    ):
-        return redirect(target)
-    return redirect("movements:notifications")
 
 
 @require_GET
