@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
+from tdkt.core.numbers_form import NumberField
 
 from .models import CriteriaTemplate
 
@@ -22,12 +23,12 @@ class RoundForm(forms.Form):
     template = TemplateChoiceField(label=_("Criteria template"), queryset=CriteriaTemplate.objects.none())
     self_deadline = forms.DateField(label=_("Self-scoring deadline"), widget=VNDateInput())
     review_deadline = forms.DateField(label=_("Review deadline"), required=False, widget=VNDateInput())
-    flag_percent = forms.DecimalField(
+    flag_percent = NumberField(
         label=_("Flag when the self-score exceeds the review by more than (percent of the item's maximum)"),
         min_value=Decimal("1"),
         max_value=Decimal("100"),
-        max_digits=5,
-        decimal_places=0,
+        max_digits=3,
+        decimals=0,
         initial=20,
         help_text=_("Enter 20 for 20%."),
     )
@@ -53,7 +54,7 @@ class RoundForm(forms.Form):
             "template": data["template"],
             "self_deadline": data["self_deadline"],
             "review_deadline": data.get("review_deadline"),
-            "flag_share": (data["flag_percent"] / 100).quantize(Decimal("0.01")),
+            "flag_share": (Decimal(data["flag_percent"]) / 100).quantize(Decimal("0.01")),
         }
 
     def add_service_errors(self, error) -> None:

@@ -1,11 +1,12 @@
 """Forms of the score-sheet and review pages, and the rows of the sheet's table they fill.
 
-A score is typed the Vietnamese way ("12,5") or the browser's ("12.5"); a blank box is "not
-scored" (None). The leaf rules (range, whole counts, 2 decimals) are the services' to check: the
-form only turns text into numbers and names the item whose box holds something else.
+A score is typed the Vietnamese way ("12,5"; a count "3") in a text box (a browser's number box
+read "2,5" as 25); a blank box is "not scored" (None). "12.5" is refused with a message showing
+"12,5" (``tdkt.core.domain.numbers``); a count must be whole, points have at most 2 decimals.
+The leaf rules (range above all) are the services' to check again: the form only turns text into
+numbers and names the item whose box holds something else.
 """
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,64 +16,40 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tdkt.core.numbers_form import NumberField
+
 from .domain import Item, RuleType, Template
 from .domain.numbers import mean
 from .services.common import MAX_COMMENT, clean_entries
 
-NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-TOO_LARGE = Decimal("10000000")  # the database keeps 7 digits before the point
 FORM_ID = "score-form"
 
 
-def show_number(value) -> str:
-    """A Decimal as a browser's number box reads it (12.5, never 12,50 or 1E+1)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
-    return str(value)
-
-
-class ScoreInput(forms.NumberInput):
-    def format_value(self, value):
-        if isinstance(value, str):
-            return value.strip().replace(",", ".") if NUMBER.match(value.strip()) else value
-        return show_number(value) or None
-
-
-class ScoreField(forms.Field):
-    """Points or a count for one leaf: a Decimal, None when blank; the error names the item."""
+class ScoreField(NumberField):
+    """Points (2 decimals) or a count (whole) for one leaf: a Decimal, None when blank; the
+    messages name the item ("Mục I.2: …"). Nothing typed is negative (a deduction is a count);
+    the ranges are the services', which name the item's range."""
 
     def __init__(self, *, item: Item, **kwargs):
         self.item = item
-        attrs = {"form": FORM_ID, "class": "form-control form-control-sm", "min": "0"}
+        attrs = {"form": FORM_ID, "class": "form-control form-control-sm"}
         if item.counted:
-            attrs |= {"step": "1", "inputmode": "numeric", "aria-label": _("Number of times, item %s") % item.code}
+            attrs["aria-label"] = _("Number of times, item %s") % item.code
         else:
-            attrs |= {"step": "0.01", "max": show_number(item.max), "inputmode": "decimal"}
             attrs["aria-label"] = _("Points, item %s") % item.code
-        super().__init__(required=False, widget=ScoreInput(attrs=attrs), **kwargs)
+        super().__init__(
+            decimals=0 if item.counted else 2,
+            negative=False,
+            max_digits=7 + (0 if item.counted else 2),  # the database keeps 7 digits before the point
+            message_name=_("Item %s") % item.code,
+            required=False,
+            **kwargs,
+        )
+        self.widget.attrs.update(attrs)
 
     def to_python(self, value):
-        text = "" if value is None else str(value).strip().replace(" ", "")
-        if not text:
-            return None
-        shown = text[:30]
-        if len(text) > 30 or not NUMBER.match(text):
-            raise ValidationError(
-                _("Item %(code)s: “%(value)s” is not a number.") % {"code": self.item.code, "value": shown},
-                code="not_a_number",
-            )
-        number = Decimal(text.replace(",", "."))
-        if abs(number) >= TOO_LARGE:
-            raise ValidationError(
-                _("Item %(code)s: %(value)s is too large.") % {"code": self.item.code, "value": shown},
-                code="too_large",
-            )
-        return number
-
-    def prepare_value(self, value):
-        return show_number(value) if isinstance(value, Decimal) else value
+        number = super().to_python(value)
+        return None if number is None else Decimal(number)
 
 
 class ScoreForm(forms.Form):

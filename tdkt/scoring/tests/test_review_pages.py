@@ -57,7 +57,7 @@ def test_head_reviews_with_the_self_score_beside_and_completes(client, scoring):
     text = page.text
     assert 'name="v_I.2"' in text
     assert 'name="c_I.2"' in text
-    assert 'step="1"' in text
+    assert 'inputmode="numeric"' in text  # a count's box: text, typed the Vietnamese way
     row = next(r for r in page.context["rows"] if r.code == "I.2")
     assert (row.own_value, row.own_score) == (Decimal("12.5"), Decimal("12.5"))
     assert row.own_comment == "Đã ban hành 5 văn bản"

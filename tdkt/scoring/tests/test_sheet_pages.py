@@ -50,9 +50,10 @@ def test_member_starts_its_sheet_and_sees_the_boxes(client, scoring):
     for code in ("I.1", "I.2", "II.1", "II.2"):
         assert f'name="v_{code}"' in text
         assert f'name="c_{code}"' in text
-    assert 'step="1"' in text
-    assert 'step="0.01"' in text
-    assert 'max="15"' in text
+    # Text boxes with a number pad: a browser's number box read "2,5" as 25.
+    assert 'inputmode="numeric"' in text  # a count
+    assert 'inputmode="decimal"' in text  # points
+    assert 'type="number"' not in text
     assert "Kết quả thực hiện nhiệm vụ được giao" in text  # the section's title
     assert reverse("scoring:sheet_submit", args=[sheet.pk]) in text
     assert reverse("scoring:sheet_xlsx", args=[sheet.pk]) in text
@@ -97,7 +98,8 @@ def test_save_draft_with_vietnamese_decimals(client, scoring):
     assert SheetEntry.objects.get(sheet=sheet, item_code="I.2").comment == "Đã ban hành 5 văn bản"
     page = client.get(url(sheet))
     text = page.text
-    assert 'value="12.5"' in text  # the browser's number box reads a dot
+    assert 'value="12,5"' in text  # shown back the Vietnamese way, in a text box
+    assert 'type="number"' not in text
     assert page.context["total"] == Decimal("47.5")  # 3×9 + 12,5 + 0 + (10 − 2)
     assert "47,5" in text
     assert "= 27" in text
@@ -108,10 +110,12 @@ def test_save_draft_with_vietnamese_decimals(client, scoring):
     [
         ({"v_I.2": "16"}, {"I.2": "ngoài khoảng 0–15"}),
         ({"v_II.1": "abc"}, {"II.1": "abc"}),
-        ({"v_I.1": "2,5"}, {"I.1": "số lần (count) 2.5"}),
-        ({"v_I.2": "16", "v_II.1": "abc", "v_I.1": "2,5", "v_II.2": "1"}, {"I.2": "0–15", "II.1": "abc", "I.1": "2.5"}),
+        ({"v_I.1": "2,5"}, {"I.1": "“2,5” phải là số nguyên"}),
+        ({"v_I.2": "12.5"}, {"I.2": "“12,5”"}),
+        ({"v_I.2": "1.250"}, {"I.2": "“1,25”"}),
+        ({"v_I.2": "16", "v_II.1": "abc", "v_I.1": "2,5", "v_II.2": "1"}, {"I.2": "0–15", "II.1": "abc", "I.1": "2,5"}),
     ],
-    ids=["over-max", "not-a-number", "count-not-whole", "all-at-once"],
+    ids=["over-max", "not-a-number", "count-not-whole", "dot-decimal", "ambiguous", "all-at-once"],
 )
 def test_errors_name_the_item_keep_the_typing_and_save_nothing(client, scoring, data, named):
     s = scoring
