@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
+from tdkt.core.numbers_form import NumberField, integer_field
 from tdkt.organizations.models import Organization
 from tdkt.records.models import HONOUR_CHOICES
 
@@ -62,16 +63,17 @@ class AwardFormForm(forms.Form):
                                required=False, help_text=_("Empty only when decided by the central government."))
     decider_title = forms.CharField(label=_("Title of the person who decides"), max_length=200)
     needs_ballot = forms.BooleanField(label=_("Council ballot required"), required=False)
-    ballot_threshold = forms.DecimalField(label=_("Yes votes needed (percent of all members)"), max_digits=5,
-                                          decimal_places=2, min_value=50, max_value=100, initial=80)
+    # Numbers typed the Vietnamese way: "1,5" for a coefficient, "66,67" for a share.
+    ballot_threshold = NumberField(label=_("Yes votes needed (percent of all members)"), max_digits=5,
+                                   decimals=2, min_value=50, max_value=100, initial=80)
     needs_notice = forms.BooleanField(label=_("Public notice required"), required=False)
-    notice_working_days = forms.IntegerField(label=_("Notice period (working days)"), min_value=1, max_value=60,
-                                             initial=10)
-    coefficient_individual = forms.DecimalField(label=_("Reward coefficient, individual"), max_digits=5,
-                                                decimal_places=2, min_value=0, initial=0)
-    coefficient_collective = forms.DecimalField(label=_("Reward coefficient, collective"), max_digits=5,
-                                                decimal_places=2, min_value=0, initial=0)
-    copies = forms.IntegerField(label=_("Number of copies"), min_value=1, max_value=20, initial=1)
+    notice_working_days = integer_field(label=_("Notice period (working days)"), min_value=1, max_value=60,
+                                        initial=10)
+    coefficient_individual = NumberField(label=_("Reward coefficient, individual"), max_digits=5,
+                                         decimals=2, min_value=0, initial=0)
+    coefficient_collective = NumberField(label=_("Reward coefficient, collective"), max_digits=5,
+                                         decimals=2, min_value=0, initial=0)
+    copies = integer_field(label=_("Number of copies"), min_value=1, max_value=20, initial=1)
     components = forms.CharField(
         label=_("Dossier components"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One per line: code | label | required (yes/no), e.g. to_trinh | Tờ trình | yes."),

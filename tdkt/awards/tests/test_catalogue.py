@@ -32,7 +32,7 @@ def _post_data(**extra):
         "code": "GK_SNV", "effective_from": "01/01/2025", "name": "Giấy khen của Giám đốc Sở Nội vụ",
         "certificate_title": "GIẤY KHEN", "record_code": "GK", "for_individual": "on", "level": "department",
         "decider_title": "GIÁM ĐỐC SỞ NỘI VỤ", "ballot_threshold": "80", "notice_working_days": "10",
-        "coefficient_individual": "0.3", "coefficient_collective": "0.6", "copies": "3",
+        "coefficient_individual": "0,3", "coefficient_collective": "0,6", "copies": "3",
         "components": "to_trinh | Tờ trình | yes\nbien_ban | Biên bản họp | no\n", "legal_ref": "",
         **extra,
     }
@@ -157,3 +157,27 @@ def test_admin_adds_a_form_and_a_version_by_page(client, awards):
     detail = client.get(reverse("awards:form", args=[new.pk])).content.decode()
     assert "01/01/2025" in detail
     assert "01/07/2026" in detail
+
+
+def test_catalogue_numbers_are_typed_and_shown_the_vietnamese_way(client, awards):
+    world = awards.world
+    client.force_login(world.users["admin"])
+    data = _post_data(issuer=str(world.orgs["HOME"].pk), coefficient_individual="1,5", ballot_threshold="66,67")
+    assert client.post(reverse("awards:form_new"), data).status_code == 302
+    form = AwardForm.objects.get(code="GK_SNV")
+    assert form.coefficient_individual == Decimal("1.5")
+    assert form.ballot_threshold == Decimal("66.67")
+    page = client.get(reverse("awards:form_version", args=[form.pk])).content.decode()
+    assert 'value="1,5"' in page
+    assert 'value="66,67"' in page
+    assert 'type="number"' not in page
+
+    data = _post_data(issuer=str(world.orgs["HOME"].pk), code=None, effective_from="01/07/2026",
+                      coefficient_individual="1.5", copies="2,5")
+    response = client.post(reverse("awards:form_version", args=[form.pk]), data)
+    assert response.status_code in (200, 400)
+    errors = response.context["form"].errors
+    assert "Hệ số tiền thưởng cá nhân" in errors["coefficient_individual"][0]
+    assert "“1,5”" in errors["coefficient_individual"][0]
+    assert "số nguyên" in errors["copies"][0]
+    assert AwardForm.objects.filter(code="GK_SNV").count() == 1
