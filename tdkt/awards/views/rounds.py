@@ -5,11 +5,10 @@ is created by services.rounds (which checks the permission)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from tdkt.accounts.scope import scope_for, user_can
+from tdkt.core.days import deadline_phrase
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import paginate
 from tdkt.movements.selectors import movement_list
@@ -28,14 +27,7 @@ def _year(request) -> int | None:
 
 
 def days_left(deadline) -> str:
-    if deadline is None:
-        return ""
-    days = (deadline - timezone.localdate()).days
-    if days > 0:
-        return ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
-    if days == 0:
-        return _("due today")
-    return ngettext("overdue by %(days)d day", "overdue by %(days)d days", -days) % {"days": -days}
+    return deadline_phrase(deadline)  # "quá hạn 1.457 ngày", counted and written as on every page
 
 
 def preparable_units(user, commendation_round):

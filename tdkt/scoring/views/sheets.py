@@ -10,12 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
+from tdkt.core.days import days_phrase, days_until
 from tdkt.core.downloads import stored_file_response
 
 from ..access import acting_reviewers, can_manage, in_conflict, member_organizations
@@ -69,14 +68,10 @@ def may_edit(user, sheet) -> bool:
 def _deadline(sheet) -> str:
     if sheet.status == SheetStatus.SUBMITTED:
         return ""
-    days = (sheet.round.self_deadline - timezone.localdate()).days
-    if days > 0:
-        return ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
-    if days == 0:
-        return _("due today")
-    if sheet.status == SheetStatus.RETURNED:
+    days = days_until(sheet.round.self_deadline)
+    if days < 0 and sheet.status == SheetStatus.RETURNED:
         return ""  # a returned sheet goes back whenever it is corrected
-    return ngettext("overdue by %(days)d day", "overdue by %(days)d days", -days) % {"days": -days}
+    return days_phrase(days)
 
 
 def _shown_reviews(user, sheet) -> list:
@@ -129,6 +124,7 @@ def render_sheet(request, sheet, *, form=None, return_form=None, errors=None):
         "published": published,
         "badge": STATUS_BADGES[sheet.status],
         "days_left": _deadline(sheet),
+        "overdue": sheet.status == SheetStatus.DRAFT and days_until(sheet.round.self_deadline) < 0,
         "reviews": reviews,
         "review_totals": [s.total for s in review_scores],
         "final_total": mean([s.total for s in review_scores]) if review_scores else None,
