@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import style_form
+from tdkt.core.numbers_form import integer_field
 from tdkt.core.uploads import REPORT_KINDS
 from tdkt.records.domain.codes import HONOURS, Target, honour_label, honours_for
 
@@ -96,7 +97,11 @@ class ReportForm(_OrganizationForm):
             self.fields[f"label_{i}"] = forms.CharField(
                 label=_("Figure"), max_length=100, required=False, initial=defaults.get(i, "")
             )
-            self.fields[f"value_{i}"] = forms.IntegerField(label=_("Value"), min_value=0, required=False)
+            # Typed the Vietnamese way ("1.234" is a thousand two hundred and thirty-four).
+            self.fields[f"value_{i}"] = integer_field(
+                label=_("Value"), min_value=0, max_digits=15, required=False,
+                message_name=_("Figure %(n)s") % {"n": i},
+            )
 
     def figure_rows(self):
         return [(self[f"label_{i}"], self[f"value_{i}"]) for i in FIGURE_ROWS]

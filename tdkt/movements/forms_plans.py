@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
+from tdkt.core.numbers_form import NumberField
 from tdkt.organizations.models import EmulationBlock, Organization
 from tdkt.records.models import HONOUR_CHOICES, RATING_CHOICES
 
@@ -113,8 +114,9 @@ class TargetForm(forms.Form):
     )
     award_code = forms.ChoiceField(label=_("Title or form"), choices=BLANK + HONOUR_CHOICES, required=False)
     min_rating = forms.ChoiceField(label=_("Rating at least"), choices=BLANK + RATING_CHOICES, required=False)
-    value = forms.DecimalField(
-        label=_("Value"), min_value=0, max_digits=7, decimal_places=2, help_text=_("A percentage, or a number.")
+    value = NumberField(
+        label=_("Value"), min_value=0, max_digits=7, decimals=2,
+        help_text=_("A percentage, or a number: 20 for 20%, 2,5 for two and a half."),
     )
     year = forms.IntegerField(label=_("Year measured"), min_value=2000, max_value=2100)
 

@@ -3,6 +3,7 @@ the period, a multi-year movement's milestones, the work program by quarter, dat
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -336,3 +337,19 @@ def test_a_passed_deadline_counts_the_reports_still_missing(client, world, monke
         milestone=milestone, organization=world.orgs["HOME"], status="accepted", submitted_at=timezone.now(), **fields
     )
     assert 'data-days-left="-5" data-missing="0"' in client.get(_url("detail", movement)).text
+
+
+def test_target_value_is_typed_the_vietnamese_way(client, world):
+    movement = _movement(world, issued=False)
+    client.force_login(world.users["standing_office"])
+    target = {"label": "Tỷ lệ phòng ban đạt TTLĐXS", "kind": "award_share", "subject": "collective",
+              "award_code": "TTLDTT", "value": "12,5", "year": "2022"}
+    assert client.post(_url("target_add", movement), target).status_code == 302
+    assert movement.targets.get().value == Decimal("12.5")
+    for typed, words in (("12.5", "“12,5”"), ("2.500", "“2500”"), ("1,234", "2"), ("-1", "âm")):
+        response = client.post(_url("target_add", movement), target | {"value": typed})
+        assert response.status_code in (200, 400)
+        message = response.context["form"].errors["value"][0]
+        assert message.startswith("Giá trị:"), message
+        assert words in message, message
+    assert movement.targets.count() == 1

@@ -163,3 +163,22 @@ def test_service_figures_are_at_most_five_whole_numbers():
 def test_submission_is_audited(world, plan):
     fin_submits(world, plan)
     assert AuditEvent.objects.filter(event_type=AuditEventType.REPORT_SUBMITTED).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("1.234", 1234), ("1.234.000", 1234000), ("1 234", 1234), ("12", 12), ("0", 0)]
+)
+def test_figures_are_typed_the_vietnamese_way(client, world, plan, typed, value):
+    response = submit(client, world, plan, "bao-cao.pdf", PDF, label_1="Tiền thưởng (đồng)", value_1=typed)
+    assert response.status_code == 302
+    assert ReportSubmission.objects.get().figures == {"Tiền thưởng (đồng)": value}
+
+
+@pytest.mark.parametrize(("typed", "words"), [("2.5", "“2,5”"), ("1,234,000", "“1.234.000”"), ("2,5", "số nguyên")])
+def test_figures_the_vietnamese_way_refuse_what_is_ambiguous(client, world, plan, typed, words):
+    response = submit(client, world, plan, "bao-cao.pdf", PDF, label_1="Số tập thể được khen", value_1=typed)
+    assert response.status_code == 200
+    message = response.context["form"].errors["value_1"][0]
+    assert message.startswith("Số liệu 1:"), message
+    assert words in message
+    assert not ReportSubmission.objects.exists()
