@@ -12,12 +12,13 @@ from django.utils import timezone
 
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.audit.services import audit_record
-from tdkt.movements.notifications import notify, users_of
+from tdkt.notifications.services import notify, users_of
 
 from ..access import acting_roles
 from ..domain.ballot import Ballot, Count, Vote, count
 from ..domain.workflow import ACTION_LABELS, Action, Facts, State, TransitionRefused, transition
 from ..models import Appraisal, AwardForm, Council, CouncilMember, CouncilVote, Dossier, Nominee, Objection, Transition
+from ..notices import handover_notify
 from .dossiers import missing_components
 
 
@@ -105,6 +106,7 @@ def _record(actor, dossier: Dossier, action: Action, source: str, reason: str) -
     audit_record(event_type=AuditEventType.DOSSIER_TRANSITION, actor=actor, target=dossier,
                  organization=dossier.organization,
                  before={"state": source}, after={"state": dossier.state, "action": action.value, "reason": reason})
+    handover_notify(dossier, action, reason=reason)  # whoever must act next is told
     return step
 
 

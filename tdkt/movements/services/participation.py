@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from tdkt.audit.models import AuditEventType
 from tdkt.core.uploads import check_document
+from tdkt.notifications.services import notify, users_of
 from tdkt.records.domain.codes import HONOURS
 
 from ..domain.deadlines import is_late
@@ -20,11 +21,11 @@ from ..models import (
     ReportSubmission,
     SubmissionStatus,
 )
-from ..notifications import notify, users_of
 from .common import ValidationError, audit_record, require_issued, require_manage, require_participant
 
 MAX_FIGURES = 5
 HEAD_ROLES = ("block_head", "unit_leader")  # told when a late registration waits for them
+MANAGER_ROLES = ("block_head", "standing_office", "unit_leader")  # told when a report waits to be received
 REMINDER_KINDS = ("registration", "covenant", "report")
 
 
@@ -195,6 +196,12 @@ def report_submit(*, actor, milestone, organization, upload, figures: dict | Non
         submission.return_reason = ""
         submission.reviewed_by, submission.reviewed_at = None, None
         submission.save()
+        notify(  # the issuing organisation's head receives or returns it
+            users_of(movement.organization, roles=MANAGER_ROLES),
+            text=f"{organization} đã nộp báo cáo “{milestone}” ({movement})"
+            + (" sau hạn" if late else "") + ": chờ tiếp nhận.",
+            url=_url("reports", movement.pk),
+        )
         audit_record(
             event_type=AuditEventType.REPORT_SUBMITTED,
             actor=actor,

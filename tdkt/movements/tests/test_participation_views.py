@@ -364,6 +364,9 @@ def test_late_submission_is_marked_late(client, world, plan):
 
 def test_report_reminder_reaches_missing_and_returned_participants(client, world, plan):
     submission = fin_submits(world, plan)
+    told = set(Notification.objects.values_list("user_id", flat=True))
+    assert told == {world.users["block_head"].pk}  # the head is told a report waits to be received
+    Notification.objects.all().delete()
     client.force_login(world.users["block_head"])
     client.post(url("remind_reports", plan, plan.milestone.pk))
     missing = {plan.home_officer.pk, plan.ind_officer.pk}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tdkt.accounts.models import User
 from tdkt.accounts.scope import scope_for
 from tdkt.audit.models import AuditEventType
-from tdkt.movements.notifications import notify
+from tdkt.notifications.services import notify
 from tdkt.organizations.models import BlockRole
 
 from ..access import head_organization, member_organizations

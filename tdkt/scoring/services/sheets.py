@@ -9,10 +9,11 @@ from django.utils import timezone
 from tdkt.accounts.scope import scope_for
 from tdkt.audit.models import AuditEventType
 from tdkt.core.uploads import REPORT_KINDS, check_document
-from tdkt.movements.notifications import notify, users_of
+from tdkt.notifications.services import notify, users_of
 
 from ..access import member_organizations
 from ..models import CriteriaTemplate, Evidence, RoundStatus, ScoreSheet, ScoringRound, SheetEntry, SheetStatus
+from ..notices import sheet_submitted_notify
 from ..standings import parsed_template
 from .common import (
     EntryInput,
@@ -116,6 +117,7 @@ def sheet_submit(*, actor, sheet: ScoreSheet) -> ScoreSheet:
     sheet.submitted_at = timezone.now()
     sheet.submitted_by = actor
     sheet.save()
+    sheet_submitted_notify(sheet)  # the reviewers have work waiting
     audit_record(
         event_type=AuditEventType.SHEET_SUBMITTED,
         actor=actor,
