@@ -93,7 +93,9 @@ def decision_body(decision) -> dict:
 def decision_issue(request, dossier_id: Id, payload: AwardDecisionIn):
     """Người có thẩm quyền (403 với người khác). Số quyết định cấp theo cơ quan ban hành và năm; mỗi
     người được khen có số sổ vàng và tiền thưởng (hệ số × lương cơ sở ngày quyết định, làm tròn lên
-    10.000 đ). Sinh DOCX, PDF không được thì không có gì được ghi."""
+    10.000 đ). Sinh DOCX, PDF không được thì không có gì được ghi. Người được chấp thuận nhưng không đạt
+    biểu quyết của Hội đồng không có trong quyết định: khi đó cần `reason` (ghi vào nhật ký), thiếu thì 400
+    với thông báo nêu tên từng người."""
     dossier = selectors.dossier_get(request.user, dossier_id)
     try:
         issuer = org_selectors.organization_get(request.user, payload.issuer_id)
@@ -103,7 +105,7 @@ def decision_issue(request, dossier_id: Id, payload: AwardDecisionIn):
         decision = decision_services.decision_issue(
             actor=request.user, dossier=dossier, issuer=issuer, date=payload.date, signer_name=payload.signer_name,
             signer_title=payload.signer_title, subject=payload.subject, legal_bases=payload.legal_bases,
-            symbol=payload.symbol, recipients=payload.recipients,
+            symbol=payload.symbol, recipients=payload.recipients, reason=payload.reason,
         )
     return Status(201, decision_body(selectors.decision_get(request.user, decision.pk)))
 

@@ -388,6 +388,11 @@ class AwardDecisionIn(In):
     signer_title: text(200, required=True)
     legal_bases: text(4000, required=True) = Field(..., description="Các căn cứ")
     recipients: text(4000) = Field("", description="Nơi nhận, mỗi dòng một nơi (trống: Như Điều 3; Lưu: VT, TĐKT.)")
+    reason: text(500) = Field(
+        "",
+        description="Lý do ban hành: bắt buộc khi có người được chấp thuận nhưng không đạt biểu quyết của Hội đồng "
+        "(không có trong quyết định); thiếu thì 400 kèm danh sách những người đó",
+    )
 
 
 class AwardDecisionRevokeIn(In):

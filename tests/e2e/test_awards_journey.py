@@ -205,6 +205,9 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
         page.locator("#dossier-decisions a.btn", has_text=issuer).first.click()
         page.locator('#decision-form [name="signer_name"]').fill(signer)
         page.locator("#decision-form").get_by_role("button", name="Ban hành quyết định").click()
+        # The confirmation page: what will happen (number, awardees, money), then issue.
+        assert page.locator("#confirm-consequences").is_visible()
+        page.locator("#confirm-step").get_by_role("button", name="Ban hành quyết định").click()
         _ok(page)
     dossier.refresh_from_db()
     assert dossier.state == State.DECIDED

@@ -41,6 +41,38 @@ def decidable_nominees(dossier: Dossier, issuer: Organization) -> list[Nominee]:
     ]
 
 
+def left_out(dossier: Dossier, issuer: Organization) -> list[tuple[Nominee, str]]:
+    """Accepted nominees whose form this issuer decides but whom this decision would not include:
+    their council ballot did not pass (or is not complete). Issuing without them is the approver's
+    call, with a reason (issue 11, guarded steps); each comes with why, in Vietnamese."""
+    candidates = [
+        n for n in dossier.nominees.filter(
+            appraisal__in=(Appraisal.ACCEPTED, Appraisal.CHANGED), awardee__isnull=True
+        ).select_related("award__issuer", "final_award__issuer", "person", "collective")
+        if n.awarded_form.issuer_id == issuer.pk and n.awarded_form.needs_ballot
+    ]
+    council = council_of(dossier)
+    counts = ballot_counts(candidates, council) if council is not None and candidates else {}
+    out = []
+    for nominee in candidates:
+        tally = counts.get(nominee.pk)
+        if tally is None:
+            out.append((nominee, "chưa có Hội đồng bỏ phiếu"))
+        elif not tally.passed:
+            why = f"{tally.yes}/{tally.members} phiếu đồng ý, cần {tally.needed}"
+            if not tally.quorum_met:
+                why += ", không đủ số thành viên có mặt"
+            out.append((nominee, why))
+    return out
+
+
+def left_out_problem(left: list[tuple[Nominee, str]]) -> str:
+    names = "; ".join(f"{n.subject} ({why})" for n, why in left[:20])
+    more = f" và {len(left) - 20} người khác" if len(left) > 20 else ""
+    return f"{len(left)} người được chấp thuận nhưng không đạt biểu quyết của Hội đồng, không có trong quyết định: " \
+           f"{names}{more}"
+
+
 def _subject_fields(nominee: Nominee) -> dict:
     if nominee.person is not None:
         person = nominee.person
@@ -74,10 +106,11 @@ def _check(signer_name, signer_title, subject, legal_bases, symbol, date) -> Non
 @transaction.atomic
 def decision_issue(
     *, actor, dossier: Dossier, issuer: Organization, date: datetime.date, signer_name: str, signer_title: str,
-    subject: str, legal_bases: str, symbol: str, recipients: str = DEFAULT_RECIPIENTS,
+    subject: str, legal_bases: str, symbol: str, recipients: str = DEFAULT_RECIPIENTS, reason: str = "",
 ) -> Decision:
     """Issue the decision. The documents are generated inside the transaction: if generation fails,
-    nothing is written and the dossier stays as it was."""
+    nothing is written and the dossier stays as it was. When accepted nominees of this issuer are
+    left out (their ballot did not pass), a ``reason`` is required and kept in the audit."""
     from ..documents import decision_files
 
     dossier = _lock(dossier)
@@ -94,6 +127,12 @@ def decision_issue(
     nominees = decidable_nominees(dossier, issuer)
     if not nominees:
         raise ValidationError({"issuer": f"Không có ai trong hồ sơ được đề nghị hình thức do {issuer} quyết định."})
+    reason = reason.strip()
+    if len(reason) > 500:
+        raise ValidationError({"reason": "Lý do dài quá 500 ký tự."})
+    left = left_out(dossier, issuer)
+    if left and not reason:
+        raise ValidationError({"reason": left_out_problem(left) + ". Hãy ghi lý do ban hành quyết định."})
     Organization.objects.select_for_update().get(pk=issuer.pk)  # numbers per issuer are allocated one at a time
     number = (Decision.objects.filter(issuer=issuer, year=date.year).aggregate(n=Max("number"))["n"] or 0) + 1
     book = (Awardee.objects.filter(decision__issuer=issuer).aggregate(n=Max("golden_book_number"))["n"] or 0)
@@ -129,7 +168,8 @@ def decision_issue(
         dossier.save(update_fields=["state", "updated_at"])
         _record(actor, dossier, Action.DECIDE, source, f"Quyết định số {decision.reference}")
     audit_record(event_type=AuditEventType.DECISION_ISSUED, actor=actor, target=decision, organization=issuer,
-                 after={"number": decision.reference, "date": date.isoformat(), "awardees": len(nominees)})
+                 after={"number": decision.reference, "date": date.isoformat(), "awardees": len(nominees),
+                        "reason": reason, "left_out": [f"{n.subject} ({why})" for n, why in left]})
     return decision
 
 

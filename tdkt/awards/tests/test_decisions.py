@@ -43,7 +43,16 @@ def test_approver_issues_through_the_page(client, awards, fake_pdf):
     assert "GIÁM ĐỐC SỞ TÀI CHÍNH" in body
     assert "Luật Thi đua, khen thưởng" in body
     assert "Nguyễn Văn Đức" in body
-    response = client.post(_url(dossier, awards), {**POST, "issuer": awards.world.orgs["FIN"].pk})
+    # The filled form leads to the confirmation page (what will happen); nothing is issued yet.
+    page = client.post(_url(dossier, awards), {**POST, "issuer": awards.world.orgs["FIN"].pk})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'id="confirm-step"' in body
+    assert 'id="confirm-problems"' not in body  # nobody left out: no reason asked
+    assert "2.830.000" in body  # the reward money in total
+    assert 'name="legal_bases" value="Căn cứ Luật Thi đua' in body  # the entries are carried
+    assert not Decision.objects.exists()
+    response = client.post(_url(dossier, awards), {**POST, "issuer": awards.world.orgs["FIN"].pk, "confirmed": "1"})
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("awards:decision", args=[decision.pk])
@@ -84,7 +93,7 @@ def test_failed_generation_gives_503_and_changes_nothing(client, awards, monkeyp
     monkeypatch.setattr(generation, "docx_to_pdf", broken)
     dossier = awaiting_dossier(awards)
     client.force_login(awards.world.users["approver"])
-    response = client.post(_url(dossier, awards), POST)
+    response = client.post(_url(dossier, awards), {**POST, "confirmed": "1"})
     assert response.status_code == 503
     assert "LibreOffice" in response.content.decode()
     dossier.refresh_from_db()
@@ -100,9 +109,20 @@ def test_revoke_through_the_page(client, awards, fake_pdf):
     client.force_login(awards.world.users["unit_officer"])
     assert client.post(url, {"reason": "x"}).status_code == 403
     assert 'id="revoke"' not in client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
+    assert client.get(url).status_code == 403
     client.force_login(awards.world.users["approver"])
-    assert client.post(url, {"reason": ""}).status_code == 400
-    response = client.post(url, {"reason": "Kê khai thành tích không đúng"})
+    # The form on the decision's page (or any POST without the confirmation) shows the page, the
+    # reason carried over; nothing is revoked until it is confirmed.
+    page = client.post(url, {"reason": "Kê khai thành tích không đúng"})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'id="confirm-consequences"' in body
+    assert "Kê khai thành tích không đúng</textarea>" in body
+    decision.refresh_from_db()
+    assert decision.revoked_on is None
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": "", "confirmed": "1"}).status_code == 400
+    response = client.post(url, {"reason": "Kê khai thành tích không đúng", "confirmed": "1"})
     assert response.status_code == 302
     decision.refresh_from_db()
     assert decision.revoked_on is not None
@@ -220,7 +240,7 @@ def test_recipients_are_the_clerks_lines_in_the_docx(client, awards, fake_pdf):
     client.force_login(awards.world.users["approver"])
     assert "Như Điều 3;" in client.get(_url(dossier, awards)).content.decode()  # the usual lines, to edit
     recipients = "Như Điều 3;\r\nUBND tỉnh (b/c);\r\nSở Tài chính;\r\nLưu: VT, TĐKT."
-    response = client.post(_url(dossier, awards), {**POST, "recipients": recipients,
+    response = client.post(_url(dossier, awards), {**POST, "recipients": recipients, "confirmed": "1",
                                                    "issuer": awards.world.orgs["FIN"].pk})
     assert response.status_code == 302
     decision = Decision.objects.get()

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
+from tdkt.core.confirm import ConfirmForm, is_confirmed
 from tdkt.core.downloads import attachment_response
 from tdkt.core.forms import add_service_errors
 from tdkt.documents import generation
@@ -43,6 +44,7 @@ from ..services.certificates import (
 from ..services.decisions import decision_issue, decision_revoke
 from ..services.forward import beyond_power_nominees, dossier_forward
 from ..templatetags.awards_decisions import issuers_to_decide
+from .decision_confirm import issue_confirmation, revoke_confirmation
 
 DECIDERS = {"admin", "approver"}
 FORWARDERS = {"admin", "standing_office"}
@@ -74,16 +76,28 @@ def decision_new_view(request, dossier_pk):
     issuer, nominees = chosen
     form = DecisionForm(request.POST or None, initial=decision_initial(issuer, nominees))
     if request.method == "POST" and form.is_valid():
+        # Issuing cannot be undone: the filled form leads to the confirmation page first; only its
+        # POST (the "confirmed" marker and, when someone is left out, the reason) issues.
+        if not is_confirmed(request.POST):
+            return issue_confirmation(request, dossier=dossier, issuer=issuer, nominees=nominees, decision_form=form)
+        confirm = ConfirmForm(request.POST)
+        if not confirm.is_valid():
+            return issue_confirmation(request, dossier=dossier, issuer=issuer, nominees=nominees,
+                                      decision_form=form, confirm_form=confirm, status=400)
         data = form.cleaned_data
         try:
             decision = decision_issue(
                 actor=request.user, dossier=dossier, issuer=issuer, date=data["date"], symbol=data["symbol"],
                 subject=data["subject"], signer_name=data["signer_name"], signer_title=data["signer_title"],
-                legal_bases=data["legal_bases"], recipients=data["recipients"],
+                legal_bases=data["legal_bases"], recipients=data["recipients"], reason=confirm.cleaned_data["reason"],
             )
         except DocumentError as error:  # the service's transaction rolled back: nothing changed
             return _document_error(request, error, back=back)
         except ValidationError as error:
+            if "reason" in getattr(error, "message_dict", {}):
+                add_service_errors(confirm, error)
+                return issue_confirmation(request, dossier=dossier, issuer=issuer, nominees=nominees,
+                                          decision_form=form, confirm_form=confirm, status=400)
             add_service_errors(form, error)
         else:
             messages.success(request, _("Decision No. %(ref)s issued.") % {"ref": decision.reference})
@@ -146,10 +160,21 @@ def decision_detail_view(request, pk):
     return _detail(request, decision_get(request.user, pk))
 
 
-@require_POST
 def decision_revoke_view(request, pk):
+    """The confirmation page of revoking (what will happen, the reason), then revoking. The form on
+    the decision's page and any POST without the page's "confirmed" marker only lead to the page."""
     decision = decision_get(request.user, pk)
-    form = RevokeForm(request.POST)
+    if not acting_roles(request.user, decision.dossier) & DECIDERS:
+        raise PermissionDenied(_("Only the authority that decided revokes the decision."))
+    if decision.revoked_on is not None:
+        messages.error(request, _("The decision was already revoked."))
+        return redirect("awards:decision", decision.pk)
+    reason_label = RevokeForm.base_fields["reason"].label
+    if request.method != "POST" or not is_confirmed(request.POST):
+        initial = {"reason": request.POST.get("reason", "")[:500]} if request.method == "POST" else None
+        form = ConfirmForm(initial=initial, reason_required=True, reason_label=reason_label)
+        return revoke_confirmation(request, decision=decision, confirm_form=form)
+    form = ConfirmForm(request.POST, reason_required=True, reason_label=reason_label)
     if form.is_valid():
         try:
             decision_revoke(actor=request.user, decision=decision, reason=form.cleaned_data["reason"])
@@ -158,7 +183,7 @@ def decision_revoke_view(request, pk):
         else:
             messages.success(request, _("The decision was revoked."))
             return redirect("awards:decision", decision.pk)
-    return _detail(request, decision, revoke_form=form, status=400)
+    return revoke_confirmation(request, decision=decision, confirm_form=form, status=400)
 
 
 def _attachment(data_or_file, filename: str, content_type: str):
