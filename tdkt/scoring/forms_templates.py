@@ -14,7 +14,7 @@ from tdkt.organizations.models import Organization
 
 from .domain import TemplateError, template_from_html, template_from_markdown
 from .excel_templates import ExcelFormError, read_template_workbook
-from .template_rows import DEDUCTION, PER_COUNT, POINTS, BandRow, CriterionRow
+from .template_rows import DEDUCTION, PER_COUNT, POINTS, BandRow, CriterionRow, Typed
 
 MAX_GRID_ROWS = 500
 MAX_BAND_ROWS = 20
@@ -83,6 +83,8 @@ class CriterionRowForm(forms.Form):
         style_form(self)
         for name in ("code", "parent", "max", "each"):
             self.fields[name].widget.attrs["class"] = "form-control form-control-sm"
+        for name in ("max", "each"):
+            self.fields[name].widget.attrs["inputmode"] = "decimal"
         self.fields["title"].widget.attrs["class"] = "form-control form-control-sm"
         self.fields["rule"].widget.attrs["class"] = "form-select form-select-sm"
         for field in self.fields.values():
@@ -98,6 +100,7 @@ class BandRowForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control form-control-sm"
             field.widget.attrs["aria-label"] = field.label
+        self.fields["min"].widget.attrs["inputmode"] = "decimal"
 
 
 CriterionRowFormSet = forms.formset_factory(
@@ -110,15 +113,22 @@ BandRowFormSet = forms.formset_factory(
 
 def criterion_rows(formset) -> list[CriterionRow]:
     """The grid's rows (numbered from 1 as shown) from a valid formset."""
+    numbers = {"max", "each"}  # typed the Vietnamese way ("2,5"), as in every form
     return [
-        CriterionRow(number=index, **{k: form.cleaned_data.get(k) or "" for k in CriterionRowForm.base_fields})
+        CriterionRow(
+            number=index,
+            **{
+                k: Typed(form.cleaned_data.get(k) or "") if k in numbers else form.cleaned_data.get(k) or ""
+                for k in CriterionRowForm.base_fields
+            },
+        )
         for index, form in enumerate(formset.forms, start=1)
     ]
 
 
 def band_rows(formset) -> list[BandRow]:
     return [
-        BandRow(number=index, label=form.cleaned_data.get("label") or "", min=form.cleaned_data.get("min") or "")
+        BandRow(number=index, label=form.cleaned_data.get("label") or "", min=Typed(form.cleaned_data.get("min") or ""))
         for index, form in enumerate(formset.forms, start=1)
     ]
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from tdkt.core.domain.numbers import NumberError
+from tdkt.core.domain.numbers import parse_number as parse_typed
 from tdkt.core.domain.text import fold_vi
 
 CODE = "Mã mục"
@@ -87,11 +89,23 @@ def text_of(value: object) -> str:
     return " ".join(str(value).split())
 
 
+class Typed(str):
+    """A number as typed in the editor's grid: read by the Vietnamese rules of every form
+    (``tdkt.core.domain.numbers``: "2.5" refused with "2,5" shown, "1.000" is a thousand), while a
+    cell of an imported file keeps the lenient reading below."""
+
+
 def parse_number(value: object) -> Decimal | None:
     """A number from a cell or a box: int, float, Decimal or text ("2,5", "2.5", "09"); None when
     blank. Raises ValueError with the reason (Vietnamese) otherwise."""
     if _blank(value):
         return None
+    if isinstance(value, Typed):
+        try:
+            number = parse_typed(value, decimals=2)
+        except NumberError as exc:
+            raise ValueError(exc.reason) from None
+        value = number
     if isinstance(value, bool):
         raise ValueError(f"“{value}” không phải là số")
     if isinstance(value, float):

@@ -352,3 +352,41 @@ def test_import_refuses_disguised_or_large_files(client, scoring, name, content,
         assert message in page.text
     assert CriteriaTemplate.objects.count() == 1
 
+
+
+def test_editor_numbers_are_typed_the_vietnamese_way(client, scoring):
+    """The grid reads numbers like every form: "2.5" is refused showing "2,5", "1.000" is refused as
+    ambiguous (it used to become 1), "1.000,0" is a thousand; an imported file's cells keep their
+    own reading."""
+    s = scoring
+    _login(client, s, "standing_office")
+    rows = [
+        ("A", "", "Phần A", "1.000", "", ""),
+        ("A.1", "A", "Mỗi kế hoạch", "10", "per_count", "2.5"),
+        ("A.2", "A", "Tổ chức thực hiện", "27.50", "points", ""),
+    ]
+    data = _editor_data(rows, bands=(("Xuất sắc", "1.000,5"), ("Khá", "0")), code="SO", name="Số",
+                        owner=str(s.orgs["P"].pk))
+    page = client.post(reverse("scoring:template_new"), data)
+    assert page.status_code == 400
+    assert "Dòng 1, cột Điểm chuẩn: “1.000” không rõ: gõ “1” nếu là số thập phân, “1000” nếu là số nguyên." in page.text
+    assert "Dòng 2, cột Điểm mỗi lần: “2.5”: số thập phân viết bằng dấu phẩy, hãy gõ “2,5”." in page.text
+    assert "Dòng 3, cột Điểm chuẩn: “27.50”: số thập phân viết bằng dấu phẩy, hãy gõ “27,50”." in page.text
+    assert "cột Từ điểm" not in page.text  # "1.000,5" is unambiguous
+    assert not CriteriaTemplate.objects.filter(code="SO").exists()
+    rows = [
+        ("A", "", "Phần A", "1.000,0", "", ""),
+        ("A.1", "A", "Mỗi kế hoạch", "10", "per_count", "2,5"),
+        ("A.2", "A", "Tổ chức thực hiện", "27,5", "points", ""),
+    ]
+    data = _editor_data(rows, bands=(("Xuất sắc", "900"), ("Khá", "0")), code="SO", name="Số",
+                        owner=str(s.orgs["P"].pk))
+    assert client.post(reverse("scoring:template_new"), data).status_code == 302
+    template = CriteriaTemplate.objects.get(code="SO")
+    a = template.definition["items"][0]
+    assert a["max"] == 1000
+    assert a["children"][0]["rule"] == {"type": "per_count", "points_each": 2.5}
+    assert a["children"][1]["max"] == 27.5
+    editor = client.get(reverse("scoring:template_edit", args=[template.pk])).text
+    assert 'value="27,5"' in editor
+    assert 'value="2,5"' in editor
