@@ -35,6 +35,18 @@ class User(AbstractUser):
     def __str__(self):
         return self.full_name or self.username
 
+    def get_full_name(self):
+        # AbstractUser's joins first_name and last_name, which this project leaves empty.
+        return self.full_name or self.username
+
+    @property
+    def display_name(self) -> str:
+        """How pages name the person who acted: "Phạm Thị Lan (Sở Tài chính)", never the login
+        alone. Select ``organization`` with the user where many are shown."""
+        organization = self.organization
+        where = (organization.short_name or organization.name) if organization is not None else ""
+        return f"{self.get_full_name()} ({where})" if where else self.get_full_name()
+
 
 class RoleGrant(models.Model):
     """A role given to a user on an organisation; it covers that organisation's whole subtree."""

@@ -18,13 +18,14 @@ def audit_event_list(
 ) -> QuerySet:
     """Events about organisations the user may audit; events with no organisation (logins) only for admins."""
     scope = scope_for(user, "audit.view")
-    qs = AuditEvent.objects.select_related("organization")
+    qs = AuditEvent.objects.select_related("organization", "actor__organization")
     if not scope.is_global:
         qs = qs.filter(scope.q("organization__path")) if not scope.is_empty else qs.none()
     if event_type:
         qs = qs.filter(event_type=event_type)
     if actor:
-        qs = qs.filter(actor_label__icontains=actor)
+        # The page names the actor ("Phạm Thị Lan (Sở Tài chính)"): the name finds them as the login does.
+        qs = qs.filter(Q(actor_label__icontains=actor) | Q(actor__full_name__icontains=actor))
     if target:
         qs = qs.filter(Q(target_label__icontains=target) | Q(target_id=target))
     if date_from:

@@ -95,13 +95,13 @@ def _history(dossier) -> list[dict]:
     return [
         {
             "at": step.at,
-            "actor": step.actor.get_full_name() or step.actor.username if step.actor else "—",
+            "actor": step.actor,  # named with the organisation by the template (people|person)
             "action": ACTION_LABELS.get(step.action, step.action),
             "from": state_label(step.from_state),
             "to": state_label(step.to_state),
             "reason": step.reason,
         }
-        for step in dossier.transitions.select_related("actor")
+        for step in dossier.transitions.select_related("actor__organization")
     ]
 
 

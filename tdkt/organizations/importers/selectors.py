@@ -10,7 +10,7 @@ from ..models import ImportJob, Organization, Person
 
 
 def import_job_list(user) -> QuerySet:
-    qs = ImportJob.objects.select_related("created_by", "organization").defer("errors")
+    qs = ImportJob.objects.select_related("created_by__organization", "organization").defer("errors")
     if scope_for(user, "account.manage").is_global:
         return qs
     return qs.filter(created_by=user) if user.is_authenticated else qs.none()
