@@ -286,11 +286,14 @@ def attachment_remove(request, attachment_id: Id):
     "/awards/dossiers/{dossier_id}/actions/{action}",
     response={200: DossierDetailOut, **error_responses(400, 403, 404)},
     tags=DOSSIERS,
-    summary="Thực hiện một bước xử lý hồ sơ (gửi, rút, tiếp nhận, trả lại, …)",
+    summary="Thực hiện một bước xử lý hồ sơ (trình lãnh đạo, ký duyệt và gửi, rút, tiếp nhận, trả lại, …)",
 )
 def dossier_action(request, dossier_id: Id, action: ActionValue, payload: DossierActionIn):
     """Theo bảng quy trình: vai trò không được làm thao tác này: 403; trạng thái hoặc điều kiện chưa
-    cho phép, thiếu lý do khi trả lại: 400. `decide` và `forward` có địa chỉ riêng (400)."""
+    cho phép, thiếu lý do khi trả lại: 400. `decide` và `forward` có địa chỉ riêng (400).
+    Khi đơn vị bật bước lãnh đạo ký duyệt: cán bộ `request_signoff` (trình lãnh đạo), lãnh đạo đơn vị
+    `sign_off` (ký duyệt và gửi) hoặc `send_back` (trả lại cán bộ, kèm lý do). Gửi sau hạn (`submit`,
+    `sign_off`) cần `confirmed` và lý do."""
     dossier = selectors.dossier_get(request.user, dossier_id)
     if action == Action.DECIDE:
         raise ValidationError({"action": f"Ban hành quyết định qua POST {_dossier_path(dossier.pk, Action.DECIDE)}."})
@@ -298,7 +301,7 @@ def dossier_action(request, dossier_id: Id, action: ActionValue, payload: Dossie
         raise ValidationError({"action": f"Chuyển cấp trên qua POST {_dossier_path(dossier.pk, Action.FORWARD)}."})
     with api_field_names(API_FIELD_NAMES):
         dossier = workflow_services.dossier_act(
-            actor=request.user, dossier=dossier, action=action, reason=payload.comment
+            actor=request.user, dossier=dossier, action=action, reason=payload.comment, confirmed=payload.confirmed
         )
     return dossier_body(request.user, dossier)
 

@@ -281,7 +281,10 @@ class DossierDetailOut(DossierOut):
 
 
 class DossierActionIn(In):
-    comment: Comment = Field("", description="Ý kiến, lý do (bắt buộc khi trả lại, kết thúc không khen thưởng)")
+    comment: Comment = Field("", description="Ý kiến, lý do (bắt buộc khi trả lại, trả lại cán bộ, kết thúc không "
+                                                "khen thưởng, và khi gửi sau hạn)")
+    confirmed: bool = Field(False, description="Xác nhận gửi sau hạn nhận hồ sơ của đợt (kèm lý do trong `comment`); "
+                                               "thiếu xác nhận hoặc lý do khi đã quá hạn: 400")
 
 
 class DossierAppraisalIn(In):

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .views import dossiers as views
-from .views import office
+from .views import office, signoff
 
 urlpatterns = [
     path("", views.dossier_list_view, name="dossiers"),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("attachments/<int:pk>/delete/", views.attachment_delete_view, name="attachment_delete"),
     path("<int:pk>/actions/<str:action>/", views.dossier_action_view, name="dossier_action"),
+    path("<int:pk>/signoff/", signoff.dossier_signoff_view, name="dossier_signoff"),
     path("<int:pk>/votes/", office.votes_view, name="votes"),
     path("<int:pk>/objections/", office.objection_add_view, name="objection_add"),
     path("objections/<int:pk>/resolve/", office.objection_resolve_view, name="objection_resolve"),

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 class State(StrEnum):
     DRAFT = "draft"  # the unit prepares it
+    AWAITING_SIGNOFF = "awaiting_signoff"  # the officer put it before the unit's leader, who signs off or sends back
     SUBMITTED = "submitted"  # sent; the unit may recall it until it is received
     RETURNED = "returned"  # sent back with a reason; the unit corrects and resubmits
     RECEIVED = "received"  # the standing office took it in and appraises each nominee
@@ -32,6 +33,9 @@ FINAL = frozenset({State.DECIDED, State.FORWARDED, State.CLOSED})
 
 class Action(StrEnum):
     SUBMIT = "submit"
+    REQUEST_SIGNOFF = "request_signoff"
+    SIGN_OFF = "sign_off"
+    SEND_BACK = "send_back"
     RECALL = "recall"
     RECEIVE = "receive"
     RETURN = "return"
@@ -47,6 +51,8 @@ class Action(StrEnum):
 
 
 UNIT = frozenset({"admin", "unit_officer", "unit_leader"})
+OFFICER = frozenset({"admin", "unit_officer"})
+LEADER = frozenset({"admin", "unit_leader"})  # the unit's head: signs off what the unit sends
 OFFICE = frozenset({"admin", "standing_office"})
 APPROVER = frozenset({"admin", "approver"})
 
@@ -65,6 +71,7 @@ class Facts:
     votes_complete: bool = False  # every council member's vote (or written vote) is recorded
     beyond_power: bool = False  # an accepted nominee's form is decided at a higher level
     objections_open: bool = False  # an objection received during the notice is not resolved yet
+    signoff_required: bool = False  # the unit's leader signs off before the dossier is sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +100,16 @@ def _s(*states: State) -> frozenset[State]:
 
 
 TABLE: tuple[Step, ...] = (
-    Step(_s(State.DRAFT, State.RETURNED), Action.SUBMIT, State.SUBMITTED, UNIT, guards=("ready",)),
+    # With the leader's sign-off on, the officer puts the dossier before the unit's leader, who signs
+    # it off (it is sent) or sends it back with a reason; a leader who prepared it signs it off at once.
+    # With the step off, the unit sends it directly.
+    Step(_s(State.DRAFT, State.RETURNED), Action.SUBMIT, State.SUBMITTED, UNIT, guards=("ready", "signoff_off")),
+    Step(_s(State.DRAFT, State.RETURNED), Action.REQUEST_SIGNOFF, State.AWAITING_SIGNOFF, OFFICER,
+         guards=("ready", "signoff_on")),
+    Step(_s(State.AWAITING_SIGNOFF), Action.SIGN_OFF, State.SUBMITTED, LEADER, guards=("ready",)),
+    Step(_s(State.DRAFT, State.RETURNED), Action.SIGN_OFF, State.SUBMITTED, LEADER, guards=("ready", "signoff_on")),
+    Step(_s(State.AWAITING_SIGNOFF), Action.SEND_BACK, State.DRAFT, LEADER, reason_required=True),
+    Step(_s(State.AWAITING_SIGNOFF), Action.RECALL, State.DRAFT, UNIT),
     Step(_s(State.SUBMITTED), Action.RECALL, State.DRAFT, UNIT),
     Step(_s(State.SUBMITTED), Action.RECEIVE, State.RECEIVED, OFFICE),
     Step(_s(State.SUBMITTED, State.RECEIVED), Action.RETURN, State.RETURNED, OFFICE, reason_required=True),
@@ -119,6 +135,11 @@ GUARDS = {
     "ready": (
         lambda f: f.has_nominees and f.components_complete,
         "Hồ sơ chưa có người được đề nghị hoặc còn thiếu thành phần hồ sơ bắt buộc.",
+    ),
+    "signoff_on": (lambda f: f.signoff_required, "Đơn vị không dùng bước lãnh đạo ký duyệt: hãy gửi hồ sơ."),
+    "signoff_off": (
+        lambda f: not f.signoff_required,
+        "Hồ sơ phải được lãnh đạo đơn vị ký duyệt trước khi gửi: hãy trình lãnh đạo.",
     ),
     "appraised": (lambda f: f.all_appraised, "Còn người được đề nghị chưa có ý kiến thẩm định."),
     "vote_needed": (
@@ -152,6 +173,9 @@ GUARDS = {
 
 ACTION_LABELS = {
     Action.SUBMIT: "Gửi hồ sơ",
+    Action.REQUEST_SIGNOFF: "Trình lãnh đạo",
+    Action.SIGN_OFF: "Ký duyệt và gửi",
+    Action.SEND_BACK: "Trả lại cán bộ",
     Action.RECALL: "Rút lại",
     Action.RECEIVE: "Tiếp nhận",
     Action.RETURN: "Trả lại",

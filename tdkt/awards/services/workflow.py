@@ -83,6 +83,7 @@ def dossier_facts(dossier: Dossier) -> Facts:
         votes_complete=votes_complete,
         beyond_power=any(not decides_here(n.awarded_form, authority) and n.forwarded_as_id is None for n in accepted),
         objections_open=dossier.objections.filter(resolution="").exists(),
+        signoff_required=dossier.organization.leader_signoff,
     )
 
 
@@ -96,24 +97,45 @@ def _lock(dossier: Dossier) -> Dossier:
     return Dossier.objects.select_for_update().select_related("round__authority", "organization").get(pk=dossier.pk)
 
 
-def _notify(dossier: Dossier, text: str) -> None:
-    notify(users_of(dossier.organization), text=text, url=reverse("awards:dossier", args=[dossier.pk]))
+def _notify(dossier: Dossier, text: str, *, users=None) -> None:
+    users = users_of(dossier.organization) if users is None else users
+    notify(users, text=text, url=reverse("awards:dossier", args=[dossier.pk]))
 
 
-def _record(actor, dossier: Dossier, action: Action, source: str, reason: str) -> Transition:
+SENDING = (Action.SUBMIT, Action.SIGN_OFF)  # the steps that send the dossier to the receiving organisation
+
+
+def sends_late(dossier: Dossier, action: str) -> bool:
+    """Sending now would be after the round's deadline: a step the unit confirms with a reason."""
+    deadline = dossier.round.deadline
+    return action in SENDING and deadline is not None and timezone.localdate() > deadline
+
+
+def _requester(dossier: Dossier):
+    """Who put the dossier before the leader last (told when it is sent back)."""
+    step = dossier.transitions.filter(action=Action.REQUEST_SIGNOFF).select_related("actor").order_by("-at", "-pk")
+    step = step.first()
+    return [step.actor] if step and step.actor and step.actor.is_active else None
+
+
+def _record(actor, dossier: Dossier, action: Action, source: str, reason: str, *, late: bool = False) -> Transition:
     step = Transition.objects.create(dossier=dossier, action=action, from_state=source, to_state=dossier.state,
                                      actor=actor, reason=reason)
+    after = {"state": dossier.state, "action": action.value, "reason": reason}
+    if late:
+        after.update(late=True, deadline=dossier.round.deadline.isoformat())
     audit_record(event_type=AuditEventType.DOSSIER_TRANSITION, actor=actor, target=dossier,
-                 organization=dossier.organization,
-                 before={"state": source}, after={"state": dossier.state, "action": action.value, "reason": reason})
+                 organization=dossier.organization, before={"state": source}, after=after)
     handover_notify(dossier, action, reason=reason)  # whoever must act next is told
     return step
 
 
 @transaction.atomic
-def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "", confirmed: bool = False) -> Dossier:
     """Take one workflow action. ``decide`` and ``forward`` have their own services (they create a
-    decision or the upstream dossier) and are refused here."""
+    decision or the upstream dossier) and are refused here. Sending after the round's deadline is
+    allowed (the office decides whether to consider it) but only ``confirmed`` with a reason, which
+    the history and the audit keep; without them it is refused with the code ``confirm_late``."""
     dossier = _lock(dossier)
     if action in (Action.DECIDE, Action.FORWARD):
         raise ValidationError({"action": "Thao tác này được thực hiện qua trang ban hành quyết định / chuyển cấp."})
@@ -127,19 +149,32 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Do
         if refused.forbidden:
             raise PermissionDenied(refused.reason) from None
         raise ValidationError({"action": refused.reason}) from None
+    late = sends_late(dossier, step.action)
+    if late and not (confirmed and reason):
+        raise ValidationError(
+            {"reason": ValidationError(
+                f"Đã quá hạn nhận hồ sơ ({dossier.round.deadline:%d/%m/%Y}): hãy xác nhận gửi sau hạn và ghi rõ lý do.",
+                code="confirm_late")}
+        )
     source = dossier.state
     dossier.state = step.target
-    if step.action is Action.SUBMIT:
+    if step.action in SENDING:
         dossier.submitted_at = timezone.now()
     if step.action is Action.PUBLISH_NOTICE:
         days = max(n.awarded_form.notice_working_days for n in _accepted(dossier) if n.awarded_form.needs_notice)
         dossier.notice_from = timezone.localdate()
         dossier.notice_until = add_working_days(dossier.notice_from, days)
     dossier.save()
-    _record(actor, dossier, step.action, source, reason)
+    _record(actor, dossier, step.action, source, reason, late=late)
     label = ACTION_LABELS[step.action]
     if step.action in (Action.RETURN, Action.RECEIVE, Action.CLOSE):
         _notify(dossier, f"Hồ sơ “{dossier}”: {label.lower()}" + (f" — {reason}" if reason else "."))
+    elif step.action is Action.REQUEST_SIGNOFF:
+        _notify(dossier, f"Hồ sơ “{dossier}” chờ lãnh đạo ký duyệt (trình bởi {actor.get_full_name() or actor})"
+                ".", users=users_of(dossier.organization, roles=("unit_leader",)))
+    elif step.action is Action.SEND_BACK:
+        _notify(dossier, f"Hồ sơ “{dossier}”: lãnh đạo trả lại cán bộ — {reason}",
+                users=_requester(dossier) or users_of(dossier.organization, roles=("unit_officer",)))
     return dossier
 
 

@@ -6,7 +6,8 @@ Catalogue (in force from 2024-01-01):
 - BK_CT   Bằng khen của Chủ tịch UBND tỉnh — issuer P, public notice 10 working days, coef 1.5/3.0
 - BK_TTG  Bằng khen của Thủ tướng Chính phủ — decided centrally (no issuer here): forwarded
 Each needs a tờ trình, a biên bản and a báo cáo thành tích. Council of P: 5 members, the first is the
-`council_member` user. Round: "Khen thưởng thường xuyên năm 2025", authority P.
+`council_member` user. Round: "Khen thưởng thường xuyên năm 2025", authority P, deadline in 30 days.
+Units send their dossiers directly (the leader's sign-off off); test_signoff.py covers the sign-off.
 """
 
 import base64
@@ -15,8 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from tdkt.awards.models import AwardForm, CommendationRound, Council, CouncilMember
+from tdkt.organizations.models import Organization
 
 COMPONENTS = [
     {"code": "to_trinh", "label": "Tờ trình đề nghị khen thưởng", "required": True},
@@ -69,8 +72,12 @@ def awards(world) -> AwardsWorld:
     members = [CouncilMember.objects.create(council=council, user=world.users["council_member"],
                                             full_name="Trần Quang Vinh", position="Phó Chủ tịch Hội đồng")]
     members += [CouncilMember.objects.create(council=council, full_name=f"Thành viên {i}") for i in range(2, 6)]
+    # The deadline lies ahead (sending after it asks for a confirmation: tests of that move it back).
     commendation_round = CommendationRound.objects.create(
         authority=p, kind="regular", title="Khen thưởng thường xuyên năm 2025", year=2025,
-        deadline=datetime.date(2025, 12, 10),
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
     )
+    # These tests follow the dossier from the unit's sending onwards, so the units send directly (the
+    # leader's sign-off switched off); test_signoff.py turns it back on and covers that step.
+    Organization.objects.update(leader_signoff=False)
     return AwardsWorld(world=world, forms=forms, council=council, members=members, round=commendation_round)

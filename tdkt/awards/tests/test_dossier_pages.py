@@ -278,8 +278,27 @@ def test_a_dossier_sent_after_the_deadline_is_marked_late(client, awards):
     a = awards
     a.round.deadline = timezone.localdate() - datetime.timedelta(days=1)
     a.round.save()
-    dossier = _in_state(a, "submitted")
+    dossier = _ready(a)
+    # Sending after the deadline first shows a confirmation page (no JavaScript): what is late, what
+    # will happen, and a required reason; only the confirmed post with a reason sends it.
+    _as(client, a.world.users["unit_officer"])
+    page = client.post(_url("dossier_action", dossier.pk, "submit"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'id="confirm-step"' in html
+    assert 'name="reason"' in html
+    dossier.refresh_from_db()
+    assert dossier.state == "draft"
+    assert client.post(_url("dossier_action", dossier.pk, "submit"), {"confirmed": "1"}).status_code == 400
+    client.post(_url("dossier_action", dossier.pk, "submit"), {"confirmed": "1", "reason": "Chờ biên bản họp"})
+    dossier.refresh_from_db()
+    assert dossier.state == "submitted"
     assert dossier.sent_late
+    assert dossier.transitions.last().reason == "Chờ biên bản họp"
+    from tdkt.audit.models import AuditEvent, AuditEventType
+    event = AuditEvent.objects.filter(event_type=AuditEventType.DOSSIER_TRANSITION).latest("pk")
+    assert event.after["late"] is True
+    assert event.after["reason"] == "Chờ biên bản họp"
     _as(client, a.world.users["standing_office"])
     assert 'id="dossier-late"' in client.get(_url("dossier", dossier.pk)).content.decode()
     assert "sau hạn" in client.get(_url("dossiers")).content.decode()

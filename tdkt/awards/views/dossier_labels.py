@@ -6,6 +6,7 @@ from ..domain.workflow import State
 
 STATE_LABELS = {
     State.DRAFT: gettext_lazy("Draft"),
+    State.AWAITING_SIGNOFF: gettext_lazy("Awaiting the leader's sign-off"),
     State.SUBMITTED: gettext_lazy("Sent, awaiting receipt"),
     State.RETURNED: gettext_lazy("Returned"),
     State.RECEIVED: gettext_lazy("Received, under appraisal"),
@@ -21,6 +22,7 @@ STATE_LABELS = {
 
 STATE_BADGES = {
     State.DRAFT: "text-bg-secondary",
+    State.AWAITING_SIGNOFF: "text-bg-info",
     State.SUBMITTED: "text-bg-primary",
     State.RETURNED: "text-bg-danger",
     State.DECIDED: "text-bg-success",

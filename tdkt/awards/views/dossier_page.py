@@ -48,7 +48,7 @@ def _actions(dossier, roles, facts) -> list[dict]:
             "action": action.value,
             "label": ACTION_LABELS[action],
             "reason_required": bool(step and step.reason_required),
-            "danger": action in (Action.RETURN, Action.CLOSE, Action.RECALL),
+            "danger": action in (Action.RETURN, Action.CLOSE, Action.RECALL, Action.SEND_BACK),
         })
     return out
 
@@ -105,6 +105,14 @@ def _history(dossier) -> list[dict]:
     ]
 
 
+def _sent_back(dossier) -> str:
+    """The leader's reason when the dossier came back to the officer (shown until it goes up again)."""
+    if dossier.state != "draft":
+        return ""
+    last = dossier.transitions.order_by("-at", "-pk").first()
+    return last.reason if last is not None and last.action == Action.SEND_BACK else ""
+
+
 def _blocked_reason(facts, checklist) -> str:
     """Why the dossier cannot be sent yet, naming what is missing so the clerk knows what to add."""
     if not facts.has_nominees:
@@ -148,5 +156,7 @@ def dossier_page(request, dossier, *, nominee_form=None, attachment_form=None, s
         "missing_count": sum(1 for row in checklist if row["missing"]),
         "history": _history(dossier),
         "blocked_reason": _blocked_reason(facts, checklist),
+        "signoff_required": facts.signoff_required,
+        "sent_back_reason": _sent_back(dossier),
     }
     return render(request, "awards/dossier_detail.html", context, status=status)

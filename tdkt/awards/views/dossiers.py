@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tdkt.core.confirm import is_confirmed
 from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import paginate, wants_xlsx
@@ -31,6 +32,7 @@ from .dossier_items import (
 from .dossier_labels import STATE_LABELS, state_badge, state_label
 from .dossier_page import dossier_page
 from .rounds import preparable_units
+from .signoff import late_confirmation
 
 __all__ = [
     "STATE_LABELS",
@@ -107,13 +109,19 @@ def dossier_detail_view(request, pk):
     return dossier_page(request, dossier)
 
 
+def _asks_confirmation(exc: ValidationError) -> bool:
+    return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))
+
+
 @require_POST
 def dossier_action_view(request, pk, action):
     dossier = selectors.dossier_get(request.user, pk)
     try:
         dossier = dossier_act(actor=request.user, dossier=dossier, action=action,
-                              reason=request.POST.get("reason", ""))
+                              reason=request.POST.get("reason", ""), confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
+        if _asks_confirmation(exc):  # sending after the deadline: a page that says so and asks why
+            return late_confirmation(request, dossier, action)
         messages.error(request, " ".join(exc.messages))
     else:
         label = ACTION_LABELS.get(action, action)
