@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -125,13 +126,26 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where `collectstatic` writes (and WhiteNoise serves from); STATIC_ROOT lets a test or a second
+# instance collect elsewhere.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Served the production way (config.settings.prod and config.settings.demo): hashed names from the
+# manifest, so browsers may cache them for ever, compressed once by collectstatic.
+MANIFEST_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Pages name static files only through {% static %} (hashed names), so the unhashed copies need not
+# be kept. Source maps are fetched only by a browser's developer tools; compressing them (and the
+# unhashed copies) took three quarters of collectstatic's time.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -163,8 +177,12 @@ if os.environ.get("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-# The address links in emails and calendar feeds point to.
-TDKT_SITE_URL = os.environ.get("TDKT_SITE_URL", "")
+# The address links in emails and calendar feeds and the certificates' QR codes point to. `make run`
+# and `make dev` serve on 127.0.0.1:$PORT, so without TDKT_SITE_URL the links follow that port
+# (empty: the callers fall back to http://127.0.0.1:8000, the default port).
+TDKT_SITE_URL = os.environ.get("TDKT_SITE_URL") or (
+    f"http://127.0.0.1:{os.environ['PORT']}" if os.environ.get("PORT", "").isdigit() else ""
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TĐKT <tdkt@localhost>")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, DEMO_SECRET_KEY, SECRET_KEY, USES_EMBEDDED_DATABASE
+from .base import DEBUG, DEMO_SECRET_KEY, MANIFEST_STORAGES, SECRET_KEY, USES_EMBEDDED_DATABASE
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG phải tắt trong môi trường vận hành (DEBUG=0).")
@@ -18,7 +18,4 @@ CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = MANIFEST_STORAGES

@@ -1,0 +1,177 @@
+"""Served the way production is: `collectstatic` under config.settings.prod (and under
+config.settings.demo, what `make run` serves), then gunicorn with DEBUG off on a free loopback port,
+fetched over HTTP like a browser would. Nothing here may be skipped: a missing tool is a failure."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+SECRET = "serving-test-" + "k" * 40
+# The settings read these from the environment: none of the caller's may leak in.
+CLEARED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "STATIC_ROOT", "PORT", "TDKT_SITE_URL", "DJANGO_SETTINGS_MODULE"}
+
+
+def _env(settings_module: str, database: Path, static_root: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    env.update(
+        DJANGO_SETTINGS_MODULE=settings_module,
+        SECRET_KEY=SECRET,
+        DATABASE_URL=f"sqlite:///{database}",
+        STATIC_ROOT=str(static_root),
+    )
+    return env
+
+
+def _manage(env: dict, *args: str, timeout: int = 600) -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+def fetch(url: str, *, data: bytes | None = None, headers: dict | None = None):
+    """(status, headers, body) — error statuses are answers here, not exceptions."""
+    # Production sits behind a TLS proxy that says so (SECURE_PROXY_SSL_HEADER); without it every
+    # request would be redirected to https.
+    assert url.startswith("http://127.0.0.1:")
+    request = urllib.request.Request(  # noqa: S310 — only the loopback server started here
+        url, data=data, headers={"X-Forwarded-Proto": "https", **(headers or {})}
+    )
+    try:
+        with _opener.open(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    """One migrated SQLite file for both servers (prod accepts any DATABASE_URL but the demo one)."""
+    root = tmp_path_factory.mktemp("serving")
+    database = root / "db.sqlite3"
+    _manage(_env("config.settings.prod", database, root / "unused-static"), "migrate", "--noinput", "-v", "0")
+    return database
+
+
+@pytest.fixture(scope="module", params=["config.settings.prod", "config.settings.demo"])
+def server(request, database, tmp_path_factory):
+    settings_module = request.param
+    static_root = tmp_path_factory.mktemp("static")
+    env = _env(settings_module, database, static_root)
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    assert (static_root / "staticfiles.json").is_file(), "collectstatic wrote no manifest"
+    assert GUNICORN.is_file(), f"gunicorn is not installed in the virtualenv ({GUNICORN})"
+    port = _free_port()
+    log = (static_root.parent / f"gunicorn-{port}.log").open("w+")
+    process = subprocess.Popen(
+        [str(GUNICORN), "-c", "config/gunicorn.conf.py", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
+        + ["config.wsgi"],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, f"gunicorn stopped:\n{Path(log.name).read_text()}"
+            try:
+                fetch(base + "/accounts/login/")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, f"gunicorn did not answer:\n{Path(log.name).read_text()}"
+                time.sleep(0.5)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        output = Path(log.name).read_text()
+        log.close()
+    # A clean stop: gunicorn shuts its workers down on TERM, and no request failed on the server.
+    assert "Shutting down" in output, output
+    assert "Traceback" not in output, output
+
+
+def test_login_page_with_hashed_static_files(server):
+    status, headers, body = fetch(server + "/accounts/login/")
+    assert status == 200, body[:2000]
+    assert headers["Server"].startswith("gunicorn")
+    page = body.decode()
+    assert "Đăng nhập" in page
+    hashed = re.findall(r'href="(/static/vendor/bootstrap/bootstrap\.min\.[0-9a-f]{12}\.css)"', page)
+    assert hashed, "the stylesheet is not named from the manifest"
+    status, headers, css = fetch(server + hashed[0], headers={"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "immutable" in headers["Cache-Control"]
+    for script in re.findall(r'src="(/static/[^"]+\.[0-9a-f]{12}\.js)"', page):
+        assert fetch(server + script)[0] == 200, script
+
+
+def test_unknown_address_is_a_vietnamese_404_without_url_patterns(server):
+    status, _, body = fetch(server + "/khong-co-trang-nay/?x=<b>")
+    page = body.decode()
+    assert status == 404
+    assert "Không tìm thấy trang" in page
+    assert "/khong-co-trang-nay/" in page
+    assert 'href="/"' in page  # the way home
+    for leak in ("URLconf", "urlpatterns", "admin/", "api/v1/", "Page not found", "DEBUG = True", "<b>"):
+        assert leak not in page, leak
+
+
+def test_refused_form_is_a_vietnamese_csrf_page(server):
+    status, _, body = fetch(
+        server + "/accounts/login/",
+        data=b"username=admin&password=demo",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    page = body.decode()
+    assert status == 403
+    assert "Không gửi được biểu mẫu" in page
+    assert "CSRF verification failed" not in page
+    assert 'href="/"' in page
+
+
+def test_api_errors_stay_json(server):
+    status, headers, _ = fetch(server + "/api/v1/people")
+    assert status == 401
+    assert headers["Content-Type"].startswith("application/json")
+
+
+def test_demo_accounts_never_exist_in_production(database):
+    """The production settings never load the demo accounts (password \"demo\"), whatever the database."""
+    env = _env("config.settings.prod", database, database.parent / "unused-static")
+    _manage(env, "load_demo")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from django.contrib.auth import get_user_model; print(get_user_model().objects.count())"],
+        env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
