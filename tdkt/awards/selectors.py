@@ -40,8 +40,10 @@ def dossier_list(user, *, state: str = "", round_id: int | None = None, query: s
     _, authority_paths = _paths(user, AUTHORITY_ROLES)
     if not everything:
         own = _prefix_q("organization__path", unit_paths)
-        # The receiving side sees a dossier once it has been sent (drafts stay with the unit).
-        received = _prefix_q("round__authority__path", authority_paths) & ~Q(state=State.DRAFT)
+        # The receiving side sees a dossier once it has been sent (drafts, and those waiting for the
+        # unit leader's sign-off, stay with the unit).
+        received = _prefix_q("round__authority__path", authority_paths) & ~Q(
+            state__in=(State.DRAFT, State.AWAITING_SIGNOFF))
         qs = qs.filter(own | received)
     if state:
         qs = qs.filter(state=state)
