@@ -36,12 +36,14 @@ from .api_schemas import (
     DossierVoteIn,
     DossierVotesOut,
 )
+from .api_tally import router as tally_router
 from .models import AwardForm, CouncilMember, Nominee, Objection
 from .services import workflow as workflow_services
 
 router = Router()
 router.add_router("", dossiers_router)
 router.add_router("", decisions_router)
+router.add_router("", tally_router)
 
 CATALOGUE = ["Khen thưởng: danh mục, đợt khen thưởng"]
 BALLOTS = ["Thẩm định, bỏ phiếu, công khai"]

@@ -261,11 +261,32 @@ class CouncilMember(models.Model):
         return self.full_name
 
 
+class BallotMeeting(models.Model):
+    """A council meeting whose ballot the standing office recorded in one step (services/tally.py):
+    who was present, and the biên bản kiểm phiếu. Its votes point to it."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="ballot_meetings")
+    held_on = models.DateField(_("meeting date"))
+    present = models.ManyToManyField(CouncilMember, related_name="+", blank=True)
+    minutes = models.FileField(_("vote-counting record (biên bản kiểm phiếu)"), upload_to="ballots/%Y/")
+    minutes_name = models.CharField(_("file name"), max_length=255)
+    minutes_content_type = models.CharField(max_length=100)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self):
+        return f"{self.dossier} — {self.held_on:%d/%m/%Y}"
+
+
 class CouncilVote(models.Model):
     nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="votes")
     vote = models.CharField(max_length=10, choices=[(v.value, v.value) for v in Vote])
     in_writing = models.BooleanField(_("written vote of an absent member"), default=False)
+    meeting = models.ForeignKey(BallotMeeting, null=True, blank=True, on_delete=models.PROTECT, related_name="votes")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 

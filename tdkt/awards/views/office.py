@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -16,8 +17,10 @@ from ..access import acting_roles
 from ..domain.ballot import Vote
 from ..domain.workflow import State
 from ..forms_office import VOTE_CHOICES, VOTE_LABELS, AppraiseForm, ObjectionForm, ObjectionResolveForm, VoteForm
+from ..forms_tally import TallyForm
 from ..models import CouncilMember, Nominee, Objection
 from ..selectors import dossier_get
+from ..services.tally import ballot_members, ballot_nominees, ballot_tally, recorded_votes
 from ..services.workflow import (
     council_of,
     nominee_appraise,
@@ -215,3 +218,44 @@ def objection_resolve_view(request, pk):
         else:
             messages.success(request, _("Objection resolved."))
     return back
+
+
+def ballot_tally_view(request, pk):
+    """The meeting's tally in one form (the standing office of the receiving organisation): members
+    present, each one's vote per nominee ("đồng ý" by default), written votes of absent members and
+    the biên bản kiểm phiếu; saved all at once or not at all, every fault named by its row."""
+    dossier = dossier_get(request.user, pk)
+    if not acting_roles(request.user, dossier) & OFFICE:
+        raise PermissionDenied(_("Only the standing office of the receiving organisation records the tally."))
+    if dossier.state != State.VOTING:
+        messages.error(request, _("The council is not voting on this dossier."))
+        return redirect("awards:votes", dossier.pk)
+    council = council_of(dossier)
+    members, nominees = ballot_members(council), ballot_nominees(dossier)
+    recorded = recorded_votes(nominees, members)
+    form = TallyForm(request.POST or None, request.FILES or None, members=members, nominees=nominees,
+                     recorded=recorded, initial={"held_on": timezone.localdate()})
+    faults: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        attendance, votes, faults = form.grid()
+        if not faults:
+            try:
+                meeting = ballot_tally(actor=request.user, dossier=dossier, held_on=form.cleaned_data["held_on"],
+                                       attendance=attendance, votes=votes, minutes=form.cleaned_data["minutes"])
+            except ValidationError as exc:
+                for field, texts in exc.message_dict.items():
+                    if field in ("held_on", "minutes"):
+                        form.add_error(field, texts)
+                    else:
+                        faults.extend(texts)
+            else:
+                count = meeting.votes.count()
+                messages.success(request, ngettext(
+                    "The tally of the meeting on %(date)s was recorded: %(count)s vote.",
+                    "The tally of the meeting on %(date)s was recorded: %(count)s votes.", count,
+                ) % {"date": meeting.held_on.strftime("%d/%m/%Y"), "count": count})
+                return redirect("awards:votes", dossier.pk)
+    return render(request, "awards/ballot_tally.html", {
+        "dossier": dossier, "council": council, "form": form, "rows": form.rows(), "nominees": nominees,
+        "faults": faults, "vote_choices": VOTE_CHOICES, "vote_labels": VOTE_LABELS,
+    }, status=400 if request.method == "POST" else 200)
