@@ -15,6 +15,7 @@ from .domain.needs import needs_for
 from .domain.quotas import BASE_LDTT_HOLDERS, BASE_MEMBERS, QuotaSpec, QuotaStatus, quota_status, quotas_for
 from .domain.types import Kind, MissingFact
 from .models import ProposalMark, QuotaRule
+from .verdicts import NEEDS_REVIEW, shown_label, shown_verdict
 
 INDIVIDUAL_AWARDS = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1"]
 COLLECTIVE_AWARDS = ["TTLDTT", "TTLDXS", "CO_TINH", "CO_CP", "BK_TINH", "BK_TTG", "HCLD3"]
@@ -57,6 +58,10 @@ class OverviewItem:
     verdict_label: str
     open: bool
 
+    @property
+    def shown_verdict(self) -> str:
+        return shown_verdict(self.result.verdict, self.result.conditions)
+
 
 @dataclass
 class Overview:
@@ -79,11 +84,8 @@ def subject_overview(subject, *, subject_type: str, year: int, on_date: datetime
         result = evaluate_safely([("", subject_facts)], award, year=year, on_date=on_date)[0]
         if result.verdict is Verdict.UNSUPPORTED:
             continue
-        items.append(
-            OverviewItem(
-                result, honour_label(award), VERDICT_LABELS[result.verdict], open=result.verdict is Verdict.ELIGIBLE
-            )
-        )
+        label = shown_label(result.verdict, result.conditions)  # "Cần xem xét" when people must still judge
+        items.append(OverviewItem(result, honour_label(award), label, open=result.verdict is Verdict.ELIGIBLE))
     return Overview(year, on_date, regime_for(on_date), items, subject_facts.pending_review)
 
 
@@ -97,6 +99,14 @@ class CandidateRow:
     @property
     def failed(self):
         return [c for c in self.result.conditions if c.passed is False]
+
+    @property
+    def shown_verdict(self) -> str:
+        return shown_verdict(self.result.verdict, self.result.conditions)
+
+    @property
+    def verdict_label(self) -> str:
+        return shown_label(self.result.verdict, self.result.conditions)
 
 
 @dataclass
@@ -113,6 +123,11 @@ class CandidateTable:
     @property
     def eligible_count(self) -> int:
         return sum(1 for r in self.rows if r.result.verdict is Verdict.ELIGIBLE)
+
+    @property
+    def needs_review_count(self) -> int:
+        """Of the eligible, those with conditions people must still judge (shown "Cần xem xét")."""
+        return sum(1 for r in self.rows if r.shown_verdict == NEEDS_REVIEW)
 
     @property
     def marked_count(self) -> int:

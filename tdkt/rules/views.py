@@ -148,7 +148,7 @@ def _export(table, rows):
                 i,
                 str(row.subject),
                 row.organization.name,
-                VERDICT_LABELS[row.result.verdict],
+                row.verdict_label,
                 failed,
                 used,
                 _("yes") if row.mark else "",

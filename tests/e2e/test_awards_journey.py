@@ -86,9 +86,11 @@ def _propose(page, base, tmp_path, screenshot) -> str:
         form.get_by_role("button", name="Thêm vào hồ sơ").click()
         _ok(page)
         assert name in page.locator("#nominees").inner_text()
-    # Each nominee shows the engine's verdict as soon as it is added (these four meet the conditions).
+    # Each nominee shows the engine's verdict as soon as it is added: these four meet every condition
+    # the rules can check, and a movement's commendation leaves the rest to the council's judgment,
+    # so they are "Cần xem xét" (amber), not a green "Đủ điều kiện".
     verdicts = page.locator("#nominees tbody tr td:nth-child(4) .badge")
-    assert verdicts.all_inner_texts() == ["Đủ điều kiện"] * len(PROPOSALS)
+    assert verdicts.all_inner_texts() == ["Cần xem xét"] * len(PROPOSALS)
     _attach(page, tmp_path, "Tờ trình hoặc văn bản đề nghị khen thưởng", "to-trinh.pdf")
     _attach(page, tmp_path, "Báo cáo thành tích (Mẫu số 08, Phụ lục I, Nghị định 98/2023/NĐ-CP)", "bao-cao.pdf")
     # Without a biên bản the checklist says what is missing and the dossier cannot be sent.

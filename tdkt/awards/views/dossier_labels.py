@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy
 
+from tdkt.rules.verdicts import NEEDS_REVIEW, shown_verdict
+
 from ..domain.workflow import State
 
 STATE_LABELS = {
@@ -47,11 +49,14 @@ def state_badge(state) -> str:
 
 VERDICTS = {
     "eligible": (gettext_lazy("Eligible"), "text-bg-success"),
+    NEEDS_REVIEW: (gettext_lazy("Needs consideration"), "text-bg-warning"),
     "ineligible": (gettext_lazy("Not eligible"), "text-bg-danger"),
     "unsupported": (gettext_lazy("No rule yet"), "text-bg-secondary"),
 }
 
 
-def verdict_label(verdict: str) -> tuple[str, str]:
-    label, badge = VERDICTS.get(verdict or "unsupported", VERDICTS["unsupported"])
+def verdict_label(verdict: str, conditions=()) -> tuple[str, str]:
+    """The badge for a nominee's recorded verdict: "Cần xem xét" (amber), not a green "Đủ điều kiện",
+    when the rules left conditions to the council's judgment (tdkt.rules.verdicts)."""
+    label, badge = VERDICTS[shown_verdict(verdict, conditions)]
     return str(label), badge

@@ -57,7 +57,7 @@ def _nominee_rows(nominees) -> list[dict]:
     rows = []
     for nominee in nominees:
         record = nominee.eligibility or {}
-        label, badge = verdict_label(record.get("verdict", ""))
+        label, badge = verdict_label(record.get("verdict", ""), record.get("conditions", ()))
         person = nominee.person
         rows.append({
             "nominee": nominee,
