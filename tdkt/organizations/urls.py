@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import blocks, imports, organizations, people
+from .views import blocks, imports, organizations, people, signoff
 
 app_name = "organizations"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("organizations/<int:pk>/", organizations.organization_detail_view, name="detail"),
     path("organizations/<int:pk>/edit/", organizations.organization_edit_view, name="edit"),
     path("organizations/<int:pk>/close/", organizations.organization_close_view, name="close"),
+    path("organizations/<int:pk>/signoff/", signoff.organization_signoff_view, name="signoff"),
     path("people/", people.person_list_view, name="people"),
     path("people/new/", people.person_create_view, name="person_create"),
     path("people/<int:pk>/", people.person_detail_view, name="person"),

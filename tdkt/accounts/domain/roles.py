@@ -34,6 +34,8 @@ EVERY_ROLE = frozenset(Role)
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "organization.view": EVERY_ROLE,
     "organization.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE}),
+    # Whether the unit leader signs off what the unit's officers send: the unit's own head decides.
+    "organization.signoff": frozenset({Role.ADMIN, Role.UNIT_LEADER}),
     "person.view": EVERY_ROLE,
     "person.manage": frozenset({Role.ADMIN, Role.STANDING_OFFICE, Role.UNIT_OFFICER, Role.UNIT_LEADER}),
     "block.view": EVERY_ROLE,

@@ -86,6 +86,7 @@ def organization_detail_view(request, pk):
             "memberships": org.block_memberships.select_related("block").order_by("-block__year")[:20],
             "can_manage": user_can(request.user, "organization.manage", org),
             "can_see_people": user_can(request.user, "person.view", org),
+            "can_set_signoff": user_can(request.user, "organization.signoff", org),
         },
     )
 
