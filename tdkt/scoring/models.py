@@ -102,6 +102,7 @@ class ReviewerAssignment(models.Model):
 
 class SheetStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    AWAITING_SIGNOFF = "awaiting_signoff", _("Awaiting the leader's sign-off")  # the officer put it before the leader
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")  # the head sent it back with a reason; the member corrects and submits
 
@@ -111,7 +112,7 @@ class ScoreSheet(models.Model):
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
-    status = models.CharField(_("status"), max_length=10, choices=SheetStatus.choices, default=SheetStatus.DRAFT)
+    status = models.CharField(_("status"), max_length=20, choices=SheetStatus.choices, default=SheetStatus.DRAFT)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
