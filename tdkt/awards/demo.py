@@ -153,4 +153,49 @@ def load_awards(*, actor) -> dict:
                                                deadline=D(2024, 12, 10), created_by=actor, is_open=False,
                                                title="Khen thưởng thường xuyên năm 2024")
     decision = _decided_dossier(actor, orgs, forms, regular)
-    return {"forms": len(forms), "rounds": 2, "decisions": 1, "awardees": decision.awardees.count()}
+    waiting = _waiting_dossiers(actor, orgs, forms)
+    return {"forms": len(forms), "rounds": 3, "decisions": 1, "awardees": decision.awardees.count(),
+            "waiting": waiting}
+
+
+# Dossiers of a sudden round that wait at each step of the receiving side, so the standing office,
+# the council member and the approver of the demo each find work in their inbox ("Việc cần làm").
+WAITING = [
+    # (unit, state, form, title, sent on)
+    ("QT-SGTVT", State.SUBMITTED, "GK_GD_SNV", "Tờ trình đề nghị khen thưởng đột xuất — Sở Giao thông Vận tải",
+     D(2025, 9, 8)),
+    ("QT-SNV-TCBC", State.VOTING, "BK_CT_UBND", "Tờ trình đề nghị tặng Bằng khen — Phòng Tổ chức, biên chế",
+     D(2025, 9, 2)),
+    ("QT-SNV-CCVC", State.AWAITING_DECISION, "GK_GD_SNV", "Tờ trình đề nghị tặng Giấy khen — Phòng Công chức, "
+     "viên chức", D(2025, 8, 28)),
+]
+STEPS = {  # the path to each waiting state: (action, from, to)
+    State.SUBMITTED: [("submit", "draft", "submitted")],
+    State.VOTING: [("submit", "draft", "submitted"), ("receive", "submitted", "received"),
+                   ("appraise", "received", "appraised"), ("open_vote", "appraised", "voting")],
+    State.AWAITING_DECISION: [("submit", "draft", "submitted"), ("receive", "submitted", "received"),
+                              ("appraise", "received", "appraised"),
+                              ("send_for_decision", "appraised", "awaiting_decision")],
+}
+
+
+def _waiting_dossiers(actor, orgs, forms) -> int:
+    sudden = CommendationRound.objects.create(
+        authority=orgs["QT"], kind="sudden", year=2025, created_by=actor,
+        title="Khen thưởng đột xuất năm 2025 (thành tích phòng, chống thiên tai)",
+    )
+    sudden.forms.set([forms["GK_GD_SNV"], forms["BK_CT_UBND"]])
+    for code, state, form_code, title, sent in WAITING:
+        unit = orgs[code]
+        dossier = Dossier.objects.create(round=sudden, organization=unit, state=state, created_by=actor, title=title,
+                                         submitted_at=_at(sent))
+        appraisal = Appraisal.PENDING if state == State.SUBMITTED else Appraisal.ACCEPTED
+        for number, person in enumerate(Person.objects.filter(organization=unit).order_by("pk")[:2], start=1):
+            Nominee.objects.create(dossier=dossier, person=person, award=forms[form_code], appraisal=appraisal,
+                                   eligible=True, position=number,
+                                   achievement="Có thành tích xuất sắc trong phòng, chống thiên tai năm 2025")
+        for step, (action, source, target) in enumerate(STEPS[state]):
+            transition = Transition.objects.create(dossier=dossier, action=action, from_state=source,
+                                                   to_state=target, actor=actor)
+            Transition.objects.filter(pk=transition.pk).update(at=_at(sent + datetime.timedelta(days=step)))
+    return len(WAITING)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tdkt.notifications.inbox import RECENT_DAYS, Item, grant_scope, register
+from tdkt.notifications.inbox import RECENT_DAYS, Item, grant_scope, receiving_scope, register
 
 from .access import UNIT_ROLES
 from .domain.workflow import State
@@ -53,7 +53,7 @@ OFFICE_STEPS = (
 
 @register
 def office_work(user, today: datetime.date) -> list[Item]:
-    scope = grant_scope(user, "standing_office")
+    scope = receiving_scope(user, "standing_office")
     if scope.is_empty:
         return []
     dossiers = Dossier.objects.filter(scope.q("round__authority__path"))
@@ -77,7 +77,7 @@ def office_work(user, today: datetime.date) -> list[Item]:
 
 @register
 def approver_work(user, today: datetime.date) -> list[Item]:
-    scope = grant_scope(user, "approver")
+    scope = receiving_scope(user, "approver")
     if scope.is_empty:
         return []
     row = _by_state(Dossier.objects.filter(scope.q("round__authority__path")), [State.AWAITING_DECISION])

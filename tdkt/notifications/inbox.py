@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.models import User
 from tdkt.accounts.scope import Scope, role_paths
 from tdkt.organizations.models import ImportJob, ImportStatus
 
@@ -98,6 +99,30 @@ def grant_scope(user, *roles: str) -> Scope:
     paths = sorted({path for role, path in role_paths(user) if role in roles and path})
     minimal = tuple(p for p in paths if not any(o != p and p.startswith(o) for o in paths))
     return Scope(False, minimal)
+
+
+def is_admin(user) -> bool:
+    """The system administrator: the receiving side's work of the whole system shows in their inbox
+    (what is stuck anywhere), never the units' own paperwork."""
+    return bool(getattr(user, "is_superuser", False)) or any(role == "admin" for role, _path in role_paths(user))
+
+
+def receiving_scope(user, *roles: str) -> Scope:
+    """`grant_scope` for the receiving side's roles; the whole system for the administrator."""
+    return Scope(True, ()) if is_admin(user) else grant_scope(user, *roles)
+
+
+@register
+def accounts_without_role(user, today: datetime.date) -> list[Item]:
+    """Active accounts nobody gave a role yet: they see nothing until the administrator does."""
+    if not is_admin(user):
+        return []
+    row = User.objects.filter(is_active=True, is_superuser=False, role_grants__isnull=True).aggregate(
+        n=Count("pk"), since=Min("date_joined"))
+    if not row["n"]:
+        return []
+    return [Item("account_without_role", _("Accounts waiting for a role"), row["n"], reverse("accounts:users"),
+                 "accounts", since=row["since"])]
 
 
 # --- the work of this app's own kind: the user's imports ----------------------------------------

@@ -22,6 +22,7 @@ OPERATIONS = {
     ("get", "/api/v1/blocks/{block_id}"),
     ("post", "/api/v1/blocks/{block_id}/members"),
     ("delete", "/api/v1/blocks/{block_id}/members/{membership_id}"),
+    ("get", "/api/v1/inbox"),
 }
 
 
