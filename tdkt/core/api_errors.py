@@ -68,6 +68,8 @@ def _message(err: dict) -> str:
     for bound, text in (("ge", "không được nhỏ hơn"), ("le", "không được lớn hơn")):
         if bound in ctx and kind in ("greater_than_equal", "less_than_equal"):
             return f"{text} {ctx[bound]}"
+    if kind == "vn_number" and "reason" in ctx:  # a number sent as text (tdkt.core.numbers_api)
+        return str(ctx["reason"])
     if kind in ("literal_error", "enum") and "expected" in ctx:
         return f"giá trị không được phép (chọn một trong {str(ctx['expected']).replace(' or ', ', ')})"
     return MESSAGES_VI.get(kind, "giá trị không hợp lệ")

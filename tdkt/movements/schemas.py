@@ -9,11 +9,12 @@ outside the plan's reach, a report after the deadline) is the services' to judge
 
 import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
 from tdkt.core.api_errors import Id, text
+from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.records.domain.codes import HONOURS, RATINGS, honour_label
 
@@ -355,7 +356,8 @@ class TargetIn(In):
     subject: SubjectValue
     award_code: HonourCode | None = Field(None, description="Bắt buộc với award_share, award_count")
     min_rating: RatingValue | None = Field(None, description="Bắt buộc với rating_share")
-    value: Decimal = Field(..., ge=0, le=Decimal("99999.99"), max_digits=7, decimal_places=2)
+    value: Annotated[Decimal, vn_number_text()] = Field(..., ge=0, le=Decimal("99999.99"), max_digits=7,
+                                                      decimal_places=2)
     year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX, description="Năm đo kết quả")
 
 

@@ -19,6 +19,7 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from tdkt.core.api_errors import Id, text
+from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.models import BlockRole
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 
@@ -244,7 +245,9 @@ class RoundCreateIn(In):
     template_id: Id
     self_deadline: datetime.date
     review_deadline: datetime.date | None = None
-    flag_share: Decimal = Field(Decimal("0.20"), gt=0, le=1, max_digits=3, decimal_places=2)
+    flag_share: Annotated[Decimal, vn_number_text()] = Field(
+        Decimal("0.20"), gt=0, le=1, max_digits=3, decimal_places=2
+    )
 
 
 class RoundUpdateIn(In):
@@ -253,7 +256,7 @@ class RoundUpdateIn(In):
     template_id: Id = None
     self_deadline: datetime.date = None
     review_deadline: datetime.date | None = None
-    flag_share: Decimal = Field(None, gt=0, le=1, max_digits=3, decimal_places=2)
+    flag_share: Annotated[Decimal, vn_number_text()] = Field(None, gt=0, le=1, max_digits=3, decimal_places=2)
 
 
 class ReviewerAssignIn(In):

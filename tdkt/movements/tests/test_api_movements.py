@@ -575,3 +575,26 @@ def test_without_a_token_the_api_answers_401(client, mv):
     for path in ("/api/v1/movements", url(mv, "block"), url(mv, "block", "/registrations")):
         response = client.get(path)
         assert_status(response, 401)
+
+
+@pytest.mark.parametrize(
+    ("value", "stored", "message"),
+    [
+        (12.5, "12.50", None),  # a JSON number, as the API expects
+        ("12,5", "12.50", None),  # a string is read like a form box reads it
+        ("99,75", "99.75", None),
+        ("12.5", None, "“12,5”"),  # the English decimal point is refused, not read differently than on a page
+        ("2.500", None, "“2500”"),
+        ("abc", None, "không phải là số"),
+    ],
+)
+def test_a_target_value_sent_as_text_follows_the_form_rules(client, world, mv, value, stored, message):
+    body = PARTS[2][1] | {"value": value}
+    response = call(client, "post", url(mv, "block", "/targets"), world.users["admin"], body)
+    if stored is None:
+        assert response.status_code == 422, response.content.decode()
+        assert message in response.json()["detail"]
+        assert "value" in response.json()["detail"]
+    else:
+        assert response.status_code == 201, response.content.decode()
+        assert str(mv["block"].targets.get().value) == stored

@@ -102,6 +102,10 @@ def test_template_round_sheets_reviews_standings_publication(client, scoring):
     ]
     changed = ok(head.patch(f"/scoring/rounds/{rid}", {"review_deadline": deadline}))
     assert (changed["review_deadline"], changed["self_deadline"], changed["flag_share"]) == (deadline, deadline, 0.25)
+    # A share sent as text is read like a form box reads it: "0,3", never the English "0.3".
+    assert ok(head.patch(f"/scoring/rounds/{rid}", {"flag_share": "0,3"}))["flag_share"] == 0.3
+    assert "“0,3”" in refused(head.patch(f"/scoring/rounds/{rid}", {"flag_share": "0.3"}), 422)["detail"]
+    ok(head.patch(f"/scoring/rounds/{rid}", {"flag_share": 0.25}))
 
     # FIN fills its sheet: the template is frozen from then on.
     sheet = ok(officer.post(f"/scoring/rounds/{rid}/sheets", {"organization_id": fin.pk}), 201)
