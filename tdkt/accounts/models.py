@@ -43,8 +43,8 @@ class User(AbstractUser):
     def display_name(self) -> str:
         """How pages name the person who acted: "Phạm Thị Lan (Sở Tài chính)", never the login
         alone. Select ``organization`` with the user where many are shown."""
-        organization = self.organization
-        where = (organization.short_name or organization.name) if organization is not None else ""
+        # The organisation's full name: short names are often initials ("STC") a newcomer cannot read.
+        where = self.organization.name if self.organization is not None else ""
         return f"{self.get_full_name()} ({where})" if where else self.get_full_name()
 
 
