@@ -293,7 +293,8 @@ def dossier_action(request, dossier_id: Id, action: ActionValue, payload: Dossie
     cho phép, thiếu lý do khi trả lại: 400. `decide` và `forward` có địa chỉ riêng (400).
     Khi đơn vị bật bước lãnh đạo ký duyệt: cán bộ `request_signoff` (trình lãnh đạo), lãnh đạo đơn vị
     `sign_off` (ký duyệt và gửi) hoặc `send_back` (trả lại cán bộ, kèm lý do). Gửi sau hạn (`submit`,
-    `sign_off`) cần `confirmed` và lý do."""
+    `sign_off`) cần `confirmed` và lý do. Kết thúc công khai (`close_notice`) cần `confirmed`: danh sách
+    chuyển sang chờ quyết định và không nhận thêm ý kiến phản ánh (thiếu xác nhận: 400)."""
     dossier = selectors.dossier_get(request.user, dossier_id)
     if action == Action.DECIDE:
         raise ValidationError({"action": f"Ban hành quyết định qua POST {_dossier_path(dossier.pk, Action.DECIDE)}."})

@@ -284,7 +284,8 @@ class DossierActionIn(In):
     comment: Comment = Field("", description="Ý kiến, lý do (bắt buộc khi trả lại, trả lại cán bộ, kết thúc không "
                                                 "khen thưởng, và khi gửi sau hạn)")
     confirmed: bool = Field(False, description="Xác nhận gửi sau hạn nhận hồ sơ của đợt (kèm lý do trong `comment`); "
-                                               "thiếu xác nhận hoặc lý do khi đã quá hạn: 400")
+                                               "thiếu xác nhận hoặc lý do khi đã quá hạn: 400. Bắt buộc khi kết thúc "
+                                               "công khai (`close_notice`)")
 
 
 class DossierAppraisalIn(In):

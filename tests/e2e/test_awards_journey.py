@@ -196,7 +196,11 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
     # Five working days pass without objection.
     Dossier.objects.filter(pk=dossier.pk).update(notice_until=timezone.localdate() - datetime.timedelta(days=1))
     page.goto(dossier_url)
-    _act(page, "close_notice")
+    page.locator("#action-close_notice").get_by_role("button").click()
+    # The confirmation page says what ending the notice does (issue 11, guarded steps), then confirm.
+    assert page.locator("#confirm-consequences").is_visible()
+    page.locator("#confirm-step").get_by_role("button", name="Kết thúc công khai").click()
+    _ok(page)
     assert "Chờ quyết định" in page.locator("#dossier-state").inner_text()
     page.context.clear_cookies()
 

@@ -135,7 +135,8 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "", confi
     """Take one workflow action. ``decide`` and ``forward`` have their own services (they create a
     decision or the upstream dossier) and are refused here. Sending after the round's deadline is
     allowed (the office decides whether to consider it) but only ``confirmed`` with a reason, which
-    the history and the audit keep; without them it is refused with the code ``confirm_late``."""
+    the history and the audit keep; without them it is refused with the code ``confirm_late``. Ending
+    the public notice needs ``confirmed`` too (code ``confirm_close_notice``); its reason is optional."""
     dossier = _lock(dossier)
     if action in (Action.DECIDE, Action.FORWARD):
         raise ValidationError({"action": "Thao tác này được thực hiện qua trang ban hành quyết định / chuyển cấp."})
@@ -149,6 +150,12 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "", confi
         if refused.forbidden:
             raise PermissionDenied(refused.reason) from None
         raise ValidationError({"action": refused.reason}) from None
+    if step.action is Action.CLOSE_NOTICE and not confirmed:
+        # Ending the notice sends the list for decision and takes no more objections: it goes through
+        # a confirmation page (views/notice_confirm.py); the API sends ``confirmed``.
+        raise ValidationError({"action": ValidationError(
+            "Kết thúc công khai chuyển danh sách sang chờ quyết định và không nhận thêm ý kiến phản ánh: "
+            "hãy xác nhận.", code="confirm_close_notice")})
     late = sends_late(dossier, step.action)
     if late and not (confirmed and reason):
         raise ValidationError(

@@ -82,7 +82,10 @@ def fake_documents(monkeypatch):
 
 class Api(BaseApi):
     def act(self, dossier_id, action):
-        return self.post(f"/awards/dossiers/{dossier_id}/actions/{action}", {"comment": COMMENT})
+        body = {"comment": COMMENT}
+        if action == "close_notice":  # ending the notice is confirmed (refused without: test_objections)
+            body["confirmed"] = True
+        return self.post(f"/awards/dossiers/{dossier_id}/actions/{action}", body)
 
 
 def _build(a, scenario: str) -> Dossier:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from conftest import VIETNAMESE, Api, make_user
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.awards.domain.workflow import State
-from tdkt.awards.models import Appraisal, Dossier, Objection
+from tdkt.awards.models import Appraisal, Dossier, Objection, Transition
 from tdkt.awards.services.dossiers import attachment_add, dossier_create, nominee_add
 from tdkt.awards.services.workflow import (
     dossier_act,
@@ -173,7 +173,10 @@ def test_the_notice_cannot_end_while_an_objection_is_open(awards):
     assert "chưa được xử lý" in " ".join(refused.value.messages)
     assert Dossier.objects.get(pk=dossier.pk).state == State.NOTICE
     objection_resolve(actor=office, objection=objection, resolution=ANSWERED)
-    dossier = dossier_act(actor=office, dossier=dossier, action="close_notice")
+    with pytest.raises(ValidationError) as unconfirmed:  # ending the notice is confirmed (issue 11, point 4)
+        dossier_act(actor=office, dossier=dossier, action="close_notice")
+    assert unconfirmed.value.error_dict["action"][0].code == "confirm_close_notice"
+    dossier = dossier_act(actor=office, dossier=dossier, action="close_notice", confirmed=True)
     assert dossier.state == State.AWAITING_DECISION
 
 
@@ -272,8 +275,17 @@ def test_close_notice_offered_once_every_objection_is_resolved(awards, client):
     assert close_notice not in client.get(page).content.decode()
     client.post(reverse("awards:objection_resolve", args=[objection.pk]), {"resolution": ANSWERED})
     assert close_notice in client.get(page).content.decode()
-    client.post(close_notice)
+    # The button leads to the confirmation page (what ending the notice does); nothing changes yet.
+    confirm = client.post(close_notice)
+    assert confirm.status_code == 200
+    body = confirm.content.decode()
+    assert 'id="confirm-consequences"' in body
+    assert 'name="confirmed" value="1"' in body
+    assert Dossier.objects.get(pk=dossier.pk).state == State.NOTICE
+    client.post(close_notice, {"confirmed": "1", "reason": "Hết thời hạn công khai, đã trả lời ý kiến"})
     assert Dossier.objects.get(pk=dossier.pk).state == State.AWAITING_DECISION
+    step = Transition.objects.filter(dossier=dossier, action="close_notice").get()
+    assert step.reason == "Hết thời hạn công khai, đã trả lời ý kiến"
 
 
 # API ---------------------------------------------------------------------------------------------
@@ -329,7 +341,10 @@ def test_resolve_through_the_api(awards, client):
     detail = office.get(f"/awards/dossiers/{dossier.pk}").json()
     assert [o["resolution"] for o in detail["objections"]] == [ANSWERED]
     assert "close_notice" in [x["action"] for x in detail["actions"]]
-    closed = office.post(f"/awards/dossiers/{dossier.pk}/actions/close_notice", {"comment": ""})
+    unconfirmed = office.post(f"/awards/dossiers/{dossier.pk}/actions/close_notice", {"comment": ""})
+    assert unconfirmed.status_code == 400
+    assert "hãy xác nhận" in unconfirmed.json()["detail"]
+    closed = office.post(f"/awards/dossiers/{dossier.pk}/actions/close_notice", {"comment": "", "confirmed": True})
     assert closed.status_code == 200
     assert closed.json()["state"] == State.AWAITING_DECISION
     # An objection about the whole list names nobody to reject.

@@ -31,6 +31,7 @@ from .dossier_items import (
 )
 from .dossier_labels import STATE_LABELS, state_badge, state_label
 from .dossier_page import dossier_page
+from .notice_confirm import notice_close_confirmation
 from .rounds import preparable_units
 from .signoff import late_confirmation
 
@@ -109,6 +110,10 @@ def dossier_detail_view(request, pk):
     return dossier_page(request, dossier)
 
 
+def _has_code(exc: ValidationError, field: str, code: str) -> bool:
+    return any(e.code == code for e in getattr(exc, "error_dict", {}).get(field, []))
+
+
 def _asks_confirmation(exc: ValidationError) -> bool:
     return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))
 
@@ -122,6 +127,8 @@ def dossier_action_view(request, pk, action):
     except ValidationError as exc:
         if _asks_confirmation(exc):  # sending after the deadline: a page that says so and asks why
             return late_confirmation(request, dossier, action)
+        if _has_code(exc, "action", "confirm_close_notice"):  # ending the notice: what it does, then confirm
+            return notice_close_confirmation(request, dossier)
         messages.error(request, " ".join(exc.messages))
     else:
         label = ACTION_LABELS.get(action, action)
