@@ -45,3 +45,11 @@ def test_a_shared_name_is_told_apart_by_its_code(awards):
     assert "Giấy khen của Giám đốc Sở Tài chính (GK_STC)" in labels
     assert "Giấy khen của Giám đốc Sở Tài chính (GK_STC_2)" in labels
     assert "Bằng khen của Chủ tịch UBND tỉnh" in labels
+
+
+def test_round_page_lists_the_forms_by_name(client, awards):
+    awards.round.forms.set([awards.forms["GK_STC"]])
+    client.force_login(awards.world.users["unit_officer"])
+    page = client.get(reverse("awards:round", args=[awards.round.pk])).content.decode()
+    assert "Giấy khen của Giám đốc Sở Tài chính" in page
+    assert "GK_STC" not in page

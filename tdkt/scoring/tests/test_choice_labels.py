@@ -20,3 +20,11 @@ def test_round_edit_page_shows_no_code_in_the_drop_down(client, scoring):
     page = client.get(reverse("scoring:round_edit", args=[scoring.round.pk])).content.decode()
     assert "Tiêu chí chấm điểm Khối các cơ quan tham mưu, tổng hợp (" in page
     assert "KTMTH-2022 —" not in page
+
+
+def test_round_pages_lead_with_the_templates_name(client, scoring):
+    client.force_login(scoring.users["block_head"])
+    for url in (reverse("scoring:round", args=[scoring.round.pk]), reverse("scoring:rounds")):
+        page = client.get(url).content.decode()
+        assert "Tiêu chí chấm điểm Khối các cơ quan tham mưu, tổng hợp" in page
+        assert "KTMTH-2022 —" not in page
