@@ -110,6 +110,21 @@ def unit_work(user, today: datetime.date) -> list[Item]:
 
 
 @register
+def dossiers_to_sign_off(user, today: datetime.date) -> list[Item]:
+    """The unit leader's sign-off: dossiers the officers put before them."""
+    scope = grant_scope(user, "unit_leader")
+    if scope.is_empty:
+        return []
+    row = Dossier.objects.filter(scope.q("organization__path"), state=State.AWAITING_SIGNOFF).aggregate(
+        n=Count("pk"), due=Min("round__deadline"), since=Min("updated_at"), pk=Max("pk"))
+    if not row["n"]:
+        return []
+    return [Item("dossier_to_sign_off", _("Dossiers to sign off and send"), row["n"],
+                 _dossiers_url(State.AWAITING_SIGNOFF, row["n"], row["pk"]), GROUP, due=row["due"],
+                 since=row["since"])]
+
+
+@register
 def ballots_to_cast(user, today: datetime.date) -> list[Item]:
     """Nominees of dossiers in the council's ballot that need this member's vote and do not have it.
     A member votes in the council of the round's authority or of an organisation above it (the

@@ -39,6 +39,7 @@ from django.utils import timezone
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 from tdkt.core.demo import data as demo_data
+from tdkt.notifications.models import Notification
 from tdkt.organizations.models import EmulationBlock, Organization, Person
 
 from .models import (
@@ -48,7 +49,6 @@ from .models import (
     Movement,
     MovementKind,
     MovementStatus,
-    Notification,
     Registration,
     RegistrationStatus,
     ReportSubmission,

@@ -133,6 +133,31 @@ def head_work(user, today: datetime.date) -> list[Item]:
     return items
 
 
+# The leader's sign-off stage (tdkt.core.domain.signoff.Stage.AWAITING) as reports and
+# registrations store it: the unit leader signs off what the officers put before them.
+AWAITING_SIGNOFF = "awaiting_signoff"
+
+
+@register
+def leader_signoffs(user, today: datetime.date) -> list[Item]:
+    scope = grant_scope(user, "unit_leader")
+    if scope.is_empty:
+        return []
+    items = []
+    for kind, title, queryset, page, movement_field, since in (
+        ("report_to_sign_off", _("Reports to sign off and submit"), ReportSubmission.objects, "reports",
+         "milestone__movement_id", "submitted_at"),
+        ("registration_to_sign_off", _("Registrations to sign off and send"), Registration.objects,
+         "registrations", "movement_id", "registered_at"),
+    ):
+        row = queryset.filter(scope.q("organization__path"), status=AWAITING_SIGNOFF).aggregate(
+            n=Count("pk"), since=Min(since), pk=Max(movement_field), movements=Count(movement_field, distinct=True))
+        if row["n"]:
+            items.append(Item(kind, title, row["n"], _url(page, row["movements"], row["pk"]), GROUP,
+                              since=row["since"]))
+    return items
+
+
 @register
 def deadlines_this_week(user, today: datetime.date) -> list[Item]:
     """The deadlines of the coming week (the user's own and, for a head, the participants' counts):

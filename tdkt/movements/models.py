@@ -309,6 +309,3 @@ class ReminderSent(models.Model):
     def __str__(self):
         return f"{self.user} {self.deadline_key} {self.kind}"
 
-
-# Moved to the notifications app (same table); kept importable here while callers switch.
-from tdkt.notifications.models import Notification  # noqa: E402, F401

@@ -36,7 +36,8 @@ def member_sheets(user, today: datetime.date) -> list[Item]:
     handed = ScoreSheet.objects.filter(
         round__block_id=OuterRef("block_id"),
         organization_id=OuterRef("organization_id"),
-        status__in=(SheetStatus.SUBMITTED, SheetStatus.RETURNED),
+        # Before the leader, it is the leader's work (sheets_to_sign_off), no longer the officer's.
+        status__in=(SheetStatus.SUBMITTED, SheetStatus.RETURNED, SheetStatus.AWAITING_SIGNOFF),
     )
     owed = (
         BlockMembership.objects.filter(scope.q("organization__path"), block__scoring__status=RoundStatus.OPEN)
@@ -55,6 +56,22 @@ def member_sheets(user, today: datetime.date) -> list[Item]:
         items.append(Item("sheet_returned", _("Score sheets returned: correct and submit again"), returned["n"],
                           url, GROUP, since=returned["since"]))
     return items
+
+
+@register
+def sheets_to_sign_off(user, today: datetime.date) -> list[Item]:
+    """The unit leader's sign-off: sheets the officers put before them."""
+    scope = grant_scope(user, "unit_leader")
+    if scope.is_empty:
+        return []
+    row = ScoreSheet.objects.filter(
+        scope.q("organization__path"), status=SheetStatus.AWAITING_SIGNOFF, round__status=RoundStatus.OPEN
+    ).aggregate(n=Count("pk"), due=Min("round__self_deadline"), since=Min("updated_at"), pk=Max("pk"))
+    if not row["n"]:
+        return []
+    url = reverse("scoring:sheet", args=[row["pk"]]) if row["n"] == 1 else reverse("scoring:rounds")
+    return [Item("sheet_to_sign_off", _("Score sheets to sign off and submit"), row["n"], url, GROUP,
+                 due=row["due"], since=row["since"])]
 
 
 @register

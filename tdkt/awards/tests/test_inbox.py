@@ -128,3 +128,20 @@ def test_inbox_reads_a_bounded_number_of_queries(awards, django_assert_max_num_q
         for role in roles:
             inbox_for(users[role])
     assert kinds(users["standing_office"])["dossier_to_receive"] == 12
+
+
+def test_the_leader_signs_off_what_the_officer_prepared(awards):
+    a = awards
+    officer, leader, office = (a.world.users[r] for r in ("unit_officer", "unit_leader", "standing_office"))
+    fin = a.world.orgs["FIN"]
+    fin.leader_signoff = True
+    fin.save(update_fields=["leader_signoff"])
+    dossier = _ready(a)
+    dossier = dossier_act(actor=officer, dossier=dossier, action="request_signoff")
+    assert kinds(leader) == {"dossier_to_sign_off": 1}
+    assert "dossier_draft" not in kinds(officer)
+    assert "dossier_to_receive" not in kinds(office)
+    dossier_act(actor=leader, dossier=dossier, action="sign_off")
+    assert "dossier_to_sign_off" not in kinds(leader)
+    assert kinds(office) == {"dossier_to_receive": 1}
+    assert "chờ tiếp nhận" in told(office)[-1]

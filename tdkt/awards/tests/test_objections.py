@@ -24,7 +24,7 @@ from tdkt.awards.services.workflow import (
     objection_resolutions,
     objection_resolve,
 )
-from tdkt.movements.models import Notification
+from tdkt.notifications.models import Notification
 
 from .conftest import PDF
 

@@ -18,7 +18,6 @@ from conftest import ROLES, make_org, make_user
 from tdkt.movements.models import (
     ContentItem,
     CovenantSignature,
-    Notification,
     Registration,
     RegistrationStatus,
     ReportSubmission,
@@ -26,6 +25,7 @@ from tdkt.movements.models import (
 )
 from tdkt.movements.services.participation import registration_submit, report_submit
 from tdkt.movements.services.plans import content_add, milestone_add, movement_create, movement_set_status
+from tdkt.notifications.models import Notification
 from tdkt.organizations.models import BlockMembership
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

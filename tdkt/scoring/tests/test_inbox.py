@@ -48,3 +48,16 @@ def test_the_head_does_not_review_its_own_sheet(scoring):
     assert "sheet_to_review" not in kinds(s.users["block_head"])
     assert kinds(s.users["deputy"])["sheet_to_review"] == 1
     assert "sheet_to_review" not in kinds(s.users["unit_leader"])  # FIN does not review
+
+
+def test_the_leader_signs_off_what_the_officer_prepared(scoring):
+    s = scoring
+    s.orgs["FIN"].leader_signoff = True
+    s.orgs["FIN"].save(update_fields=["leader_signoff"])
+    sheet = submitted(s, actor="unit_officer")  # put before the leader
+    assert kinds(s.users["unit_leader"]) == {"sheet_to_sign_off": 1}
+    assert kinds(s.users["unit_officer"]) == {}
+    assert "sheet_to_review" not in kinds(s.users["block_head"])
+    sheet_submit(actor=s.users["unit_leader"], sheet=sheet)
+    assert kinds(s.users["unit_leader"]) == {}
+    assert kinds(s.users["block_head"])["sheet_to_review"] == 1
