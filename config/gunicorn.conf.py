@@ -9,7 +9,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # Converting a document with LibreOffice starts `soffice` cold: seconds, not milliseconds.
 timeout = 120
-# Ctrl-C or TERM: requests in flight get this long to finish.
-graceful_timeout = 10
+# No runtime control socket: gunicorn's default is one path per user (~/.gunicorn/gunicorn.ctl),
+# which a second instance (a test, another port) would take over.
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"

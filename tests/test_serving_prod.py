@@ -169,7 +169,7 @@ def test_demo_accounts_never_exist_in_production(database):
     env = _env("config.settings.prod", database, database.parent / "unused-static")
     _manage(env, "load_demo")
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c",
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c",
          "from django.contrib.auth import get_user_model; print(get_user_model().objects.count())"],
         env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=120,
     )
