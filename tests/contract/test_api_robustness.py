@@ -1250,6 +1250,43 @@ def test_award_uploads_never_fail_with_500(client, world, ids, awards_api):
     run()
 
 
+AWARD_TALLY = "/awards/dossiers/{voting}/ballot-tally"
+
+
+def test_award_ballot_tally_never_fails_with_500(client, world, ids, awards_api):
+    """Random multipart tallies: the JSON sheet (members, nominees, votes, odd shapes), the meeting
+    date and the biên bản file."""
+    aw = awards_api
+    tokens = _award_tokens(world)
+    url = _award_url(AWARD_TALLY, aw)
+    known = st.one_of(st.sampled_from([aw["member"], aw["voting_nominee"], aw["notice_nominee"]]), huge_ints,
+                      odd_text)
+    votes = st.lists(st.fixed_dictionaries({"member_id": known, "nominee_id": known,
+                                            "vote": st.one_of(st.sampled_from(["yes", "no", "abstain"]), odd_text)}),
+                     max_size=3)
+    sheets = st.one_of(
+        st.builds(lambda p, w, v: json.dumps({"present": p, "written": w, "votes": v}),
+                  st.lists(known, max_size=3), st.lists(known, max_size=2), votes),
+        st.text(max_size=30),
+        st.sampled_from(["{}", "[]", "null", '{"present": "x"}', '{"votes": [1]}']),
+    )
+    dates = st.one_of(st.sampled_from(["2025-09-15", "2999-01-01", "15/09/2025", ""]), odd_text)
+    contents = st.one_of(st.binary(max_size=32), st.sampled_from([b"%PDF-1.4\n%%EOF", b"<html>"]))
+
+    @FUZZ
+    @given(sheet=sheets, held_on=dates, content=contents, role=_award_roles("standing_office"))
+    def run(sheet, held_on, content, role):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        data = {"tally": sheet, "held_on": held_on, "minutes": SimpleUploadedFile("bien-ban.pdf", content)}
+        with transaction.atomic():
+            response = client.post(url, data, headers={"Authorization": f"Bearer {tokens[role]}"})
+            transaction.set_rollback(True)
+        check(response)
+
+    run()
+
+
 def test_every_awards_operation_is_fuzzed(client, db):
     """The lists above cover every operation the OpenAPI document lists under /awards: a new endpoint
     fails here until it is added."""
@@ -1268,6 +1305,7 @@ def test_every_awards_operation_is_fuzzed(client, db):
     covered |= {("get", shape(p)) for p in AWARD_LISTS}
     covered |= {(m, shape(t)) for m, t in AWARD_DETAIL_PATHS}
     covered.add(("post", shape(AWARD_UPLOAD)))
+    covered.add(("post", shape(AWARD_TALLY)))
     covered.add(("post", "/awards/dossiers/{}/actions/{}"))
     missing = {(m, p) for m, p in listed if (m, shape(p)) not in covered}
     assert not missing, missing
