@@ -12,8 +12,26 @@ class VNDateInput(forms.DateInput):
         )
 
 
+class VNFileInput(forms.ClearableFileInput):
+    """A file box labelled in Vietnamese ("Chọn tệp", "Chưa chọn tệp"): the browser's own box says
+    "Choose File" in the browser's language. The real input stays in the page, visually hidden but
+    focusable, so the label opens the picker without JavaScript and the form posts as before;
+    static/js/file-input.js only writes the chosen file's name beside the button."""
+
+    template_name = "core/widgets/file_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.attrs["class"] = "tdkt-file-input"
+
+
 def style_form(form: forms.Form) -> forms.Form:
     for field in form.fields.values():
+        if isinstance(field.widget, forms.FileInput) and not isinstance(field.widget, VNFileInput):
+            attrs = {k: v for k, v in field.widget.attrs.items() if k != "class"}
+            field.widget = VNFileInput(attrs=attrs)
+            field.widget.is_required = field.required
+            continue
         if isinstance(field, forms.ModelChoiceField):
             field.empty_label = _("— choose —")
         widget = field.widget

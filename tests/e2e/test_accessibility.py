@@ -157,11 +157,18 @@ def test_axe_finds_no_serious_or_critical_violation(live_server, browser):
     assert not severe, "\n".join(severe)
 
 
-# The outermost elements that stick out past the phone's width name the cause in the failure message.
+# The outermost elements that stick out past the phone's width, outside any box that scrolls or clips
+# them, name the cause in the failure message.
 STICKING_OUT = """(limit) => {
+    const boxed = (el) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (getComputedStyle(p).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
     const out = [];
     for (const el of document.querySelectorAll('body *')) {
-        if (el.getBoundingClientRect().right > limit + 1 && !out.some(o => o.contains(el))) out.push(el);
+        if (el.getBoundingClientRect().right > limit + 1 && !boxed(el) && !out.some(o => o.contains(el))) out.push(el);
     }
     const css = (el) => typeof el.className === 'string' && el.className.trim()
         ? '.' + el.className.trim().split(/\\s+/).join('.') : '';

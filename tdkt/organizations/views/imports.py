@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from tdkt.accounts.scope import scope_for
 from tdkt.core.excel import XLSX_CONTENT_TYPE, xlsx_response
+from tdkt.core.forms import VNFileInput
 
 from .. import importers
 from ..errors import require
@@ -41,7 +42,7 @@ class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("The file contains"), widget=forms.RadioSelect)
     file = forms.FileField(
         label=gettext_lazy("Excel file (.xlsx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX_CONTENT_TYPE}", "class": "form-control"}),
+        widget=VNFileInput(attrs={"accept": f".xlsx,{XLSX_CONTENT_TYPE}"}),
     )
 
     def __init__(self, *args, kinds: list[str], record_organizations=None, **kwargs):
