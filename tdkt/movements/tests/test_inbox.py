@@ -53,3 +53,23 @@ def test_viewer_and_other_roles_have_no_movement_work(world):
     make_plan(world)
     for role in ("viewer", "council_member", "approver", "nobody"):
         assert kinds(world.users[role], D(2022, 3, 10)) == {}, role
+
+
+def test_a_bounded_number_of_queries_whatever_the_number_of_movements(world, django_assert_max_num_queries):
+    make_plan(world)
+    users = [world.users[r] for r in ("unit_officer", "standing_office", "block_head", "viewer")]
+    for user in users:
+        inbox_for(user, today=D(2022, 3, 10))  # the role grants are read once and kept on the user
+
+    def fresh():
+        for user in users:
+            user.__dict__.pop("_tdkt_inbox_deadlines", None)
+            inbox_for(user, today=D(2022, 3, 10))
+
+    with django_assert_max_num_queries(60) as few:
+        fresh()
+    for i in range(6):
+        make_plan(world, title=f"Phong trào {i}", milestone_name=f"Sơ kết {i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        fresh()
+    assert kinds(world.users["unit_officer"], D(2022, 3, 10))["registration_to_make"] == 7
