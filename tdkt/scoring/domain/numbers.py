@@ -57,3 +57,9 @@ def show(value: object) -> str:
 def show_vi(value: Decimal) -> str:
     """A figure as Vietnamese write it: decimal comma, no trailing zeros (2,5; 45)."""
     return show(round2(value)).replace(".", ",")
+
+
+def show_comma(value: Decimal) -> str:
+    """A figure with a decimal comma and as many decimals as it has (2,555 stays 2,555: a message
+    about too many decimals shows them all)."""
+    return show(value).replace(".", ",")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .numbers import ZERO, has_at_most_2_decimals, is_whole, round2, show, to_decimal
+from .numbers import ZERO, has_at_most_2_decimals, is_whole, round2, show, show_comma, to_decimal
 from .template import Item, RuleType, Template
 
 SELF = "tự chấm"
@@ -86,16 +86,17 @@ def _check_points(item: Item, raw: object, where: str) -> tuple[Decimal | None, 
     errors = []
     assert item.max is not None
     if points < 0 or points > item.max:
-        errors.append(f"{where}: điểm {show(points)} ngoài khoảng 0–{show(item.max)}")
+        # Figures as the clerk typed them ("15,5"), whether they came from a page or a JSON number.
+        errors.append(f"{where}: điểm {show_comma(points)} ngoài khoảng 0–{show_comma(item.max)}")
     if not has_at_most_2_decimals(points):
-        errors.append(f"{where}: điểm {show(points)} có quá 2 chữ số thập phân")
+        errors.append(f"{where}: điểm {show_comma(points)} có quá 2 chữ số thập phân")
     return (None if errors else points), errors
 
 
 def _check_count(raw: object, where: str) -> tuple[Decimal | None, list[str]]:
     count = to_decimal(raw)
     if count is None or count < 0 or not is_whole(count):
-        shown = show(count) if count is not None else show(raw)
+        shown = show_comma(count) if count is not None else show(raw)
         return None, [f"{where}: số lần (count) {shown} không phải số nguyên không âm"]
     return count, []
 
