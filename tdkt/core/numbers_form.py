@@ -97,7 +97,9 @@ class NumberField(forms.Field):
 
     def to_python(self, value):
         if isinstance(value, int | Decimal) and not isinstance(value, bool):
-            number = Decimal(value)
+            number = Decimal(value)  # an initial value (a disabled box), not typed text
+        elif isinstance(value, float):
+            number = Decimal(repr(value))
         else:
             try:
                 number = parse_number(value, decimals=self.decimals, negative=self.negative)

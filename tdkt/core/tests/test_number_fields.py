@@ -99,3 +99,13 @@ def test_vn_number_filter():
     )
     out = template.render(Context({"a": Decimal("2.50"), "b": 1234000, "c": Decimal("2.25"), "d": None, "e": "—"}))
     assert out == "2,5|1.234.000|2,3||—"
+
+
+def test_a_disabled_box_keeps_its_initial_value():
+    class Locked(forms.Form):
+        share = NumberField(label="Tỷ lệ", disabled=True, required=False)
+        count = integer_field(label="Số lượng", disabled=True, required=False)
+
+    form = Locked({"share": "9,9", "count": "9"}, initial={"share": 2.5, "count": 3})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"share": Decimal("2.5"), "count": 3}
