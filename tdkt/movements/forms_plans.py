@@ -116,7 +116,7 @@ class TargetForm(forms.Form):
     min_rating = forms.ChoiceField(label=_("Rating at least"), choices=BLANK + RATING_CHOICES, required=False)
     value = NumberField(
         label=_("Value"), min_value=0, max_digits=7, decimals=2,
-        help_text=_("A percentage, or a number: 20 for 20%, 2,5 for two and a half."),
+        help_text=_("A percentage, or a number: type 20 for twenty per cent, 2,5 for two and a half."),
     )
     year = forms.IntegerField(label=_("Year measured"), min_value=2000, max_value=2100)
 
