@@ -102,3 +102,14 @@ def test_wsgi_entry_point_defaults_to_production_settings():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_certificate_qr_codes_and_email_links_follow_the_port_served():
+    code = (
+        "import django; django.setup(); "
+        "from tdkt.awards.certificates import site_url as qr; from tdkt.movements.reminders import site_url as mail; "
+        "print(qr(), mail())"
+    )
+    result = _start({"DJANGO_SETTINGS_MODULE": "config.settings.dev", "PORT": "8123"}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["http://127.0.0.1:8123", "http://127.0.0.1:8123"]
