@@ -175,3 +175,17 @@ def test_demo_accounts_never_exist_in_production(database):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_every_static_file_a_template_names_exists():
+    """Under the manifest storage a {% static %} naming a missing file is a 500 on every page that
+    uses it (the test settings would not notice): each name must be found by the finders."""
+    from django.contrib.staticfiles import finders
+
+    pattern = re.compile(r"""\{%\s*static\s+['"]([^'"]+)['"]""")
+    missing = []
+    for path in [*BASE_DIR.glob("templates/**/*.html"), *BASE_DIR.glob("tdkt/**/templates/**/*.html")]:
+        for name in pattern.findall(path.read_text(encoding="utf-8")):
+            if not finders.find(name):
+                missing.append(f"{path.relative_to(BASE_DIR)}: {name}")
+    assert not missing, missing
