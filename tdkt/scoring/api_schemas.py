@@ -269,6 +269,14 @@ class ReviewerAssignmentOut(Schema):
     assigned_at: datetime.datetime
 
 
+class SheetSendIn(In):
+    reason: text(500) = Field("", description="Lý do: bắt buộc khi trả lại cán bộ, và khi nộp sau hạn tự chấm")
+    confirmed: bool = Field(False, description="Xác nhận nộp sau hạn tự chấm (kèm lý do); thiếu khi đã quá hạn: 400")
+
+
+SheetSignoffAction = Literal["submit", "request_signoff", "sign_off", "send_back", "recall"]
+
+
 class ScoringReasonIn(In):
     reason: text(500) = Field(
         "",
@@ -360,6 +368,10 @@ class SheetOut(Schema):
     self_total: float
     max_total: float
     evidence: list[SheetEvidenceOut]
+    actions: list[SheetSignoffAction] = Field(
+        [], description="Các bước người gọi làm được lúc này (nộp, trình lãnh đạo, ký duyệt và gửi, trả lại cán bộ, "
+        "rút lại)"
+    )
 
 
 class SheetStartIn(In):

@@ -27,6 +27,8 @@ from .api_schemas import (
     ScoringReasonIn,
     SheetEvidenceOut,
     SheetOut,
+    SheetSendIn,
+    SheetSignoffAction,
     SheetStartIn,
     num,
 )
@@ -89,6 +91,7 @@ def _sheet_body(user, sheet: ScoreSheet) -> dict:
         "self_total": total,
         "max_total": num(template.max_total),
         "evidence": [_evidence_body(e) for e in sheet.evidence.all()],
+        "actions": [a.value for a in sheets.sheet_actions(user, sheet)],
     }
 
 
@@ -174,11 +177,28 @@ def sheet_save(request, sheet_id: Id, payload: ScoreEntriesIn):
     tags=SHEETS,
     summary="Nộp phiếu tự chấm",
 )
-def sheet_submit(request, sheet_id: Id):
-    """Trước hạn tự chấm (phiếu bị trả lại thì nộp lại lúc nào cũng được); sau khi nộp không sửa
-    được nữa."""
+def sheet_submit(request, sheet_id: Id, payload: SheetSendIn | None = None):
+    """Trước hạn tự chấm (phiếu bị trả lại thì nộp lại lúc nào cũng được); sau hạn cần `confirmed`
+    và lý do, phiếu được ghi là nộp muộn. Sau khi nộp không sửa được nữa. Khi đơn vị bật bước lãnh
+    đạo ký duyệt: cán bộ gọi là trình lãnh đạo, lãnh đạo đơn vị gọi là ký duyệt và nộp."""
     sheet = selectors.sheet_get(request.user, sheet_id)
-    return _sheet_body(request.user, sheets.sheet_submit(actor=request.user, sheet=sheet))
+    payload = payload or SheetSendIn()
+    return _sheet_body(request.user, sheets.sheet_submit(actor=request.user, sheet=sheet, reason=payload.reason,
+                                                         confirmed=payload.confirmed))
+
+
+@router.post(
+    "/scoring/sheets/{sheet_id}/signoff/{action}",
+    response={200: SheetOut, **error_responses(400, 403, 404)},
+    tags=SHEETS,
+    summary="Bước ký duyệt của đơn vị: trình lãnh đạo, ký duyệt và nộp, trả lại cán bộ (kèm lý do), rút lại",
+)
+def sheet_signoff(request, sheet_id: Id, action: SheetSignoffAction, payload: SheetSendIn | None = None):
+    """Theo bảng ký duyệt: cán bộ không ký duyệt được (403); trạng thái không cho phép, thiếu lý do: 400."""
+    sheet = selectors.sheet_get(request.user, sheet_id)
+    payload = payload or SheetSendIn()
+    return _sheet_body(request.user, sheets.sheet_act(actor=request.user, sheet=sheet, action=action,
+                                                      reason=payload.reason, confirmed=payload.confirmed))
 
 
 @router.post(

@@ -7,6 +7,7 @@ urlpatterns = [
     path("<int:pk>/units/<int:org_pk>/sheet/", views.sheet_start_view, name="sheet_start"),
     path("sheets/<int:pk>/", views.sheet_detail_view, name="sheet"),
     path("sheets/<int:pk>/submit/", views.sheet_submit_view, name="sheet_submit"),
+    path("sheets/<int:pk>/signoff/<str:action>/", views.sheet_signoff_view, name="sheet_signoff"),
     path("sheets/<int:pk>/return/", views.sheet_return_view, name="sheet_return"),
     path("sheets/<int:pk>/evidence/", views.evidence_add_view, name="evidence_add"),
     path("evidence/<int:pk>/", views.evidence_download_view, name="evidence"),

@@ -1,4 +1,6 @@
-"""A member's own sheet: save a draft, add evidence, submit by the deadline; the head returns it."""
+"""A member's own sheet: save a draft, add evidence, submit by the deadline (with the unit leader's
+sign-off when the organisation uses it; after the deadline only confirmed with a reason, recorded as
+late); the head returns it."""
 
 from collections.abc import Mapping
 
@@ -7,9 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tdkt.accounts.scope import scope_for
+from tdkt.accounts.signoff import unit_roles
 from tdkt.audit.models import AuditEventType
+from tdkt.core.domain.signoff import Act, Refused, Stage, available, sending_act
+from tdkt.core.domain.signoff import step as signoff_step
 from tdkt.core.uploads import REPORT_KINDS, check_document
 from tdkt.notifications.services import notify, users_of
+from tdkt.organizations.models import Organization
 
 from ..access import member_organizations
 from ..models import CriteriaTemplate, Evidence, RoundStatus, ScoreSheet, ScoringRound, SheetEntry, SheetStatus
@@ -97,34 +103,97 @@ def sheet_save(*, actor, sheet: ScoreSheet, entries: Mapping[str, EntryInput]) -
     return sheet
 
 
+STAGES = {
+    SheetStatus.DRAFT: Stage.PREPARING,
+    SheetStatus.RETURNED: Stage.PREPARING,
+    SheetStatus.AWAITING_SIGNOFF: Stage.AWAITING,
+    SheetStatus.SUBMITTED: Stage.SENT,
+}
+
+
+def sheet_actions(actor, sheet: ScoreSheet) -> list[Act]:
+    """The sign-off steps the user may take on the sheet now (the buttons the page and API offer)."""
+    if sheet.round.status == RoundStatus.PUBLISHED or not scope_for(actor, "scoring.self").covers(sheet.organization):
+        return []
+    return available(STAGES[sheet.status], roles=unit_roles(actor, sheet.organization),
+                     signoff_required=sheet.organization.leader_signoff)
+
+
+def sends_late(sheet: ScoreSheet) -> bool:
+    """A first submission after the self-scoring deadline (a returned sheet goes back whenever it is
+    corrected): allowed, recorded as late, once the unit confirms it with a reason."""
+    return sheet.submitted_at is None and timezone.localdate() > sheet.round.self_deadline
+
+
 @transaction.atomic
-def sheet_submit(*, actor, sheet: ScoreSheet) -> ScoreSheet:
+def sheet_act(*, actor, sheet: ScoreSheet, action: str, reason: str = "", confirmed: bool = False) -> ScoreSheet:
+    """One step of the unit's side (core/domain/signoff.py): submit (the leader's sign-off off),
+    put before the leader, sign off and send, send back to the officer with a reason, recall."""
     sheet = _locked(sheet)
     require_member(actor, sheet.round, sheet.organization)
-    _require_editable(sheet)
-    today = timezone.localdate()
-    # A returned sheet goes back whenever it is corrected; a first submission keeps the deadline.
-    if sheet.status == SheetStatus.DRAFT and today > sheet.round.self_deadline:
-        raise ValidationError(
-            {
-                "sheet": f"Đã quá hạn nộp phiếu tự chấm ({sheet.round.self_deadline:%d/%m/%Y}); "
-                "hãy liên hệ đơn vị trưởng khối để được gia hạn."
-            }
-        )
-    if not sheet.entries.exclude(value__isnull=True).exists():
+    require_open(sheet.round)
+    reason = reason.strip()
+    if len(reason) > 500:
+        raise ValidationError({"reason": "Lý do dài quá 500 ký tự."})
+    if sheet.status == SheetStatus.SUBMITTED:
+        raise ValidationError({"sheet": "Phiếu chấm đã nộp; chỉ sửa được khi trưởng khối trả lại."})
+    try:
+        step = signoff_step(STAGES[sheet.status], action, roles=unit_roles(actor, sheet.organization),
+                            signoff_required=sheet.organization.leader_signoff, reason=reason)
+    except Refused as refused:
+        if refused.forbidden:
+            raise PermissionDenied(refused.reason) from None
+        raise ValidationError({"sheet": refused.reason}) from None
+    before = sheet.status
+    late = False
+    if step.target is not Stage.PREPARING and not sheet.entries.exclude(value__isnull=True).exists():
         raise ValidationError({"sheet": "Phiếu chấm chưa có điểm nào."})
-    sheet.status = SheetStatus.SUBMITTED
-    sheet.submitted_at = timezone.now()
-    sheet.submitted_by = actor
+    if step.target is Stage.SENT:
+        late = sends_late(sheet)
+        if late and not (confirmed and reason):
+            raise ValidationError({"reason": ValidationError(
+                f"Đã quá hạn nộp phiếu tự chấm ({sheet.round.self_deadline:%d/%m/%Y}): hãy xác nhận nộp muộn "
+                "và ghi rõ lý do.", code="confirm_late")})
+        sheet.status = SheetStatus.SUBMITTED
+        sheet.submitted_at = timezone.now()
+        sheet.submitted_by = actor
+        sheet.was_late = late
+    elif step.target is Stage.AWAITING:
+        sheet.status = SheetStatus.AWAITING_SIGNOFF
+    else:  # back to the officer: a draft, or still "returned" when the head had returned it
+        sheet.status = SheetStatus.DRAFT if sheet.submitted_at is None else SheetStatus.RETURNED
+        if step.act is Act.SEND_BACK:
+            sheet.return_reason = f"Lãnh đạo đơn vị trả lại: {reason}"[:500]
+            sheet.returned_at = timezone.now()
     sheet.save()
-    sheet_submitted_notify(sheet)  # the reviewers have work waiting
     audit_record(
-        event_type=AuditEventType.SHEET_SUBMITTED,
+        event_type=AuditEventType.SHEET_RETURNED if step.target is Stage.PREPARING else AuditEventType.SHEET_SUBMITTED,
         actor=actor,
         target=sheet,
         organization=sheet.organization,
+        before={"status": before},
+        after={"status": sheet.status, "action": step.act.value, "reason": reason, "late": late},
     )
+    url = reverse("scoring:sheet", args=[sheet.pk])
+    if step.target is Stage.SENT:
+        sheet_submitted_notify(sheet)  # the reviewers have work waiting
+    elif step.target is Stage.AWAITING:
+        notify(users_of(sheet.organization, roles=("unit_leader",)), url=url,
+               text=f"Phiếu tự chấm điểm thi đua {sheet.round.block} của {sheet.organization} chờ lãnh đạo ký duyệt.")
+    elif step.act is Act.SEND_BACK:
+        notify(users_of(sheet.organization, roles=("unit_officer",)), url=url,
+               text=f"Lãnh đạo đơn vị trả lại phiếu tự chấm điểm thi đua {sheet.round.block}: {reason}")
     return sheet
+
+
+def sheet_submit(*, actor, sheet: ScoreSheet, reason: str = "", confirmed: bool = False) -> ScoreSheet:
+    """"Send the sheet": submitted when the leader's sign-off is off; with it on, the leader signs it
+    off and the officer puts it before the leader."""
+    organization = Organization.objects.only("leader_signoff").get(pk=sheet.organization_id)
+    action = sending_act(roles=unit_roles(actor, sheet.organization), signoff_required=organization.leader_signoff)
+    if sheet.status == SheetStatus.AWAITING_SIGNOFF:
+        action = Act.SIGN_OFF
+    return sheet_act(actor=actor, sheet=sheet, action=action, reason=reason, confirmed=confirmed)
 
 
 @transaction.atomic
@@ -219,5 +288,7 @@ __all__ = [
     "sheet_return",
     "sheet_save",
     "sheet_start",
+    "sheet_act",
+    "sheet_actions",
     "sheet_submit",
 ]

@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 
 from conftest import make_org, make_user
-from tdkt.organizations.models import BlockMembership
+from tdkt.organizations.models import BlockMembership, Organization
 from tdkt.scoring.services.rounds import round_open
 from tdkt.scoring.services.templates import template_create
 
@@ -91,6 +91,9 @@ def scoring(world) -> ScoringWorld:
         self_deadline=timezone.localdate() + datetime.timedelta(days=10),
         flag_share=Decimal("0.20"),
     )
+    # These tests follow a sheet from its submission onwards, so members submit directly (the
+    # leader's sign-off off); test_sheet_signoff.py turns it back on and covers that step.
+    Organization.objects.update(leader_signoff=False)
     return ScoringWorld(
         world=world, template=template, round=scoring_round, orgs={**world.orgs, "DEP": dep, "MEM": mem}, users=users
     )

@@ -472,6 +472,7 @@ SCORING_OPERATIONS = {
     ("get", "/api/v1/scoring/sheets/{sheet_id}"),
     ("put", "/api/v1/scoring/sheets/{sheet_id}/entries"),
     ("post", "/api/v1/scoring/sheets/{sheet_id}/submit"),
+    ("post", "/api/v1/scoring/sheets/{sheet_id}/signoff/{action}"),
     ("post", "/api/v1/scoring/sheets/{sheet_id}/return"),
     ("post", "/api/v1/scoring/sheets/{sheet_id}/evidence"),
     ("delete", "/api/v1/scoring/evidence/{evidence_id}"),

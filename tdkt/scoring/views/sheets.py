@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
+from tdkt.core.confirm import is_confirmed
 from tdkt.core.days import days_phrase, days_until
 from tdkt.core.downloads import stored_file_response
 
@@ -32,9 +33,19 @@ from ..forms_sheets import (
 )
 from ..models import Review, ReviewStatus, RoundStatus, SheetStatus
 from ..selectors import current_result, evidence_get, round_get, sheet_get
-from ..services.sheets import evidence_add, evidence_remove, sheet_return, sheet_save, sheet_start, sheet_submit
+from ..services.sheets import (
+    evidence_add,
+    evidence_remove,
+    sheet_act,
+    sheet_actions,
+    sheet_return,
+    sheet_save,
+    sheet_start,
+    sheet_submit,
+)
 from ..standings import parsed_template
 from .reviews import review_edit_view, review_recuse_view
+from .sheet_signoff import late_confirmation, signoff_context
 
 __all__ = [
     "evidence_add_view",
@@ -44,12 +55,14 @@ __all__ = [
     "review_recuse_view",
     "sheet_detail_view",
     "sheet_return_view",
+    "sheet_signoff_view",
     "sheet_start_view",
     "sheet_submit_view",
 ]
 
 STATUS_BADGES = {
     SheetStatus.DRAFT: "text-bg-secondary",
+    SheetStatus.AWAITING_SIGNOFF: "text-bg-info",
     SheetStatus.SUBMITTED: "text-bg-success",
     SheetStatus.RETURNED: "text-bg-danger",
 }
@@ -130,6 +143,7 @@ def render_sheet(request, sheet, *, form=None, return_form=None, errors=None):
         "final_total": mean([s.total for s in review_scores]) if review_scores else None,
         "review_links": _review_links(request.user, sheet),
         "top_errors": errors or _top_errors(form),
+        **signoff_context(request.user, sheet, template, scores, sheet_actions(request.user, sheet)),
     }
     return render(request, "scoring/sheet.html", context)
 
@@ -181,15 +195,47 @@ def sheet_start_view(request, pk, org_pk):
     return redirect("scoring:sheet", sheet.pk)
 
 
+def _asks_confirmation(exc: ValidationError) -> bool:
+    return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))
+
+
+def _done(request, sheet) -> None:
+    if sheet.status == SheetStatus.SUBMITTED:
+        messages.success(request, _("Sheet submitted. It cannot be changed unless the block head returns it."))
+    elif sheet.status == SheetStatus.AWAITING_SIGNOFF:
+        messages.success(request, _("The sheet was put before the unit leader for sign-off."))
+    else:
+        messages.success(request, _("The sheet is back with the unit officer."))
+
+
 @require_POST
 def sheet_submit_view(request, pk):
     sheet = sheet_get(request.user, pk)
     try:
-        sheet_submit(actor=request.user, sheet=sheet)
+        sheet = sheet_submit(actor=request.user, sheet=sheet, reason=request.POST.get("reason", ""),
+                             confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
+        if _asks_confirmation(exc):  # a first submission after the deadline: say so and ask why
+            return late_confirmation(request, sheet, reverse("scoring:sheet_submit", args=[sheet.pk]))
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Sheet submitted. It cannot be changed unless the block head returns it."))
+        _done(request, sheet)
+    return redirect("scoring:sheet", sheet.pk)
+
+
+@require_POST
+def sheet_signoff_view(request, pk, action):
+    """The leader signs off and sends, or sends back with a reason; the officer recalls."""
+    sheet = sheet_get(request.user, pk)
+    try:
+        sheet = sheet_act(actor=request.user, sheet=sheet, action=action, reason=request.POST.get("reason", ""),
+                          confirmed=is_confirmed(request.POST))
+    except ValidationError as exc:
+        if _asks_confirmation(exc):
+            return late_confirmation(request, sheet, reverse("scoring:sheet_signoff", args=[sheet.pk, action]))
+        messages.error(request, " ".join(exc.messages))
+    else:
+        _done(request, sheet)
     return redirect("scoring:sheet", sheet.pk)
 
 
