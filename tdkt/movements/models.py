@@ -201,6 +201,9 @@ class WorkTask(models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
+    # Before it is sent, with the unit leader's sign-off on: waiting for the leader, or sent back.
+    AWAITING_SIGNOFF = "awaiting_signoff", _("Awaiting the leader's sign-off")
+    SENT_BACK = "sent_back", _("Sent back to the unit officer")
     REGISTERED = "registered", _("Registered")  # on time
     LATE_PENDING = "late_pending", _("Late, awaiting the head's approval")
     ACCEPTED_LATE = "accepted_late", _("Late, accepted")
@@ -212,7 +215,7 @@ class Registration(models.Model):
 
     movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="registrations")
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=15, choices=RegistrationStatus.choices)
+    status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
     registered_at = models.DateTimeField(_("registered at"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     note = models.TextField(_("commitments"), blank=True)
@@ -257,6 +260,7 @@ class CovenantSignature(models.Model):
 
 class SubmissionStatus(models.TextChoices):
     # "Not submitted" is the absence of a row.
+    AWAITING_SIGNOFF = "awaiting_signoff", _("Awaiting the leader's sign-off")  # not sent yet
     SUBMITTED = "submitted", _("Submitted")  # on time, awaiting review
     LATE = "late", _("Submitted late")  # after the deadline, awaiting review
     RETURNED = "returned", _("Returned")  # sent back with a reason; the unit submits again
@@ -266,7 +270,7 @@ class SubmissionStatus(models.TextChoices):
 class ReportSubmission(models.Model):
     milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="submissions")
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=10, choices=SubmissionStatus.choices)
+    status = models.CharField(_("status"), max_length=20, choices=SubmissionStatus.choices)
     file = models.FileField(_("report file"), upload_to="reports/%Y/")
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
