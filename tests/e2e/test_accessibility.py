@@ -197,3 +197,95 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, browser):
     assert not broken, broken
     assert not wide, "\n".join(wide)
     assert not severe, "\n".join(severe)
+
+
+# A select narrower than its longest option cuts it ("Hoàn tấ"): the option's text, measured in the
+# select's own font, must fit between its paddings (the right one holds the arrow).
+CLIPPED_SELECTS = """() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    const out = [];
+    for (const select of document.querySelectorAll('select')) {
+        if (!select.offsetParent || select.multiple) continue;
+        const style = getComputedStyle(select);
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        for (const option of select.options) {
+            if (canvas.measureText(option.text).width > room + 1) {
+                out.push(`${select.name || select.id}: “${option.text}” in ${Math.round(room)}px`);
+                break;
+            }
+        }
+    }
+    return out;
+}"""
+
+
+def test_selects_fit_their_options_and_the_skip_link_shows(live_server, browser):
+    """The work program's status box shows "Hoàn tất" whole; Tab first reaches a visible skip link."""
+    _demo()
+    movement = Movement.objects.get(title=PLAN)
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    _login(page, live_server.url, "truongkhoi")
+    page.goto(live_server.url + reverse("movements:detail", args=[movement.pk]))
+    assert page.locator('#work-program select[name="status"]').count() > 0
+    assert page.evaluate(CLIPPED_SELECTS) == []
+
+    page.keyboard.press("Tab")
+    skip = page.locator(".tdkt-skip-link")
+    assert page.evaluate("document.activeElement.classList.contains('tdkt-skip-link')")
+    box = skip.bounding_box()
+    assert box["width"] > 50, box
+    assert box["height"] > 20, box
+    assert box["y"] >= 0, box
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "a11y-skip-link.png"))
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    assert page.evaluate("document.activeElement.id") == "main"
+    context.close()
+
+
+def test_file_box_is_labelled_in_vietnamese_and_works_without_javascript(live_server, browser, tmp_path):
+    """The report's file box: its own button opens the picker and the report is sent, with scripts off;
+    with scripts on the chosen file's name shows beside the button."""
+    from django.utils import translation
+
+    from tdkt.movements.models import ReportSubmission
+
+    from .test_movement_journey import PDF
+
+    _demo()
+    movement = max(Movement.objects.all(), key=lambda m: m.milestones.count())
+    milestone = movement.milestones.order_by("pk").first()
+    stc = Organization.objects.get(code="QT-STC")
+    url = live_server.url + reverse("movements:report_submit", args=[movement.pk, milestone.pk]) + f"?org={stc.pk}"
+    report = tmp_path / "bao-cao-so-ket.pdf"
+    report.write_bytes(PDF)
+    with translation.override("vi"):
+        choose, nothing = translation.gettext("Choose a file"), translation.gettext("No file chosen")
+
+    context = browser.new_context(locale="en-US", viewport=PHONE)  # an English browser: still Vietnamese
+    page = context.new_page()
+    _login(page, live_server.url, "canbo")
+    page.goto(url)
+    button = page.locator(".tdkt-file-button")
+    assert button.inner_text().strip() == choose
+    assert page.locator(".tdkt-file-name").inner_text().strip() == nothing
+    page.get_by_label("Tệp báo cáo").set_input_files(str(report))
+    assert page.locator(".tdkt-file-name").inner_text().strip() == "bao-cao-so-ket.pdf"
+    context.close()
+
+    context = browser.new_context(locale="vi-VN", viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    _login(page, live_server.url, "canbo")
+    page.goto(url)
+    with page.expect_file_chooser() as chooser:
+        page.locator(".tdkt-file-button").click()
+    chooser.value.set_files(str(report))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert ReportSubmission.objects.filter(
+        milestone=milestone, organization=stc, original_name="bao-cao-so-ket.pdf"
+    ).exists(), page.locator("main").inner_text()[:1000]
+    context.close()
