@@ -181,6 +181,7 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
     dossier = Dossier.objects.get(round=campaign, organization=unit)
     assert dossier.state == State.AWAITING_SIGNOFF
     _logout(page)
+    assert Notification.objects.filter(user__username="lanhdao", text__contains="chờ lãnh đạo ký duyệt").exists()
 
     # The leader finds it in the inbox, reads the summary and sends it back with a reason.
     _login(page, base, "lanhdao")
@@ -204,6 +205,8 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
     dossier.refresh_from_db()
     assert dossier.state == State.DRAFT
     _logout(page)
+
+    assert Notification.objects.filter(user__username="canbo", text__contains=SEND_BACK_REASON).exists()
 
     # The officer sees why, replaces the tờ trình and puts it before the leader again.
     _login(page, base, "canbo")
@@ -311,5 +314,4 @@ def test_decimal_comma_on_the_finance_departments_sheet(live_server, page, scree
     assert SheetEntry.objects.get(sheet=sheet, item_code=leaf.code).value == Decimal("2.5")
     page.reload()
     assert page.locator(f'input[name="v_{leaf.code}"]').input_value() == "2,5"
-    page.locator(f'input[name="v_{leaf.code}"]').scroll_into_view_if_needed()
     _shot(screenshot, page, "10-score-sheet")
