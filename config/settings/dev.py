@@ -1,4 +1,4 @@
-"""The demo and local development: `make run`."""
+"""Development: `make dev` (the reloading server, DEBUG on unless DEBUG=0) and manage.py's default."""
 
 import os
 
