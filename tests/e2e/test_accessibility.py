@@ -47,7 +47,8 @@ def _pages() -> list[tuple[str | None, str, str]]:
     own_sheet = ScoreSheet.objects.filter(round=scoring_round, organization=stc).first() or sheet_start(
         actor=canbo, scoring_round=scoring_round, organization=stc
     )
-    reviewed_sheet = ScoreSheet.objects.exclude(pk=own_sheet.pk).order_by("pk").first()
+    head_unit = Organization.objects.get(code="QT-VPUBND")  # the block head's unit, which reviews
+    reviewed_sheet = ScoreSheet.objects.exclude(pk=own_sheet.pk).exclude(organization=head_unit).order_by("pk").first()
     dossier = Dossier.objects.order_by("pk").first()
     draft = _draft_dossier(canbo, stc)
     decision = Decision.objects.order_by("pk").first()
@@ -69,6 +70,8 @@ def _pages() -> list[tuple[str | None, str, str]]:
         ("truongkhoi", "movement-block-reports", reverse("movements:reports", args=[movement_plan.pk])),
         ("truongkhoi", "scoring-round", reverse("scoring:round", args=[scoring_round.pk])),
         ("truongkhoi", "score-sheet-review", reverse("scoring:sheet", args=[reviewed_sheet.pk])),
+        # The head's own review of another member's sheet (the boxes a reviewer fills in).
+        ("truongkhoi", "score-review", reverse("scoring:review", args=[reviewed_sheet.pk, head_unit.pk])),
         ("canbo", "home-unit", reverse("home")),
         ("canbo", "score-sheet", reverse("scoring:sheet", args=[own_sheet.pk])),
         ("canbo", "dossier-list-unit", reverse("awards:dossiers")),
