@@ -120,10 +120,10 @@ def _prepare(page, base, tmp_path, screenshot) -> tuple[str, list[str]]:
     return dossier_url, names
 
 
-def _tally(page, dossier, tmp_path, screenshot):
+def _tally(page, dossier, names, tmp_path, screenshot):
     """The standing office records the meeting: seven present (all "đồng ý" but one vote against),
     two absent who voted in writing, the biên bản kiểm phiếu attached."""
-    page.locator("#tally-link").click()
+    page.get_by_role("link", name="Ghi kết quả kiểm phiếu cuộc họp").click()
     form = page.locator("#tally-form")
     grid = form.locator("#tally-grid")
     assert grid.locator("tbody tr").count() == 9
@@ -131,16 +131,16 @@ def _tally(page, dossier, tmp_path, screenshot):
     assert grid.locator('input[name^="present_"]:checked').count() == 9
     for select in grid.locator("select").all():
         assert select.input_value() == "yes"
+    assert form.get_by_label("Ngày họp").input_value() == timezone.localdate().strftime("%d/%m/%Y")
     minutes = tmp_path / "bien-ban-kiem-phieu.pdf"
     minutes.write_bytes(PDF)
     form.locator('input[type="file"][name="minutes"]').set_input_files(str(minutes))
     for name in ABSENT_WRITTEN:
-        row = grid.locator("tbody tr", has_text=name)
-        row.locator('input[name^="present_"]').uncheck()
-        row.locator('input[name^="written_"]').check()
-    grid.locator("tbody tr", has_text=AGAINST).locator("select").last.select_option("no")
+        form.get_by_label(f"{name} có mặt", exact=True).uncheck()
+        form.get_by_label(f"{name} vắng mặt, có phiếu bằng văn bản").check()
+    form.get_by_label(f"Phiếu của {AGAINST} cho {names[1]}").select_option(label="Không đồng ý")
     _shot(screenshot, page, "08-tally-form")
-    form.locator('button[type="submit"]').first.click()
+    form.get_by_role("button", name="Ghi kết quả kiểm phiếu", exact=True).click()
     _ok(page)
     assert "/votes/" in page.url
     assert "/tally/" not in page.url
@@ -148,7 +148,8 @@ def _tally(page, dossier, tmp_path, screenshot):
     assert meeting.minutes
     assert CouncilVote.objects.filter(nominee__dossier=dossier).count() == 18  # nine members × two nominees
     assert CouncilVote.objects.filter(nominee__dossier=dossier, in_writing=True).count() == 4
-    assert CouncilVote.objects.filter(nominee__dossier=dossier, vote="no").count() == 1
+    against = CouncilVote.objects.get(nominee__dossier=dossier, vote="no")
+    assert (against.member.full_name, against.nominee.person.full_name) == (AGAINST, names[1])
     sections = page.locator("section[id^=ballot-]")
     assert sections.count() == 2
     for section in sections.all():
@@ -273,7 +274,7 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
     dossier.refresh_from_db()
     assert dossier.state == State.VOTING
     page.goto(f"{dossier_url}votes/")
-    _tally(page, dossier, tmp_path, screenshot)
+    _tally(page, dossier, names, tmp_path, screenshot)
     page.goto(dossier_url)
     _action(page, "Kết thúc bỏ phiếu").click()
     _ok(page)
