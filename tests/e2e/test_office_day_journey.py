@@ -10,8 +10,9 @@ and appraises the dossier, opens the council's ballot and records the nine-membe
 in one form. On the 2022 block's score sheet, "2,5" typed by `canbo` is stored as 2.5 and shown back
 as "2,5" after a reload.
 
-Selectors use the Vietnamese the workflow carries itself ("Trình lãnh đạo", "Ký duyệt và gửi" …) and
-the pages' ids where the text comes from the translation catalogue that is still being merged.
+Selectors use the Vietnamese labels and button names (the workflow's own "Trình lãnh đạo", "Ký duyệt
+và gửi" …); the sign-off summary and the late-sending page are found by their ids, their English
+source text being translated in the catalogue.
 """
 
 import datetime
