@@ -257,6 +257,8 @@ def honour_revoke(request, honour_id: Id, payload: RevokeIn):
     summary="Kết thúc việc xem xét",
 )
 def review_close(request, review_id: Id, payload: ReviewCloseIn):
+    """Chỉ đơn vị đã ghi nhận việc xem xét (`recorded_by`) hoặc cơ quan cấp trên được kết thúc;
+    đơn vị của người bị xem xét chỉ được xem (403)."""
     flag = _managed_record(request.user, "review", review_id)
     return services.review_flag_close(actor=request.user, flag=flag, closed_on=payload.closed_on)
 
@@ -269,7 +271,8 @@ def review_close(request, review_id: Id, payload: ReviewCloseIn):
 def record_delete(request, kind: RecordKind, record_id: Id):
     """`kind`: rating, honour, initiative, discipline, review. Nhật ký giữ lại nội dung đã xóa.
 
-    Một khen thưởng bị hủy bỏ theo quyết định thì dùng POST /honours/{id}/revoke, không xóa."""
+    Một khen thưởng bị hủy bỏ theo quyết định thì dùng POST /honours/{id}/revoke, không xóa.
+    Kỷ luật và việc xem xét chỉ do đơn vị đã ghi nhận (`recorded_by`) hoặc cấp trên xóa (403)."""
     record = _managed_record(request.user, kind, record_id)
     services.record_delete(actor=request.user, record=record)
     return Status(204, None)

@@ -19,6 +19,21 @@ ONE_SUBJECT = (Q(person__isnull=False) & Q(organization__isnull=True)) | (
 )
 
 
+def recorded_by_field():
+    """The organisation on whose behalf a blocking record (discipline, review) was entered: only it
+    or one above it may close or remove the record (separation of duties, issue 12), so a unit
+    cannot lift a block on its own staff. Empty on rows entered before it was kept, or whose
+    organisation is gone: then the top of the subject's tree stands for it."""
+    return models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class SubjectRecord(models.Model):
     person = models.ForeignKey(
         "organizations.Person",
@@ -153,6 +168,7 @@ class DisciplineRecord(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    recorded_by_organization = recorded_by_field()
 
     class Meta:
         verbose_name = _("discipline")
@@ -180,6 +196,7 @@ class ReviewFlag(SubjectRecord):
     reason = models.CharField(_("reason"), max_length=20, choices=list(REVIEW_REASONS.items()))
     opened_on = models.DateField(_("from"))
     closed_on = models.DateField(_("resolved on"), null=True, blank=True)
+    recorded_by_organization = recorded_by_field()
 
     class Meta:
         verbose_name = _("under review")

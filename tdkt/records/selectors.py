@@ -7,6 +7,7 @@ from django.http import Http404
 
 from tdkt.accounts.scope import user_can
 from tdkt.organizations import selectors as org_selectors
+from tdkt.organizations.models import Organization
 
 from .models import TITLE_CODES, AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
 
@@ -36,6 +37,27 @@ def record_get(user, kind: str, pk: int):
     if record is None or not user_can(user, "record.view", record.subject_organization):
         raise Http404("Không tìm thấy bản ghi.")
     return record
+
+
+# Records that withhold commendation while they stand: the unit whose staff they name must not be
+# able to lift them itself (issue 12, separation of duties).
+BLOCKING_MODELS = (DisciplineRecord, ReviewFlag)
+
+
+def recording_authority(record):
+    """The organisation a blocking record was entered for; for one entered before that was kept
+    (or whose organisation is gone), the top of the subject's tree: only the province lifts it."""
+    if record.recorded_by_organization_id:
+        return record.recorded_by_organization
+    return Organization.objects.get(pk=record.subject_organization.ancestor_ids()[0])
+
+
+def can_lift(user, record) -> bool:
+    """May the user close or remove this record? Every record needs "record.manage" on its
+    subject; a blocking one also on the organisation that recorded it (it or one above it)."""
+    if not user_can(user, "record.manage", record.subject_organization):
+        return False
+    return not isinstance(record, BLOCKING_MODELS) or user_can(user, "record.manage", recording_authority(record))
 
 
 def _subject_filter(subject) -> dict:
@@ -68,8 +90,12 @@ def subject_history(subject, *, last_year: int, span: int = 10) -> SubjectHistor
     ratings = list(AnnualRating.objects.filter(**flt))
     honours = list(HonourRecord.objects.filter(**flt))
     initiatives = list(Initiative.objects.filter(**flt))
-    reviews = list(ReviewFlag.objects.filter(**flt))
-    discipline = list(DisciplineRecord.objects.filter(person=subject)) if "person" in flt else []
+    reviews = list(ReviewFlag.objects.filter(**flt).select_related("recorded_by_organization"))
+    discipline = (
+        list(DisciplineRecord.objects.filter(person=subject).select_related("recorded_by_organization"))
+        if "person" in flt
+        else []
+    )
     years = [r.year for r in ratings] + [h.year for h in honours] + [i.year for i in initiatives]
     first = min([last_year - span + 1, *years])
     rows = {y: YearRow(y) for y in range(last_year, first - 1, -1)}

@@ -2,16 +2,19 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from tdkt.accounts.scope import user_can
+from tdkt.accounts.domain.roles import path_covers, roles_for
+from tdkt.accounts.scope import scope_for, user_can
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record, snapshot
 from tdkt.organizations.errors import require
+from tdkt.organizations.models import Organization
 
 from .domain.codes import HONOURS, Target
 from .models import TITLE_CODES, AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
+from .selectors import BLOCKING_MODELS, can_lift, recording_authority
 
 
 def _subject_fields(person, organization) -> dict:
@@ -25,6 +28,34 @@ def _check_scope(actor, record) -> None:
         user_can(actor, "record.manage", record.subject_organization),
         "Bạn không có quyền cập nhật hồ sơ thi đua, khen thưởng của đơn vị này.",
     )
+
+
+def _recording_organization(actor, subject_organization) -> Organization:
+    """On whose behalf the actor enters a blocking record: the highest of its "record.manage"
+    grants covering the subject (acting with the widest authority it holds, so its own lower unit
+    cannot lift it); a system-wide administrator enters it for the subject's province."""
+    if scope_for(actor, "record.manage").is_global:
+        return Organization.objects.get(pk=subject_organization.ancestor_ids()[0])
+    grants = actor.role_grants.filter(role__in=roles_for("record.manage"), organization__isnull=False).select_related(
+        "organization"
+    )
+    covering = [g.organization for g in grants if path_covers(g.organization.path, subject_organization.path)]
+    return min(covering, key=lambda org: (org.depth, org.path))
+
+
+LIFTED_LABELS = {DisciplineRecord: "Kỷ luật", ReviewFlag: "Việc xem xét"}
+
+
+def _check_lift(actor, record, *, doing: str) -> None:
+    """Closing or removing a blocking record is for the organisation that recorded it, or one
+    above it; the subject's own unit sees the record but cannot lift it."""
+    _check_scope(actor, record)
+    if not can_lift(actor, record):
+        authority = recording_authority(record)
+        raise PermissionDenied(
+            f"{LIFTED_LABELS[type(record)]} này do {authority.name} ghi nhận: chỉ {authority.name} "
+            f"hoặc cơ quan cấp trên mới được {doing}; đơn vị của người được ghi chỉ được xem."
+        )
 
 
 def _check_year(year: int) -> None:
@@ -166,6 +197,7 @@ def discipline_add(
         created_by=actor,
     )
     _check_scope(actor, record)
+    record.recorded_by_organization = _recording_organization(actor, record.subject_organization)
     if end_date and end_date < start_date:
         raise ValidationError({"end_date": "Ngày hết hiệu lực phải sau ngày bắt đầu."})
     return _save_and_audit(actor=actor, record=record)
@@ -185,13 +217,14 @@ def review_flag_open(
         **_subject_fields(person, organization), reason=reason, opened_on=opened_on, note=note.strip(), created_by=actor
     )
     _check_scope(actor, record)
+    record.recorded_by_organization = _recording_organization(actor, record.subject_organization)
     return _save_and_audit(actor=actor, record=record)
 
 
 @transaction.atomic
 def review_flag_close(*, actor, flag: ReviewFlag, closed_on: datetime.date) -> ReviewFlag:
     flag = ReviewFlag.objects.select_for_update().get(pk=flag.pk)
-    _check_scope(actor, flag)
+    _check_lift(actor, flag, doing="kết thúc việc xem xét")
     if flag.closed_on is not None:
         raise ValidationError({"closed_on": "Việc xem xét này đã kết thúc từ trước."})
     if closed_on < flag.opened_on:
@@ -204,7 +237,10 @@ def review_flag_close(*, actor, flag: ReviewFlag, closed_on: datetime.date) -> R
 @transaction.atomic
 def record_delete(*, actor, record) -> None:
     """Remove a record entered by mistake; the audit event keeps what it said."""
-    _check_scope(actor, record)
+    if isinstance(record, BLOCKING_MODELS):
+        _check_lift(actor, record, doing="xóa")
+    else:
+        _check_scope(actor, record)
     organization, before, label = (
         record.subject_organization,
         snapshot(record),

@@ -59,6 +59,10 @@ def subject_records_view(request, subject_type, pk, bound_forms=None):
         "can_manage": user_can(request.user, "record.manage", _subject_org(subject)),
         "today": timezone.localdate(),
     }
+    # Discipline and reviews are lifted only by the organisation that recorded them or one above it.
+    for record in (*context["history"].discipline, *context["history"].reviews):
+        record.authority = selectors.recording_authority(record)
+        record.can_lift = context["can_manage"] and selectors.can_lift(request.user, record)
     if context["can_manage"]:
         context["forms"] = _forms(subject_type, bound_forms)
         context["revoke_form"] = RevokeForm(prefix="revoke")
