@@ -64,3 +64,16 @@ def test_finished_and_failed_imports_of_the_user(world):
 def test_the_administrator_sees_accounts_waiting_for_a_role(world):
     assert {i.kind: i.count for i in inbox_for(world.users["admin"])}["account_without_role"] == 1  # khongquyen
     assert "account_without_role" not in {i.kind for i in inbox_for(world.users["standing_office"])}
+
+
+def test_api_inbox_for_every_role_ignores_what_it_does_not_take(client, world):
+    from conftest import Api
+
+    for role in ("admin", "standing_office", "council_member", "approver", "block_head", "unit_officer",
+                 "unit_leader", "viewer", "nobody"):
+        api = Api(client, world.users[role])
+        for query in ({}, {"limit": "-1", "q": "\x00"}, {"offset": "9" * 40}):
+            answer = api.get("/inbox", **query)
+            assert answer.status_code == 200, (role, query)
+            assert answer.json()["total"] == sum(i["count"] for i in answer.json()["items"] if i["in_total"])
+    assert client.post("/api/v1/inbox", {}, content_type="application/json").status_code in (401, 405)
