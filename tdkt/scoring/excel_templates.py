@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from tdkt.core.domain.text import fold_vi
+from tdkt.core.xlsx_extent import SheetExtentError, check_sheet
 
 from .template_rows import (
     BAND_LABEL,
@@ -45,6 +46,7 @@ GUIDE_SHEET = "Hướng dẫn"
 MAX_ROWS = 2000
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
+MAX_COLUMNS = 50  # the form has 6 columns; room for a user's notes, never the reader's whole grid
 FORMATTED_ROWS = 300
 NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ (có thể là tệp khác đã đổi tên thành .xlsx)."
 WIDTHS = {"A": 12, "B": 12, "C": 80, "D": 12, "E": 22, "F": 14}
@@ -181,9 +183,15 @@ def _open(fileobj) -> CalamineWorkbook:
         fileobj.seek(0)
 
 
-def _grid(workbook: CalamineWorkbook, title: str) -> list[list] | None:
+def _grid(workbook: CalamineWorkbook, title: str, fileobj) -> list[list] | None:
     for meta in workbook.sheets_metadata:
         if _fold(meta.name) == _fold(title) and meta.typ == SheetTypeEnum.WorkSheet:
+            # Measured before the reader sees it: the reader allocates the sheet's whole extent.
+            try:
+                check_sheet(fileobj, meta.name, max_rows=MAX_ROWS + HEADER_SEARCH_ROWS, max_columns=MAX_COLUMNS,
+                            max_cells=(MAX_ROWS + HEADER_SEARCH_ROWS) * MAX_COLUMNS)
+            except SheetExtentError as exc:
+                raise ExcelFormError([exc.message]) from None
             try:
                 grid = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
             except Exception:
@@ -257,8 +265,8 @@ def _band_rows(grid: list[list]) -> list[BandRow]:
 def read_template_workbook(fileobj) -> dict:
     """The definition in an uploaded form (checked to be an .xlsx by the caller), or ExcelFormError."""
     workbook = _open(fileobj)
-    criteria = _grid(workbook, CRITERIA_SHEET)
-    bands = _grid(workbook, BANDS_SHEET)
+    criteria = _grid(workbook, CRITERIA_SHEET, fileobj)
+    bands = _grid(workbook, BANDS_SHEET, fileobj)
     missing = [title for title, grid in ((CRITERIA_SHEET, criteria), (BANDS_SHEET, bands)) if grid is None]
     if missing:
         names = ", ".join(f"“{title}”" for title in missing)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+from tdkt.core.xlsx_extent import SheetExtentError, check_sheet
+
 from .columns import GUIDE_SHEET_TITLE, Column, fold_key, header_lookup
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -17,6 +19,11 @@ MAX_DATA_ROWS = 100_000
 # 100,000 people of 12 columns unpack to about 70 MB of sheet XML (bench/: 50,000 → 34 MB).
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
+MAX_SHEET_ROWS = MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1000
+# The reader allocates the whole rectangle from A1 to the farthest cell (tdkt/core/xlsx_extent.py):
+# 100,000 rows of the widest template (29 columns) fit; 3 million cells cost about 200 MB at most.
+MAX_SHEET_COLUMNS = 100
+MAX_SHEET_CELLS = 3_000_000
 NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ (có thể là tệp khác đã đổi tên thành .xlsx)."
 
 
@@ -87,11 +94,20 @@ def open_workbook(fileobj) -> CalamineWorkbook:
         fileobj.seek(0)
 
 
-def _data_sheet(workbook: CalamineWorkbook):
+def _data_sheet(workbook: CalamineWorkbook, fileobj):
     guide = fold_key(GUIDE_SHEET_TITLE)
     for meta in workbook.sheets_metadata:
         if fold_key(meta.name) != guide and meta.typ == SheetTypeEnum.WorkSheet:
-            return workbook.get_sheet_by_name(meta.name)
+            # Measured before the reader sees it: the reader allocates the sheet's whole extent.
+            try:
+                check_sheet(fileobj, meta.name, max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS,
+                            max_cells=MAX_SHEET_CELLS)
+            except SheetExtentError as exc:
+                raise ImportFileError(exc.message) from None
+            try:
+                return workbook.get_sheet_by_name(meta.name)
+            except Exception:  # XmlError, CalamineError (a shared string out of range…): a broken sheet
+                raise ImportFileError(f"Trang tính “{meta.name}” bị hỏng, không đọc được. {NOT_XLSX}") from None
     raise ImportFileError("Tệp không có trang tính dữ liệu nào.")
 
 
@@ -101,8 +117,8 @@ def _is_empty(cell) -> bool:
 
 def read_table(fileobj, columns: tuple[Column, ...]) -> Table:
     """Read the first data sheet; raise ImportFileError for any problem with the file as a whole."""
-    sheet = _data_sheet(open_workbook(fileobj))
-    if sheet.height > MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1000:
+    sheet = _data_sheet(open_workbook(fileobj), fileobj)
+    if sheet.height > MAX_SHEET_ROWS:
         raise ImportFileError(f"Tệp có quá nhiều dòng; mỗi lần nhập tối đa {MAX_DATA_ROWS:,} dòng dữ liệu."
                               .replace(",", "."))
     try:

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from tdkt.core.tests import hostile_xlsx
 from tdkt.scoring.domain import parse_template, template_from_markdown
 from tdkt.scoring.excel_templates import ExcelFormError, read_template_workbook, template_workbook
 from tdkt.scoring.models import CriteriaTemplate
@@ -255,4 +256,24 @@ def test_a_non_form_workbook_or_a_renamed_file_is_refused(client, scoring):
     page = _upload(client, buffer.getvalue(), owner=str(s.orgs["P"].pk))
     assert page.status_code == 400
     assert "Tệp không có trang tính" in page.text
+    assert not CriteriaTemplate.objects.filter(code="EXCEL-1").exists()
+
+
+# --- hostile files (issue 12, 1a and 1e) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("build", "expected"), [
+    (lambda: hostile_xlsx.far_cell(["Mã", "Nội dung"], sheet="Tiêu chí"),
+     "Trang tính “Tiêu chí” có dữ liệu tới ô XFD1048576 (1.048.576 dòng × 16.384 cột), vượt giới hạn"),
+    (lambda: hostile_xlsx.far_cell(["Mã", "Nội dung"], "Z400000", sheet="Tiêu chí"),
+     "Trang tính “Tiêu chí” có dữ liệu tới ô Z400000 (400.000 dòng × 26 cột), vượt giới hạn"),
+    (lambda: hostile_xlsx.unclosed(["Mã", "Nội dung"], sheet="Tiêu chí"), "Tệp không phải là tệp Excel .xlsx hợp lệ"),
+    (lambda: hostile_xlsx.bad_shared_string(["Mã", "Nội dung"], sheet="Tiêu chí"),
+     "Tệp không phải là tệp Excel .xlsx hợp lệ"),
+])
+def test_hostile_criteria_forms_are_refused_on_the_page(client, scoring, build, expected):
+    client.force_login(scoring.users["standing_office"])
+    response = _upload(client, build())
+    assert response.status_code == 400  # the form again, with the reason under the file box
+    assert expected in response.text
     assert not CriteriaTemplate.objects.filter(code="EXCEL-1").exists()

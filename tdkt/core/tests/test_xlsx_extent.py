@@ -1,0 +1,74 @@
+"""Measuring a sheet's extent from its XML (tdkt/core/xlsx_extent.py): the reader's placement
+rules, always erring on the far side, whatever the piece boundaries."""
+
+import io
+
+import pytest
+
+from tdkt.core import xlsx_extent
+from tdkt.core.xlsx_extent import SheetExtentError, check_sheet, measure
+
+from . import hostile_xlsx
+
+
+def _measure(xml: str, chunk: int | None = None, monkeypatch=None):
+    if chunk:
+        monkeypatch.setattr(xlsx_extent, "_CHUNK", chunk)
+    return measure(lambda: io.BytesIO(xml.encode()), "S")
+
+
+@pytest.mark.parametrize("chunk", [None, 1, 3, 7, 64])
+def test_cells_and_rows_without_addresses_follow_one_another(monkeypatch, chunk):
+    xml = ('<worksheet><sheetData><row><c><v>1</v></c><c/><c/></row><row/><row><c/></row>'
+           '<row r="10"><c r="B10"/><c/></row><x:row><x:c/></x:row></sheetData></worksheet>')
+    extent = _measure(xml, chunk, monkeypatch)
+    assert (extent.rows, extent.columns) == (11, 3)
+
+
+@pytest.mark.parametrize("chunk", [None, 5])
+@pytest.mark.parametrize("cell", [
+    '<c t="s" r="XFD1048576">',  # address not first
+    "<c r='XFD1048576'>",  # single quotes
+    '<c x=">" r="XFD1048576">',  # a ">" inside another attribute
+    '<x:c r="XFD1048576">',  # a namespace prefix
+    '<c\nr = "XFD1048576">',  # spaces around "="
+])
+def test_every_spelling_of_a_far_address_is_found(monkeypatch, chunk, cell):
+    xml = f'<worksheet><sheetData><row r="1"><c r="A1"/></row><row r="1048576">{cell}<v>1</v></c></row>'
+    extent = _measure(xml + "</sheetData></worksheet>", chunk, monkeypatch)
+    assert (extent.rows, extent.columns) == (1_048_576, 16_384)
+
+
+@pytest.mark.parametrize("ref", ["&#88;FD1", "$A$1", "A12345678", "1A"])
+def test_an_address_the_reader_would_read_otherwise_is_refused(ref):
+    with pytest.raises(SheetExtentError, match="bị hỏng"):
+        _measure(f'<worksheet><sheetData><row r="1"><c t="s" r="{ref}"/></row></sheetData></worksheet>')
+
+
+def test_an_unterminated_tag_is_refused():
+    with pytest.raises(SheetExtentError, match="bị hỏng"):
+        _measure('<worksheet><sheetData><row r="1"><c r="A1" t="')
+
+
+def test_limits_of_rows_columns_and_cells():
+    content = hostile_xlsx.far_cell(["A", "B"], "CV1000", sheet="S")
+    assert check_sheet(io.BytesIO(content), "S", max_rows=1000, max_columns=100, max_cells=100_000).rows == 1000
+    for limits in ({"max_rows": 999, "max_columns": 100, "max_cells": 10**6},
+                   {"max_rows": 1000, "max_columns": 99, "max_cells": 10**6},
+                   {"max_rows": 1000, "max_columns": 100, "max_cells": 99_999}):
+        with pytest.raises(SheetExtentError, match="có dữ liệu tới ô CV1000 \\(1.000 dòng × 100 cột\\)"):
+            check_sheet(io.BytesIO(content), "S", **limits)
+
+
+def test_a_workbook_with_a_doctype_is_refused():
+    content = hostile_xlsx.workbook({"S": ""})
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b"<workbook", b'<!DOCTYPE w [<!ENTITY a "aaaa">]><workbook', 1)
+            dst.writestr(item, data)
+    with pytest.raises(SheetExtentError, match="không đọc được danh sách trang tính"):
+        check_sheet(out, "S", max_rows=10, max_columns=10, max_cells=100)
