@@ -1,12 +1,15 @@
+import datetime
+
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 from ninja.utils import check_csrf
 
-from tdkt.core.api_errors import ErrorOut, InvalidDataOut, ValidationErrorOut, text
+from tdkt.core.api_errors import ErrorOut, Id, InvalidDataOut, ValidationErrorOut, error_responses, text
 
-from .services import LoginThrottled, api_token_issue, api_token_user, login_check
+from . import selectors
+from .services import LoginThrottled, api_token_issue, api_token_revoke, api_token_user, login_check
 
 CSRF_MESSAGE = "Thiếu hoặc sai mã CSRF: hãy tải lại trang rồi thử lại."
 
@@ -68,3 +71,46 @@ def token_create(request, payload: TokenIn):
     if user is None or not user.is_active:
         raise HttpError(401, "Sai tên đăng nhập hoặc mật khẩu.")
     return {"token": api_token_issue(user=user, ip_address=request.META.get("REMOTE_ADDR"))}
+
+
+class TokenInfoOut(Schema):
+    id: int
+    created_at: datetime.datetime
+    expires_at: datetime.datetime
+    last_used_at: datetime.datetime | None = Field(..., description="Lần dùng gần nhất (chính xác đến vài phút)")
+    ip_address: str | None = Field(..., description="Địa chỉ đã xin token")
+    current: bool = Field(..., description="Token của chính yêu cầu này")
+
+
+@router.get(
+    "/tokens",
+    response={200: list[TokenInfoOut], **error_responses()},
+    summary="Các token API còn hiệu lực của tôi",
+)
+def token_list(request):
+    """Chỉ token của người gọi; token đã hết hạn không còn trong danh sách."""
+    current = getattr(request.user, "api_token_id", None)
+    return [
+        {
+            "id": t.pk,
+            "created_at": t.created_at,
+            "expires_at": t.expires_at,
+            "last_used_at": t.last_used_at,
+            "ip_address": t.ip_address,
+            "current": t.pk == current,
+        }
+        for t in selectors.api_tokens_of(request.user)
+    ]
+
+
+@router.delete(
+    "/tokens/{token_id}",
+    response={204: None, **error_responses(404)},
+    summary="Thu hồi một token API của tôi",
+)
+def token_revoke(request, token_id: Id):
+    """Token bị thu hồi không dùng được nữa (kể cả khi đó là token của chính yêu cầu này). Token
+    của người khác trả về 404. Có ghi nhật ký."""
+    token = selectors.api_token_get(request.user, token_id)
+    api_token_revoke(actor=request.user, token=token, ip_address=request.META.get("REMOTE_ADDR"))
+    return Status(204, None)

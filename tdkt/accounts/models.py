@@ -4,10 +4,13 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .domain.roles import ROLE_LABELS_VI, Role
 
+# The salt Django's own session hash uses, so that sessions signed before this override stay valid.
+SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
 ROLE_CHOICES = [(role.value, ROLE_LABELS_VI[role]) for role in Role]
 
 
@@ -32,8 +35,23 @@ class User(AbstractUser):
         _("notices by e-mail"), max_length=10, choices=EmailPreference.choices, default=EmailPreference.IMMEDIATE
     )
 
+    # Changed by "sign out everywhere": part of the session hash, so every session signed before no
+    # longer matches (as after a password change) while the password stays. Empty: Django's hash.
+    session_epoch = models.CharField(max_length=32, blank=True, default="", editable=False)
+
     def __str__(self):
         return self.full_name or self.username
+
+    def _session_hash(self, secret=None) -> str:
+        value = f"{self.password}:{self.session_epoch}" if self.session_epoch else self.password
+        return salted_hmac(SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
+
+    def get_session_auth_hash(self):
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback_secret)
 
     def get_full_name(self):
         # AbstractUser's joins first_name and last_name, which this project leaves empty.
@@ -90,6 +108,9 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+    # So that its owner can tell one token from another before revoking it.
+    ip_address = models.GenericIPAddressField(_("issued to address"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
     def __str__(self):
         return f"token {self.user} → {self.expires_at:%d/%m/%Y %H:%M}"

@@ -1,6 +1,7 @@
 """Account writes: login bookkeeping, API tokens, passwords, role grants."""
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -15,6 +16,7 @@ from tdkt.audit.services import audit_record
 from .models import ApiToken, LoginFailure, RoleGrant, User, hash_token
 from .scope import user_can
 
+TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=5)
 LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút."
 
 
@@ -54,7 +56,7 @@ def login_check(*, request, username: str, password: str) -> User | None:
 def api_token_issue(*, user: User, ip_address: str | None = None) -> str:
     raw = ApiToken.new_raw()
     expires = timezone.now() + datetime.timedelta(hours=settings.API_TOKEN_LIFETIME_HOURS)
-    ApiToken.objects.create(user=user, token_hash=hash_token(raw), expires_at=expires)
+    ApiToken.objects.create(user=user, token_hash=hash_token(raw), expires_at=expires, ip_address=ip_address)
     ApiToken.objects.filter(user=user, expires_at__lt=timezone.now()).delete()
     audit_record(event_type=AuditEventType.API_TOKEN_ISSUED, actor=user, target=user, ip_address=ip_address)
     return raw
@@ -66,7 +68,51 @@ def api_token_user(raw: str) -> User | None:
         .filter(token_hash=hash_token(raw), expires_at__gt=timezone.now(), user__is_active=True)
         .first()
     )
-    return token.user if token else None
+    if token is None:
+        return None
+    now = timezone.now()
+    # Shown on the owner's token list; written at most once every few minutes, not on every call.
+    if token.last_used_at is None or now - token.last_used_at > TOKEN_USE_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.user.api_token_id = token.pk  # which of the user's tokens this request came with
+    return token.user
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token: ApiToken, ip_address: str | None = None) -> None:
+    """Revoke one of the actor's own tokens (the selector only finds the actor's own)."""
+    if token.user_id != actor.pk:
+        raise PermissionDenied("Chỉ được thu hồi token của chính mình.")
+    before = {"api_token": token.pk, "created_at": token.created_at.isoformat(), "ip_address": token.ip_address}
+    token.delete()
+    audit_record(
+        event_type=AuditEventType.USER_CHANGED,
+        actor=actor,
+        target=actor,
+        ip_address=ip_address,
+        before=before,
+        after={"api_token_revoked": before["api_token"]},
+        target_label=f"{actor.username}: thu hồi token API",
+    )
+
+
+@transaction.atomic
+def sign_out_everywhere(*, user: User, ip_address: str | None = None) -> int:
+    """Revoke every API token of the user and end its sessions: a new session epoch makes every
+    session hash signed before stale. The view keeps the caller's own session by re-signing it
+    (update_session_auth_hash). Returns how many tokens were revoked."""
+    revoked, _ = ApiToken.objects.filter(user=user).delete()
+    user.session_epoch = secrets.token_hex(16)
+    user.save(update_fields=["session_epoch"])
+    audit_record(
+        event_type=AuditEventType.USER_CHANGED,
+        actor=user,
+        target=user,
+        ip_address=ip_address,
+        after={"signed_out_everywhere": True, "api_tokens_revoked": revoked},
+        target_label=f"{user.username}: đăng xuất trên mọi thiết bị",
+    )
+    return revoked
 
 
 @transaction.atomic

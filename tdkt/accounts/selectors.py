@@ -1,0 +1,20 @@
+"""Reads of account data, always the caller's own."""
+
+from django.http import Http404
+from django.utils import timezone
+
+from .models import ApiToken
+
+
+def api_tokens_of(user):
+    """The user's API tokens still in force, newest first. Only their hashes are stored, so a
+    token is named by when and where it was issued and when it was last used."""
+    return ApiToken.objects.filter(user=user, expires_at__gt=timezone.now()).order_by("-created_at", "-pk")
+
+
+def api_token_get(user, pk: int) -> ApiToken:
+    """One of the user's own tokens; anyone else's (or an expired one) is "not found"."""
+    token = api_tokens_of(user).filter(pk=pk).first()
+    if token is None:
+        raise Http404("Không tìm thấy token này trong các token của bạn.")
+    return token
