@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/signoff/", signoff.dossier_signoff_view, name="dossier_signoff"),
     path("<int:pk>/votes/", office.votes_view, name="votes"),
     path("<int:pk>/votes/tally/", office.ballot_tally_view, name="ballot_tally"),
+    path("meetings/<int:pk>/minutes/", office.ballot_minutes_view, name="ballot_minutes"),
     path("<int:pk>/objections/", office.objection_add_view, name="objection_add"),
     path("objections/<int:pk>/resolve/", office.objection_resolve_view, name="objection_resolve"),
 ]

@@ -133,6 +133,16 @@ def test_nine_member_council_tallied_in_one_form(client, voting):
     assert event.after["kept"] == 1
     assert len(event.after["present"]) == 7
     assert len(event.after["not_yes"]) == 2
+    # The ballot page lists the meeting; its biên bản downloads for those who see the ballot.
+    minutes = reverse("awards:ballot_minutes", args=[meeting.pk])
+    assert minutes in client.get(reverse("awards:votes", args=[dossier.pk])).content.decode()
+    for username, status in (("thuongtruc", 200), ("hoidong", 200), ("canbo", 404), ("xem", 404)):
+        client.force_login(User.objects.get(username=username))
+        response = client.get(minutes)
+        assert response.status_code == status, username
+        if status == 200:
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
+            assert response["Content-Disposition"].startswith("attachment")
     # The absent member may still vote for himself afterwards; then the ballot can close.
     vote_record(actor=User.objects.get(username="thuongtruc"), nominee=first, member=members[8], vote="yes",
                 in_writing=True)

@@ -5,6 +5,7 @@ the inclusion tag in templatetags/awards_office.py."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from tdkt.core.downloads import stored_file_response
+
 from ..access import acting_roles
 from ..domain.ballot import Vote
 from ..domain.workflow import State
 from ..forms_office import VOTE_CHOICES, VOTE_LABELS, AppraiseForm, ObjectionForm, ObjectionResolveForm, VoteForm
 from ..forms_tally import TallyForm
-from ..models import CouncilMember, Nominee, Objection
+from ..models import BallotMeeting, CouncilMember, Nominee, Objection
 from ..selectors import dossier_get
 from ..services.tally import ballot_members, ballot_nominees, ballot_tally, recorded_votes
 from ..services.workflow import (
@@ -136,8 +139,22 @@ def votes_view(request, pk):
         "vote_choices": VOTE_CHOICES,
         "yes": Vote.YES.value,
         "no": Vote.NO.value,
+        "meetings": dossier.ballot_meetings.select_related("recorded_by").annotate(
+            present_count=Count("present", distinct=True), vote_count=Count("votes", distinct=True)),
     }
     return render(request, "awards/votes.html", context)
+
+
+def ballot_minutes_view(request, pk):
+    """The biên bản kiểm phiếu of a recorded meeting, for whoever sees the dossier's ballot."""
+    meeting = BallotMeeting.objects.filter(pk=pk).first()
+    if meeting is None:
+        raise Http404(_("No such meeting."))
+    dossier = dossier_get(request.user, meeting.dossier_id)
+    if not acting_roles(request.user, dossier) & BALLOT_ROLES:
+        raise PermissionDenied(_("Only the council, the standing office and the approver see the ballot."))
+    return stored_file_response(meeting.minutes, filename=meeting.minutes_name,
+                                content_type=meeting.minutes_content_type, missing=_("The file is missing."))
 
 
 def _vote_post(request, dossier, council, seat, open_: bool):
