@@ -493,16 +493,21 @@ def submission_create(
     organization_id: Form[Id],
     file: File[UploadedFile],
     figures: Form[str] = "",
+    reason: Form[str] = "",
+    confirmed: Form[bool] = False,
 ):
     """Gửi dạng multipart/form-data: `organization_id`, `file` (PDF, Word, Excel, ODT; kiểm tra theo
     nội dung tệp, tối đa 20 MB) và `figures` (tùy chọn, JSON: tối đa 5 số liệu nguyên không âm, ví dụ
     {"Số tập thể được khen thưởng": 3}). Nộp sau hạn thì báo cáo được đánh dấu muộn; chỉ nộp lại
-    được khi báo cáo bị trả lại."""
+    được khi báo cáo bị trả lại. Sau hạn cần `confirmed` = true và `reason` (lý do nộp muộn, lưu trong
+    nhật ký); thiếu thì 400. Khi đơn vị bật bước lãnh đạo ký duyệt, báo cáo của cán bộ chờ lãnh đạo
+    (`awaiting_signoff`); lãnh đạo ký duyệt qua `/submissions/{id}/signoff/{action}`."""
     milestone = selectors.milestone_get(request.user, milestone_id)
     organization = _organization(request.user, organization_id)
     with api_field_names(API_FIELD_NAMES):
         submission = participation.report_submit(
-            actor=request.user, milestone=milestone, organization=organization, upload=file, figures=_figures(figures)
+            actor=request.user, milestone=milestone, organization=organization, upload=file, figures=_figures(figures),
+            reason=reason[:500], confirmed=confirmed,
         )
     return Status(201, submission)
 

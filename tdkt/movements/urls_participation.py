@@ -7,6 +7,8 @@ from .views import participation_reports as reports
 urlpatterns = [
     path("<int:pk>/registrations/", views.registrations_view, name="registrations"),
     path("<int:pk>/registrations/new/", views.register_view, name="register"),
+    path("<int:pk>/registrations/<int:registration_pk>/signoff/<str:action>/", views.registration_signoff_view,
+         name="registration_signoff"),
     path("<int:pk>/registrations/remind/", views.remind_registration_view, name="remind_registration"),
     path(
         "<int:pk>/registrations/<int:registration_pk>/decide/",
@@ -20,5 +22,7 @@ urlpatterns = [
     path("<int:pk>/reports/<int:milestone_pk>/submit/", reports.report_submit_view, name="report_submit"),
     path("<int:pk>/reports/<int:milestone_pk>/remind/", reports.remind_reports_view, name="remind_reports"),
     path("<int:pk>/reports/submissions/<int:submission_pk>/", reports.report_review_view, name="report_review"),
+    path("<int:pk>/reports/submissions/<int:submission_pk>/signoff/<str:action>/", reports.report_signoff_view,
+         name="report_signoff"),
     path("<int:pk>/reports/submissions/<int:submission_pk>/file/", reports.report_file_view, name="report_file"),
 ]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tdkt.audit.models import AuditEventType
+from tdkt.core.domain.signoff import Act
 from tdkt.core.uploads import check_document
 from tdkt.notifications.services import notify, users_of
 from tdkt.records.domain.codes import HONOURS
@@ -21,12 +22,15 @@ from ..models import (
     ReportSubmission,
     SubmissionStatus,
 )
+from . import signoff
 from .common import ValidationError, audit_record, require_issued, require_manage, require_participant
 
 MAX_FIGURES = 5
 HEAD_ROLES = ("block_head", "unit_leader")  # told when a late registration waits for them
 MANAGER_ROLES = ("block_head", "standing_office", "unit_leader")  # told when a report waits to be received
 REMINDER_KINDS = ("registration", "covenant", "report")
+# Prepared by the unit but not sent (waiting for its leader, or sent back to the officer).
+UNSENT_REGISTRATIONS = (RegistrationStatus.AWAITING_SIGNOFF, RegistrationStatus.SENT_BACK)
 
 
 def _url(name: str, *args) -> str:
@@ -56,17 +60,25 @@ def registration_submit(
     if unknown or len(set(codes)) != len(codes):
         raise ValidationError({"items": "Danh hiệu không hợp lệ hoặc bị lặp."})
     items = [(code, _check_length(text, 300, "items", "Chỉ tiêu đăng ký")) for code, text in items]
-    if Registration.objects.filter(movement=movement, organization=organization).exists():
+    existing = Registration.objects.filter(movement=movement, organization=organization).first()
+    if existing is not None and existing.status != RegistrationStatus.SENT_BACK:
         raise ValidationError({"items": f"{organization} đã đăng ký thi đua cho phong trào này."})
+    if existing is not None:  # sent back by the unit's leader: prepared again from scratch
+        existing.delete()
+    # With the unit leader's sign-off on, an officer's registration waits for the leader first.
+    act = signoff.sending(actor, organization)
     now = timezone.now()
     late = movement.registration_deadline is not None and is_late(movement.registration_deadline, timezone.localdate())
+    status = RegistrationStatus.LATE_PENDING if late else RegistrationStatus.REGISTERED
+    if act is Act.REQUEST_SIGNOFF:
+        status, late = RegistrationStatus.AWAITING_SIGNOFF, False
     registration = Registration.objects.create(
         movement=movement,
         organization=organization,
         registered_at=now,
         registered_by=actor,
         note=note.strip(),
-        status=RegistrationStatus.LATE_PENDING if late else RegistrationStatus.REGISTERED,
+        status=status,
     )
     RegistrationItem.objects.bulk_create(
         RegistrationItem(registration=registration, award_code=code, target_text=text) for code, text in items
@@ -77,12 +89,15 @@ def registration_submit(
             text=f"{organization} đăng ký thi đua muộn cho “{movement}”, chờ duyệt.",
             url=_url("registrations", movement.pk),
         )
+    if act is Act.REQUEST_SIGNOFF:
+        signoff.tell_leader(organization, f"Đăng ký thi đua “{movement}” của {organization}",
+                            _url("registrations", movement.pk))
     audit_record(
         event_type=AuditEventType.REGISTRATION_SUBMITTED,
         actor=actor,
         target=movement,
         organization=organization,
-        after={"items": codes, "late": late, "note": note.strip()},
+        after={"items": codes, "late": late, "note": note.strip(), "status": status, "action": act.value},
     )
     return registration
 
@@ -163,9 +178,12 @@ def clean_figures(figures: dict | None) -> dict:
 
 
 @transaction.atomic
-def report_submit(*, actor, milestone, organization, upload, figures: dict | None = None) -> ReportSubmission:
+def report_submit(*, actor, milestone, organization, upload, figures: dict | None = None, reason: str = "",
+                  confirmed: bool = False) -> ReportSubmission:
     """Submit (or resubmit after a return) a milestone's report: the file is checked by content and
-    size before anything is stored, and a submission after the deadline is marked late."""
+    size before anything is stored, and a submission after the deadline is marked late — only once
+    the unit confirmed it with a reason (code ``confirm_late`` otherwise). With the unit leader's
+    sign-off on, an officer's report waits for the leader (services/signoff.py sends it)."""
     milestone = Milestone.objects.select_for_update().select_related("movement").get(pk=milestone.pk)
     movement = milestone.movement
     require_issued(movement)
@@ -177,7 +195,11 @@ def report_submit(*, actor, milestone, organization, upload, figures: dict | Non
     )
     if existing is not None and existing.status != SubmissionStatus.RETURNED:
         raise ValidationError({"file": "Báo cáo đã nộp; chỉ nộp lại khi bị trả lại."})
-    late = is_late(milestone.report_deadline, timezone.localdate())
+    act = signoff.sending(actor, organization)
+    late = is_late(milestone.report_deadline, timezone.localdate()) and act is not Act.REQUEST_SIGNOFF
+    reason = _check_length(reason, 500, "reason", "Lý do nộp muộn")
+    if late:
+        signoff.require_late_confirmation(milestone, confirmed=confirmed, reason=reason)
     submission = existing or ReportSubmission(milestone=milestone, organization=organization)
     old_file = existing.file.name if existing is not None and existing.file else ""
     submission.file.save(f"{milestone.pk}-{organization.pk}{kind.extension}", upload, save=False)
@@ -193,26 +215,39 @@ def report_submit(*, actor, milestone, organization, upload, figures: dict | Non
         submission.submitted_by, submission.submitted_at = actor, timezone.now()
         submission.was_late = late
         submission.status = SubmissionStatus.LATE if late else SubmissionStatus.SUBMITTED
+        if act is Act.REQUEST_SIGNOFF:
+            submission.status = SubmissionStatus.AWAITING_SIGNOFF
         submission.return_reason = ""
         submission.reviewed_by, submission.reviewed_at = None, None
         submission.save()
-        notify(  # the issuing organisation's head receives or returns it
-            users_of(movement.organization, roles=MANAGER_ROLES),
-            text=f"{organization} đã nộp báo cáo “{milestone}” ({movement})"
-            + (" sau hạn" if late else "") + ": chờ tiếp nhận.",
-            url=_url("reports", movement.pk),
-        )
+        if act is Act.REQUEST_SIGNOFF:
+            signoff.tell_leader(organization, f"Báo cáo “{milestone}” ({movement}) của {organization}",
+                                _url("report_submit", movement.pk, milestone.pk))
+        else:
+            report_sent_notify(submission)
         audit_record(
             event_type=AuditEventType.REPORT_SUBMITTED,
             actor=actor,
             target=milestone,
             organization=organization,
-            after={"status": submission.status, "file": submission.original_name, "figures": figures},
+            after={"status": submission.status, "file": submission.original_name, "figures": figures,
+                   "action": act.value, "reason": reason, "late": late},
         )
     except Exception:
         storage.delete(new_file)
         raise
     return submission
+
+
+def report_sent_notify(submission: ReportSubmission) -> None:
+    milestone, organization = submission.milestone, submission.organization
+    movement = milestone.movement
+    notify(  # the issuing organisation's head receives or returns it
+        users_of(movement.organization, roles=MANAGER_ROLES),
+        text=f"{organization} đã nộp báo cáo “{milestone}” ({movement})"
+        + (" sau hạn" if submission.was_late else "") + ": chờ tiếp nhận.",
+        url=_url("reports", movement.pk),
+    )
 
 
 @transaction.atomic
@@ -257,11 +292,13 @@ def missing_participants(movement: Movement, kind: str, milestone: Milestone | N
     report (none yet, or returned)."""
     participants = movement.participants.select_related("organization")
     if kind == "registration":
-        return participants.exclude(organization_id__in=movement.registrations.values("organization_id"))
+        sent = movement.registrations.exclude(status__in=UNSENT_REGISTRATIONS)
+        return participants.exclude(organization_id__in=sent.values("organization_id"))
     if kind == "covenant":
         return participants.exclude(organization_id__in=movement.signatures.values("organization_id"))
     if kind == "report" and milestone is not None and milestone.movement_id == movement.pk:
-        done = milestone.submissions.exclude(status=SubmissionStatus.RETURNED).values("organization_id")
+        done = milestone.submissions.exclude(
+            status__in=(SubmissionStatus.RETURNED, SubmissionStatus.AWAITING_SIGNOFF)).values("organization_id")
         return participants.exclude(organization_id__in=done)
     raise ValueError(f"Unknown reminder {kind!r}")
 

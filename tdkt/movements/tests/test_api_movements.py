@@ -465,8 +465,8 @@ def test_covenant_lists_contents_signed_and_unsigned(client, world, mv):
 # Report submissions ------------------------------------------------------------------------------
 
 
-def submit(client, milestone, user, org, file=None, figures=None):
-    data = {"organization_id": str(org.pk), "file": file or upload()}
+def submit(client, milestone, user, org, file=None, figures=None, **late):
+    data = {"organization_id": str(org.pk), "file": file or upload(), **late}
     if figures is not None:
         data["figures"] = figures
     return client.post(f"/api/v1/milestones/{milestone.pk}/submissions", data, headers=auth(user))
@@ -565,7 +565,9 @@ def test_submission_list_is_scoped_like_the_page(client, world, mv):
 def test_a_late_report_is_marked_late(client, world, mv):
     milestone = mv["milestones"]["block"]
     milestone.__class__.objects.filter(pk=milestone.pk).update(report_deadline=TODAY - datetime.timedelta(days=1))
-    response = submit(client, milestone, world.users["unit_leader"], world.orgs["FIN"])
+    assert_status(submit(client, milestone, world.users["unit_leader"], world.orgs["FIN"]), 400)
+    response = submit(client, milestone, world.users["unit_leader"], world.orgs["FIN"], confirmed="true",
+                      reason="Chờ số liệu quý")
     assert_status(response, 201)
     assert response.json()["status"] == SubmissionStatus.LATE
     assert response.json()["was_late"] is True

@@ -115,7 +115,8 @@ def check_seed_000_registrations_covenant_and_reports(seeds):
     registrations = Registration.objects.filter(movement=m)
     assert registrations.count() == 12
     by_status = {s: registrations.filter(status=s).count() for s in RegistrationStatus.values}
-    assert by_status == {"registered": 10, "late_pending": 1, "accepted_late": 1, "refused_late": 0}
+    assert by_status == {"registered": 10, "late_pending": 1, "accepted_late": 1, "refused_late": 0,
+                         "awaiting_signoff": 0, "sent_back": 0}
     assert all(r.registered_at.year == 2022 and r.registered_at.month == 3 for r in registrations)
     assert all("CO_TINH" in r.items.values_list("award_code", flat=True) for r in registrations)
     assert registrations.filter(items__award_code="CO_CP").count() == 3
@@ -129,7 +130,7 @@ def check_seed_000_registrations_covenant_and_reports(seeds):
 
     submissions = ReportSubmission.objects.filter(milestone__movement=m, milestone__kind="mid_year")
     counts = {s: submissions.filter(status=s).count() for s in SubmissionStatus.values}
-    assert counts == {"submitted": 9, "late": 1, "returned": 1, "accepted": 1}
+    assert counts == {"submitted": 9, "late": 1, "returned": 1, "accepted": 1, "awaiting_signoff": 0}
     late = submissions.get(status=SubmissionStatus.LATE)
     assert late.was_late
     assert late.submitted_at.date() > D(2022, 6, 30)

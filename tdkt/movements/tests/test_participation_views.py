@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -101,7 +102,7 @@ def fin_registers(world, plan, day=ON_TIME_REGISTRATION):
         )
 
 
-def fin_submits(world, plan, day=ON_TIME_REPORT):
+def fin_submits(world, plan, day=ON_TIME_REPORT, **late):
     with at(day):
         return report_submit(
             actor=world.users["unit_officer"],
@@ -109,6 +110,7 @@ def fin_submits(world, plan, day=ON_TIME_REPORT):
             organization=world.orgs["FIN"],
             upload=pdf(),
             figures={"Số tập thể được khen": 3},
+            **late,
         )
 
 
@@ -341,9 +343,16 @@ def test_report_states_submit_return_resubmit_accept(client, world, plan):
     page = client.get(url("reports", plan)).text
     assert "Thiếu số liệu khen thưởng" in page
     with at(D(2022, 6, 20)):
-        client.post(
+        page = client.post(
             url("report_submit", plan, plan.milestone.pk),
             {"organization": world.orgs["FIN"].pk, "file": pdf("bao-cao-bo-sung.pdf")},
+        )
+        assert page.status_code == 200  # after the deadline: a reason is asked for first
+        assert 'id="late-reason"' in page.text
+        client.post(
+            url("report_submit", plan, plan.milestone.pk),
+            {"organization": world.orgs["FIN"].pk, "file": pdf("bao-cao-bo-sung.pdf"), "confirmed": "1",
+             "reason": "Bổ sung số liệu khen thưởng"},
         )
     submission.refresh_from_db()
     assert (submission.status, submission.was_late, submission.return_reason) == (SubmissionStatus.LATE, True, "")
@@ -357,7 +366,9 @@ def test_report_states_submit_return_resubmit_accept(client, world, plan):
 
 
 def test_late_submission_is_marked_late(client, world, plan):
-    fin_submits(world, plan, day=D(2022, 6, 16))
+    with pytest.raises(ValidationError):  # after the deadline only confirmed, with a reason
+        fin_submits(world, plan, day=D(2022, 6, 16))
+    fin_submits(world, plan, day=D(2022, 6, 16), confirmed=True, reason="Chờ số liệu")
     submission = ReportSubmission.objects.get()
     assert (submission.status, submission.was_late) == (SubmissionStatus.LATE, True)
 

@@ -7,12 +7,14 @@ sees is "forbidden"; a participant outside the user's scope is never listed with
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
+from tdkt.core.domain.signoff import LABELS
 from tdkt.core.forms import add_service_errors
 from tdkt.organizations.models import Organization
 from tdkt.records.domain.codes import honour_label
@@ -21,8 +23,12 @@ from ..forms_participation import DecisionForm, RegistrationForm, SignForm, regi
 from ..models import ContentItem, MovementStatus, Registration, RegistrationStatus
 from ..selectors import can_manage, movement_get, participant_organizations
 from ..services.participation import covenant_sign, registration_decide, registration_submit, reminders_send
+from ..services.signoff_steps import registration_signoff
+from .signoff import signoff_buttons
 
 REGISTRATION_BADGES = {
+    RegistrationStatus.AWAITING_SIGNOFF: "text-bg-info",
+    RegistrationStatus.SENT_BACK: "text-bg-secondary",
     RegistrationStatus.REGISTERED: "text-bg-success",
     RegistrationStatus.LATE_PENDING: "text-bg-warning",
     RegistrationStatus.ACCEPTED_LATE: "text-bg-info",
@@ -92,10 +98,12 @@ def registrations_view(request, pk):
         if registration is not None:
             registration.item_rows = [(honour_label(i.award_code), i.target_text) for i in registration.items.all()]
             registration.badge = REGISTRATION_BADGES[registration.status]
+            registration.signoff_actions = signoff_buttons(request.user, registration)
         rows.append((organization, registration))
+    sent = [org_id for org_id, r in registrations.items() if r.status != RegistrationStatus.SENT_BACK]
     can_register = (
         movement.status == MovementStatus.ISSUED
-        and acting_for(request.user, movement, exclude_ids=registrations).exists()
+        and acting_for(request.user, movement, exclude_ids=sent).exists()
     )
     return render(
         request,
@@ -119,7 +127,8 @@ def registrations_view(request, pk):
 def register_view(request, pk):
     movement = movement_get(request.user, pk)
     require(participant_organizations(request.user, movement).exists())
-    done = Registration.objects.filter(movement=movement).values_list("organization_id", flat=True)
+    done = Registration.objects.filter(movement=movement).exclude(status=RegistrationStatus.SENT_BACK).values_list(
+        "organization_id", flat=True)  # a registration sent back by the unit's leader is prepared again
     organizations = acting_for(request.user, movement, exclude_ids=done)
     if movement.status != MovementStatus.ISSUED or not organizations.exists():
         messages.info(request, _("There is nothing for you to register in this movement."))
@@ -138,7 +147,9 @@ def register_view(request, pk):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            if registration.status == RegistrationStatus.LATE_PENDING:
+            if registration.status == RegistrationStatus.AWAITING_SIGNOFF:
+                messages.success(request, _("The registration was put before the unit leader for sign-off."))
+            elif registration.status == RegistrationStatus.LATE_PENDING:
                 messages.warning(request, _("Registered after the deadline: it waits for the head's approval."))
             else:
                 messages.success(request, _("Registration recorded."))
@@ -153,6 +164,23 @@ def register_view(request, pk):
             and timezone.localdate() > movement.registration_deadline,
         },
     )
+
+
+@require_POST
+def registration_signoff_view(request, pk, registration_pk, action):
+    """The unit leader signs off the registration (it is sent) or sends it back; the officer recalls."""
+    movement = movement_get(request.user, pk)
+    registration = get_object_or_404(Registration, pk=registration_pk, movement=movement)
+    if not detail_filter(request.user, movement)(registration.organization):
+        raise Http404
+    try:
+        registration = registration_signoff(actor=request.user, registration=registration, action=action,
+                                            reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": LABELS.get(action, action)})
+    return redirect("movements:registrations", movement.pk)
 
 
 @require_POST

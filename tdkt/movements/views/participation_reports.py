@@ -8,10 +8,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tdkt.core.confirm import is_confirmed
+from tdkt.core.domain.signoff import LABELS
 from tdkt.core.downloads import stored_file_response
 from tdkt.core.forms import add_service_errors
 
@@ -19,11 +22,14 @@ from ..forms_participation import ReportForm, ReviewForm
 from ..models import Milestone, MovementStatus, ReportSubmission, SubmissionStatus
 from ..selectors import can_manage, movement_get, participant_organizations
 from ..services.participation import report_review, report_submit
+from ..services.signoff_steps import report_signoff
 from .participation import acting_for, detail_filter, ordered_participants, remind, require
+from .signoff import asks_confirmation, late_confirmation, signoff_buttons
 
 MISSING, OVERDUE = "missing", "overdue"
 STATE_BADGES = {
     MISSING: "text-bg-light border",
+    SubmissionStatus.AWAITING_SIGNOFF: "text-bg-info",
     OVERDUE: "text-bg-secondary",
     SubmissionStatus.SUBMITTED: "text-bg-primary",
     SubmissionStatus.LATE: "text-bg-warning",
@@ -140,11 +146,15 @@ def report_submit_view(request, pk, milestone_pk):
                 organization=data["organization"],
                 upload=data["file"],
                 figures=data["figures"],
+                reason=request.POST.get("reason", ""),
+                confirmed=is_confirmed(request.POST),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            if submission.status == SubmissionStatus.LATE:
+            if submission.status == SubmissionStatus.AWAITING_SIGNOFF:
+                messages.success(request, _("The report was put before the unit leader for sign-off."))
+            elif submission.status == SubmissionStatus.LATE:
                 messages.warning(request, _("Report submitted after the deadline: it is marked late."))
             else:
                 messages.success(request, _("Report submitted."))
@@ -160,6 +170,7 @@ def report_submit_view(request, pk, milestone_pk):
             "form": form,
             "returned": returned,
             "late": timezone.localdate() > milestone.report_deadline,
+            "late_reason": request.POST.get("reason", ""),
         },
     )
 
@@ -196,6 +207,7 @@ def report_review_view(request, pk, submission_pk):
             "submission": submission,
             "badge": STATE_BADGES[submission.status],
             "review_form": form if manager and submission.status in AWAITING_REVIEW else None,
+            "signoff_actions": signoff_buttons(request.user, submission),
         },
     )
 
@@ -213,4 +225,24 @@ def remind_reports_view(request, pk, milestone_pk):
     milestone = get_object_or_404(Milestone, pk=milestone_pk, movement=movement)
     require(can_manage(request.user, movement))
     remind(request, movement, "report", milestone)
+    return redirect("movements:reports", movement.pk)
+
+
+@require_POST
+def report_signoff_view(request, pk, submission_pk, action):
+    movement = movement_get(request.user, pk)
+    submission = _submission_get(request.user, movement, submission_pk)
+    back = reverse("movements:report_review", args=[movement.pk, submission.pk])
+    try:
+        report_signoff(actor=request.user, submission=submission, action=action,
+                       reason=request.POST.get("reason", ""), confirmed=is_confirmed(request.POST))
+    except ValidationError as exc:
+        if asks_confirmation(exc):
+            return late_confirmation(
+                request, submission.milestone, cancel_url=back,
+                action_url=reverse("movements:report_signoff", args=[movement.pk, submission.pk, action]),
+                subject=f"{submission.milestone} — {submission.organization}")
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    messages.success(request, _("Done: %(action)s.") % {"action": LABELS.get(action, action)})
     return redirect("movements:reports", movement.pk)
