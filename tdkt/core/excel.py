@@ -1,34 +1,82 @@
-"""Excel export of any list: a header row, then one row per object, streamed to the client."""
+"""Excel export of any list: a header row, then one row per object, streamed to the client; and the
+one way every export (lists, templates, score tables) puts a value in a cell.
+
+Text from users is written as text, never as a formula: "=HYPERLINK(…)" typed as a name must not
+run when an office opens the export (formula injection). openpyxl turns any string starting
+with "=" into a formula, so every export goes through put_value()/cell()/append_row().
+"""
 
 import datetime
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 
 from django.http import FileResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What a spreadsheet may read as the start of a formula when the cell is edited or the sheet is
+# saved as CSV: such text also gets Excel's quote prefix (shown as a leading ' in the formula bar).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_BAD_TITLE = re.compile(r"[\\/*?:\[\]]")
+
+
+def sheet_title(text: str) -> str:
+    """A sheet name Excel accepts from any text (a block's name may hold "/" or ":")."""
+    cleaned = _BAD_TITLE.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", str(text))).strip(" '")
+    return cleaned[:31].strip(" '") or "Sheet1"
+
+
+def put_value(cell, value):
+    """Give an openpyxl cell its value: text always as a text cell (never a formula) without the
+    control characters a workbook cannot hold; numbers, dates and booleans as they are."""
+    if isinstance(value, Promise):  # a lazily translated heading
+        value = str(value)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    return cell
+
+
+def cell(sheet, value):
+    """A cell for sheet.append(), in write-only and ordinary workbooks alike."""
+    return put_value(WriteOnlyCell(sheet, value=None), value)
+
+
+def append_row(sheet, values) -> None:
+    sheet.append([cell(sheet, value) for value in values])
+
+
+def set_cell(sheet, row: int, column: int, value):
+    """sheet.cell(row, column, value), with the value put as put_value() does."""
+    return put_value(sheet.cell(row=row, column=column), value)
 
 
 def write_xlsx(path, *, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=sheet_title(title))
     bold = Font(bold=True)
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
-        header_cells.append(cell)
+        head = cell(sheet, text)
+        head.font = bold
+        header_cells.append(head)
     sheet.append(header_cells)
     for row in rows:
         out = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
+            item = cell(sheet, value)
             if isinstance(value, datetime.date):
-                cell.number_format = "DD/MM/YYYY"
-            out.append(cell)
+                item.number_format = "DD/MM/YYYY"
+            out.append(item)
         sheet.append(out)
     workbook.save(path)
 

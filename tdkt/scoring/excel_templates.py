@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from tdkt.core.domain.text import fold_vi
+from tdkt.core.excel import set_cell
 from tdkt.core.xlsx_extent import SheetExtentError, check_sheet
 
 from .template_rows import (
@@ -110,8 +111,8 @@ def _criteria_sheet(sheet, definition: dict | None) -> None:
             row["each"],
         ]
         for column, value in enumerate(values, start=1):
-            if value not in (None, ""):
-                sheet.cell(row=number, column=column, value=value)
+            if value not in (None, ""):  # titles typed by users: text, never a formula
+                set_cell(sheet, number, column, value)
         sheet.cell(row=number, column=3).alignment = Alignment(wrap_text=True, vertical="top")
     validation = DataValidation(
         type="list",
@@ -133,11 +134,11 @@ def _bands_sheet(sheet, definition: dict | None) -> None:
     sheet.column_dimensions["D"].width = 30
     label = sheet.cell(row=1, column=4, value=TIE_BREAK)
     label.font, label.fill = Font(bold=True), PatternFill("solid", fgColor="FDE7E5")
-    tie = sheet.cell(row=2, column=4, value=", ".join((definition or {}).get("tie_break") or []) or None)
+    tie = set_cell(sheet, 2, 4, ", ".join((definition or {}).get("tie_break") or []) or None)
     tie.number_format = "@"
     for number, band in enumerate((definition or {}).get("bands") or [], start=2):
-        sheet.cell(row=number, column=1, value=band.get("label"))
-        sheet.cell(row=number, column=2, value=band.get("min"))
+        set_cell(sheet, number, 1, band.get("label"))
+        set_cell(sheet, number, 2, band.get("min"))
 
 
 def template_workbook(definition: dict | None = None) -> bytes:

@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from tdkt.core.excel import put_value, set_cell
 from tdkt.documents.build_templates import (
     CENTER,
     LEFT,
@@ -59,9 +60,7 @@ def _put(ws, row: int, column: int, value, *, bold=False, wrap=False, indent=0, 
         cell.number_format = _number_format(value, suffix)
         cell.alignment = Alignment(horizontal="center", vertical="center")
     else:
-        cell.value = clean(value) if isinstance(value, str) else value
-        if cell.data_type == "f":  # a name like "=HYPERLINK(…)" is text, never a formula
-            cell.data_type = "s"
+        put_value(cell, clean(value) if isinstance(value, str) else value)  # text never a formula
         horizontal = "left" if wrap else "center"
         cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=wrap, indent=indent)
     cell.font = Font(name=FONT, size=12, bold=bold)
@@ -89,7 +88,7 @@ def _workbook(*, sheet_title, lines, headers, widths, landscape) -> tuple[Workbo
         ws.column_dimensions[get_column_letter(column)].width = width
     for index, (text, size) in enumerate(lines, start=1):
         ws.merge_cells(f"A{index}:{last}{index}")
-        cell = ws.cell(row=index, column=1, value=text)
+        cell = set_cell(ws, index, 1, text)  # the block's and the round's names: text, never a formula
         cell.font = Font(name=FONT, size=size, bold=index < 3, italic=index >= 3)
         cell.alignment = Alignment(horizontal="left" if index == 1 else "center", vertical="center", wrap_text=True)
         _fit(ws, index, text, size)
@@ -105,7 +104,7 @@ def _workbook(*, sheet_title, lines, headers, widths, landscape) -> tuple[Workbo
 def _note_rows(ws, row: int, notes: list[str], columns: int) -> None:
     for offset, text in enumerate(notes):
         ws.merge_cells(start_row=row + offset, start_column=1, end_row=row + offset, end_column=columns)
-        cell = ws.cell(row=row + offset, column=1, value=text)
+        cell = set_cell(ws, row + offset, 1, text)
         cell.font = Font(name=FONT, size=12, italic=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         _fit(ws, row + offset, text, 12)

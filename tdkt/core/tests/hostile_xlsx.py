@@ -96,3 +96,32 @@ def unclosed(headers, *, sheet: str = "Cán bộ") -> bytes:
 def bad_shared_string(headers, *, sheet: str = "Cán bộ") -> bytes:
     """A cell pointing at shared string 999 of a table of one."""
     return workbook({sheet: header_row(headers) + row(2, shared("A2", 999))}, strings=("only",))
+
+
+# --- formula injection: text a user typed, read back from an export ------------------------------
+
+# Each starts as a spreadsheet formula would (=, +, -, @, or a tab / carriage return before one).
+FORMULA_LIKE = ('=HYPERLINK("http://evil.example","Bấm")', "+1+2", "-3+cmd|' /C calc'!A0", "@SUM(A1:A2)",
+                "\t=1+2", "\r=1+2")
+
+
+def exported_cells(content: bytes) -> list:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(content))
+    return [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+
+
+def assert_text_not_formulas(content: bytes, *texts: str) -> list:
+    """No cell of the export is a formula; each text is in a text cell; every text cell that
+    starts like a formula is text with Excel's quote prefix. The cells, for more checks."""
+    cells = exported_cells(content)
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    strings = [c for c in cells if isinstance(c.value, str)]
+    for text in texts:
+        assert any(text in c.value for c in strings), f"{text!r} not exported"
+    for c in strings:
+        assert c.data_type == "s", c.coordinate
+        if c.value.startswith(("=", "+", "-", "@", "\t", "\r")):
+            assert c.quotePrefix, c.coordinate
+    return cells

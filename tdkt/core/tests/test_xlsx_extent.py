@@ -72,3 +72,21 @@ def test_a_workbook_with_a_doctype_is_refused():
             dst.writestr(item, data)
     with pytest.raises(SheetExtentError, match="không đọc được danh sách trang tính"):
         check_sheet(out, "S", max_rows=10, max_columns=10, max_cells=100)
+
+
+def test_the_shared_writer_keeps_text_as_text_and_numbers_as_numbers(tmp_path):
+    import datetime
+    from decimal import Decimal
+
+    from tdkt.core.excel import write_xlsx
+
+    path = tmp_path / "x.xlsx"
+    rows = [[text, 7, Decimal("2.5"), datetime.date(2025, 1, 2), "a\x01b\x1fc"] for text in hostile_xlsx.FORMULA_LIKE]
+    write_xlsx(path, title="Danh/sách: [1]", headers=["=Tên", "Số", "Điểm", "Ngày", "Ký tự"], rows=rows)
+    cells = hostile_xlsx.assert_text_not_formulas(path.read_bytes(), *hostile_xlsx.FORMULA_LIKE, "=Tên")
+    by_ref = {c.coordinate: c for c in cells}
+    assert [by_ref[f"A{n}"].value for n in range(2, 8)] == list(hostile_xlsx.FORMULA_LIKE)
+    assert (by_ref["B2"].value, by_ref["B2"].data_type) == (7, "n")
+    assert (by_ref["C2"].value, by_ref["C2"].data_type) == (2.5, "n")
+    assert (by_ref["D2"].is_date, by_ref["D2"].number_format) == (True, "DD/MM/YYYY")
+    assert by_ref["E2"].value == "abc"  # control characters a workbook cannot hold are dropped, not a 500

@@ -12,6 +12,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tdkt.core.excel import append_row, set_cell
+
 from ..models import ImportKind
 from .columns import BOOL, CHOICE, CODE, COLUMNS, DATE, GUIDE_SHEET_TITLE, SHEET_TITLES
 from .reading import MAX_DATA_ROWS
@@ -145,8 +147,8 @@ def template_workbook(kind: str, *, rows: list[list] | None = None, prefilled_no
                 data.cell(row=row, column=index).number_format = number_format
     for row_number, values in enumerate(rows, start=2):
         for index, value in enumerate(values, start=1):
-            if value not in (None, ""):
-                data.cell(row=row_number, column=index, value=value)
+            if value not in (None, ""):  # names and codes from the database: text, never a formula
+                set_cell(data, row_number, index, value)
     data.freeze_panes = "A2"
     _write_guide(guide, kind, columns, data, prefilled_note)
     buffer = io.BytesIO()
@@ -166,7 +168,7 @@ def _write_guide(guide, kind, columns, data, prefilled_note: str = "") -> None:
     for rule in KIND_RULES.get(kind, []):
         guide.append([rule])
     if prefilled_note:
-        guide.append([prefilled_note])
+        append_row(guide, [prefilled_note])
     guide.append([])
     guide.append(["Cột", "Bắt buộc", "Giá trị cho phép, ghi chú"])
     for cell in guide[guide.max_row]:
