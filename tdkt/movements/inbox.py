@@ -133,29 +133,43 @@ def head_work(user, today: datetime.date) -> list[Item]:
     return items
 
 
-# The leader's sign-off stage (tdkt.core.domain.signoff.Stage.AWAITING) as reports and
-# registrations store it: the unit leader signs off what the officers put before them.
-AWAITING_SIGNOFF = "awaiting_signoff"
-
-
 @register
 def leader_signoffs(user, today: datetime.date) -> list[Item]:
+    """The unit leader's sign-off: reports and registrations the officers put before them."""
     scope = grant_scope(user, "unit_leader")
     if scope.is_empty:
         return []
     items = []
     for kind, title, queryset, page, movement_field, since in (
-        ("report_to_sign_off", _("Reports to sign off and submit"), ReportSubmission.objects, "reports",
+        ("report_to_sign_off", _("Reports to sign off and submit"),
+         ReportSubmission.objects.filter(status=SubmissionStatus.AWAITING_SIGNOFF), "reports",
          "milestone__movement_id", "submitted_at"),
-        ("registration_to_sign_off", _("Registrations to sign off and send"), Registration.objects,
-         "registrations", "movement_id", "registered_at"),
+        ("registration_to_sign_off", _("Registrations to sign off and send"),
+         Registration.objects.filter(status=RegistrationStatus.AWAITING_SIGNOFF), "registrations", "movement_id",
+         "registered_at"),
     ):
-        row = queryset.filter(scope.q("organization__path"), status=AWAITING_SIGNOFF).aggregate(
+        row = queryset.filter(scope.q("organization__path")).aggregate(
             n=Count("pk"), since=Min(since), pk=Max(movement_field), movements=Count(movement_field, distinct=True))
         if row["n"]:
             items.append(Item(kind, title, row["n"], _url(page, row["movements"], row["pk"]), GROUP,
                               since=row["since"]))
     return items
+
+
+@register
+def registrations_sent_back(user, today: datetime.date) -> list[Item]:
+    """A registration the leader sent back is the officer's to correct and put before them again (a
+    report sent back is "returned", already counted with the reports)."""
+    scope = grant_scope(user, "unit_officer")
+    if scope.is_empty:
+        return []
+    row = Registration.objects.filter(scope.q("organization__path"), status=RegistrationStatus.SENT_BACK).aggregate(
+        n=Count("pk"), due=Min("movement__registration_deadline"), pk=Max("movement_id"),
+        movements=Count("movement_id", distinct=True))
+    if not row["n"]:
+        return []
+    return [Item("registration_sent_back", _("Registrations sent back by the leader: correct them"), row["n"],
+                 _url("registrations", row["movements"], row["pk"]), GROUP, due=row["due"])]
 
 
 @register

@@ -73,3 +73,26 @@ def test_a_bounded_number_of_queries_whatever_the_number_of_movements(world, dja
     with django_assert_max_num_queries(len(few.captured_queries)):
         fresh()
     assert kinds(world.users["unit_officer"], D(2022, 3, 10))["registration_to_make"] == 7
+
+
+def test_the_leader_signs_off_registrations_and_reports(world):
+    from tdkt.movements.services.signoff_steps import registration_signoff
+
+    plan = make_plan(world)
+    officer, leader = world.users["unit_officer"], world.users["unit_leader"]
+    fin = world.orgs["FIN"]
+    fin.leader_signoff = True
+    fin.save(update_fields=["leader_signoff"])
+    with at(D(2022, 3, 10)):
+        registration = registration_submit(actor=officer, movement=plan.movement, organization=fin,
+                                           items=[("CSTDCS", "")])
+    assert kinds(leader, D(2022, 3, 10))["registration_to_sign_off"] == 1
+    assert "registration_to_make" not in kinds(officer, D(2022, 3, 10))
+    with at(D(2022, 3, 11)):
+        registration_signoff(actor=leader, registration=registration, action="send_back", reason="Thiếu chỉ tiêu")
+    assert kinds(officer, D(2022, 3, 11))["registration_sent_back"] == 1
+    assert "registration_to_sign_off" not in kinds(leader, D(2022, 3, 11))
+    with at(D(2022, 6, 10)):
+        report_submit(actor=officer, milestone=plan.milestone, organization=fin, upload=pdf())
+    assert kinds(leader, D(2022, 6, 10))["report_to_sign_off"] == 1
+    assert "report_to_review" not in kinds(world.users["standing_office"], D(2022, 6, 10))
