@@ -12,20 +12,22 @@ event; what the services refuse is a 400 in Vietnamese.
 
 import json
 import unicodedata
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
-from ninja import File, Form, Query, Router, Status
+from ninja import Field, File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
 from tdkt.accounts.scope import scope_for
-from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
+from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of, text
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
+from tdkt.organizations.schemas import In
 
 from . import selectors
 from .models import ContentItem, Registration, ReportSubmission, SubmissionStatus
@@ -58,7 +60,7 @@ from .schemas import (
     TaskOut,
     TaskStatusIn,
 )
-from .services import participation, plans
+from .services import participation, plans, signoff_steps
 
 router = Router()
 
@@ -532,3 +534,50 @@ def submission_review(request, submission_id: Id, payload: SubmissionReviewIn):
     return participation.report_review(
         actor=request.user, submission=submission, accept=payload.accept, reason=payload.reason
     )
+
+
+class SignoffIn(In):
+    reason: text(500) = Field("", description="Lý do: bắt buộc khi trả lại cán bộ, và khi ký duyệt gửi báo cáo "
+                                                   "sau hạn")
+    confirmed: bool = Field(False, description="Xác nhận gửi báo cáo sau hạn (kèm lý do); thiếu khi đã quá hạn: 400")
+
+
+SignoffAction = Literal["sign_off", "send_back", "recall"]
+
+
+def _visible(request, item, organization, movement_id, missing: str):
+    movement = selectors.movement_list(request.user).filter(pk=movement_id).first() if item is not None else None
+    if movement is None or not _details_visible(request.user, movement)(organization):
+        raise Http404(missing)
+
+
+@router.post(
+    "/registrations/{registration_id}/signoff/{action}",
+    response={200: RegistrationOut, **error_responses(400, 403, 404)},
+    tags=PARTICIPATION,
+    summary="Lãnh đạo đơn vị ký duyệt và gửi, trả lại cán bộ (kèm lý do), hoặc cán bộ rút lại đăng ký thi đua",
+)
+def registration_signoff(request, registration_id: Id, action: SignoffAction, payload: SignoffIn):
+    """Đăng ký của cán bộ chờ lãnh đạo đơn vị (`awaiting_signoff`) khi đơn vị bật bước ký duyệt.
+    Cán bộ không ký duyệt được (403); trạng thái không cho phép, thiếu lý do: 400."""
+    registration = Registration.objects.select_related("organization").filter(pk=registration_id).first()
+    _visible(request, registration, registration and registration.organization,
+             registration and registration.movement_id, "Không tìm thấy đăng ký.")
+    return signoff_steps.registration_signoff(actor=request.user, registration=registration, action=action,
+                                              reason=payload.reason)
+
+
+@router.post(
+    "/submissions/{submission_id}/signoff/{action}",
+    response={200: SubmissionOut, **error_responses(400, 403, 404)},
+    tags=REPORTS,
+    summary="Lãnh đạo đơn vị ký duyệt và gửi, trả lại cán bộ (kèm lý do), hoặc cán bộ rút lại báo cáo",
+)
+def submission_signoff(request, submission_id: Id, action: SignoffAction, payload: SignoffIn):
+    """Báo cáo của cán bộ chờ lãnh đạo đơn vị (`awaiting_signoff`). Ký duyệt sau hạn cần `confirmed`
+    và lý do. Cán bộ không ký duyệt được (403); trạng thái không cho phép, thiếu lý do: 400."""
+    submission = ReportSubmission.objects.select_related("organization", "milestone").filter(pk=submission_id).first()
+    _visible(request, submission, submission and submission.organization,
+             submission and submission.milestone.movement_id, "Không tìm thấy báo cáo.")
+    return signoff_steps.report_signoff(actor=request.user, submission=submission, action=action,
+                                        reason=payload.reason, confirmed=payload.confirmed)

@@ -1,6 +1,8 @@
 """Seed 004's campaign on the demo, from proposal to public verification: a unit officer of the Văn
 phòng Sở Nội vụ proposes three people for the Director's Giấy khen and one for the Chairman's Bằng
-khen; the standing office returns the dossier for a missing biên bản; the unit adds it and resubmits;
+khen and puts the dossier before the unit's leader, who sends it back once (a reason) and then signs
+it off from the summary (nominees and verdicts, checklist, totals); the standing office returns the
+dossier for a missing biên bản; the unit adds it and resubmits (the leader signs it off again);
 the office appraises; the council votes (one member at the keyboard, the others' written votes
 recorded by the office); the list is published; the approver issues both decisions; the decision
 and certificate PDFs carry the right Vietnamese text; the public page lists the awardees and the
@@ -95,15 +97,30 @@ def _propose(page, base, tmp_path, screenshot) -> str:
     _attach(page, tmp_path, "Báo cáo thành tích (Mẫu số 08, Phụ lục I, Nghị định 98/2023/NĐ-CP)", "bao-cao.pdf")
     # Without a biên bản the checklist says what is missing and the dossier cannot be sent.
     assert "Còn thiếu" in page.locator("#component-bien_ban").inner_text()
-    assert page.locator("#action-submit").count() == 0
+    assert page.locator("#action-request_signoff").count() == 0
     assert "Còn thiếu: Biên bản họp bình xét khen thưởng" in page.locator("#send-blocked").inner_text()
-    # The officer files the meeting's invitation as the biên bản by mistake and sends it.
+    # The officer files the meeting's invitation as the biên bản by mistake and puts it before the leader.
     _attach(page, tmp_path, "Biên bản họp bình xét khen thưởng", "giay-moi-hop.pdf")
     screenshot(page, "e2e-awards-dossier-draft")
-    _act(page, "submit")
+    assert page.locator("#action-submit").count() == 0  # the leader signs off what the unit sends
+    _act(page, "request_signoff")
+    assert page.locator("#signoff-link").is_visible()
+    return dossier_url
+
+
+def _leader_signs_off(page, base, dossier_url, screenshot=None):
+    """The unit's leader reads the summary and signs the dossier off: it is sent."""
+    page.context.clear_cookies()
+    _login(page, base, "lanhdao_vp")
+    page.goto(dossier_url)
+    page.locator("#signoff-link a").click()
+    assert page.locator("#signoff-totals").is_visible()
+    if screenshot:
+        screenshot(page, "e2e-awards-leader-summary")
+    _act(page, "sign_off")
     assert "Đã gửi" in page.locator("#dossier-state").inner_text()
     assert page.locator("#dossier-late").count() == 0  # sent within the extended deadline
-    return dossier_url
+    page.context.clear_cookies()
 
 
 def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server, page, screenshot, tmp_path):
@@ -114,6 +131,9 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
     officer = User.objects.create_user(username="canbo_vp", password="demo", full_name="Lê Thu Trang",
                                        organization=unit)
     RoleGrant.objects.create(user=officer, role="unit_officer", organization=unit)
+    leader = User.objects.create_user(username="lanhdao_vp", password="demo", full_name="Đặng Quốc Hưng",
+                                      organization=unit)
+    RoleGrant.objects.create(user=leader, role="unit_leader", organization=unit)
 
     # The standing office gives the units a week more (the 04/8/2025 deadline has passed).
     _login(page, base, "thuongtruc")
@@ -129,7 +149,20 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
     _login(page, base, "canbo_vp")
     dossier_url = _propose(page, base, tmp_path, screenshot)
     dossier = Dossier.objects.get(round=campaign, organization=unit)
+    assert dossier.state == State.AWAITING_SIGNOFF
+    # The leader sends it back once (the summaries of achievement are too short), the officer puts it
+    # up again, and the leader signs it off from the summary.
     page.context.clear_cookies()
+    _login(page, base, "lanhdao_vp")
+    page.goto(dossier_url)
+    page.locator("#signoff-link a").click()
+    _act(page, "send_back", "Bổ sung tóm tắt thành tích cho rõ hơn.")
+    page.context.clear_cookies()
+    _login(page, base, "canbo_vp")
+    page.goto(dossier_url)
+    assert "Bổ sung tóm tắt thành tích" in page.locator("#sent-back").inner_text()
+    _act(page, "request_signoff")
+    _leader_signs_off(page, base, dossier_url, screenshot)
 
     # The standing office opens the files and sends the dossier back: the biên bản is not there.
     _login(page, base, "thuongtruc")
@@ -145,8 +178,8 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
     page.locator("#component-bien_ban").locator("button", has_text="Xóa").click()
     _ok(page)
     _attach(page, tmp_path, "Biên bản họp bình xét khen thưởng", "bien-ban-hop-xet.pdf")
-    _act(page, "submit")
-    page.context.clear_cookies()
+    _act(page, "request_signoff")
+    _leader_signs_off(page, base, dossier_url)
 
     # The office receives and appraises every nominee, then opens the council's ballot.
     _login(page, base, "thuongtruc")

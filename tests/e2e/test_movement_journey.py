@@ -1,5 +1,7 @@
 """Seed 000's block plan: the head sees the phases and deadlines; a unit officer registers a title,
-signs the covenant and submits a report after its deadline, which shows as late."""
+which the unit's leader signs off; the officer signs the covenant and prepares a report after its
+deadline, which the leader signs off through the confirmation page (a reason for the late sending);
+it shows as late."""
 
 import base64
 
@@ -39,6 +41,9 @@ def test_block_plan_registration_covenant_and_late_report(live_server, page, scr
     officer = User.objects.create_user(username="canbo_gt", password="demo", full_name="Trương Văn Giao",
                                        organization=unit)
     RoleGrant.objects.create(user=officer, role="unit_officer", organization=unit)
+    leader = User.objects.create_user(username="lanhdao_gt", password="demo", full_name="Phan Minh Khôi",
+                                      organization=unit)
+    RoleGrant.objects.create(user=leader, role="unit_leader", organization=unit)
 
     _login(page, base, "truongkhoi")
     page.get_by_role("link", name="Phong trào thi đua").first.click()
@@ -60,8 +65,17 @@ def test_block_plan_registration_covenant_and_late_report(live_server, page, scr
     page.get_by_role("link", name="Đăng ký", exact=True).click()
     page.get_by_label("Cờ thi đua cấp bộ, ngành, tỉnh").check()
     page.get_by_role("button", name="Đăng ký", exact=True).click()
+    # The unit's leader signs it off (the unit's sign-off is on, as for every organisation by default).
+    registrations_url = page.url
+    page.context.clear_cookies()
+    _login(page, base, "lanhdao_gt")
+    page.goto(registrations_url)
+    row = page.locator("#registrations tr", has_text=unit.name)
+    row.get_by_role("button", name="Ký duyệt và gửi").click()
     row = page.locator("#registrations tr", has_text=unit.name)
     assert "Đăng ký muộn, chờ Trưởng khối duyệt" in row.inner_text()  # 15/3/2022 has passed
+    page.context.clear_cookies()
+    _login(page, base, "canbo_gt")
 
     page.goto(plan_url)
     page.locator("#participation").get_by_role("link", name="Giao ước thi đua").click()
@@ -77,7 +91,17 @@ def test_block_plan_registration_covenant_and_late_report(live_server, page, scr
     report = tmp_path / "bao-cao-so-ket.pdf"
     report.write_bytes(PDF)
     page.get_by_label("Tệp báo cáo").set_input_files(str(report))
-    page.get_by_role("button", name="Nộp", exact=True).click()
+    page.locator("#report-send").click()  # to the leader first: no reason needed yet
+    page.context.clear_cookies()
+    _login(page, base, "lanhdao_gt")
+    page.goto(plan_url.rstrip("/") + "/reports/")
+    page.locator("#report-matrix tr", has_text=unit.name).get_by_role("link", name="Chi tiết").first.click()
+    page.locator("#report-action-sign_off").get_by_role("button").click()
+    step = page.locator("#confirm-step")  # after the deadline: what is late, what happens, why
+    assert step.is_visible()
+    screenshot(page, "e2e-movement-report-late-confirm")
+    step.locator('textarea[name="reason"]').fill("Ban họp tổng kết muộn do dự án trọng điểm")
+    step.locator('button[type="submit"]').click()
     page.goto(plan_url.rstrip("/") + "/reports/")
     cells = page.locator("#report-matrix tr", has_text=unit.name).locator("td").all_inner_texts()
     assert any("Nộp muộn" in c for c in cells), cells

@@ -40,10 +40,21 @@ def _self_score(page, leaves, value_of, screenshot_name, screenshot, *, evidence
         assert "ke-hoach-tham-muu.pdf" in page.locator(f'[id="item-{evidence_for}"]').inner_text()
     total = page.locator("#self-total").inner_text()
     page.locator("#submit-sheet summary").click()
-    page.get_by_role("button", name="Nộp ngay").click()
-    assert "Đã nộp" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Trình lãnh đạo").click()  # the unit's leader signs off (on by default)
+    assert page.locator("#sheet-signoff").is_visible()
     screenshot(page, screenshot_name)
-    return total
+    return total, page.url
+
+
+def _sign_off(page, base, leader, sheet_url):
+    """The unit's leader reads the total and the section scores and signs the sheet off."""
+    page.context.clear_cookies()
+    _login(page, base, leader)
+    page.goto(sheet_url)
+    assert page.locator("#signoff-summary").is_visible()
+    page.locator("#sheet-action-sign_off").get_by_role("button").click()
+    assert "Đã nộp" in page.locator("main").inner_text()
+    page.context.clear_cookies()
 
 
 def test_two_members_score_the_head_reviews_and_publishes(live_server, page, screenshot, tmp_path):
@@ -57,6 +68,8 @@ def test_two_members_score_the_head_reviews_and_publishes(live_server, page, scr
     snv = Organization.objects.get(code="QT-SNV")
     officer = User.objects.create_user(username="canbo_snv", password="demo", full_name="Lê Thị Nội", organization=snv)
     RoleGrant.objects.create(user=officer, role="unit_officer", organization=snv)
+    leader = User.objects.create_user(username="lanhdao_snv", password="demo", full_name="Võ Văn Trị", organization=snv)
+    RoleGrant.objects.create(user=leader, role="unit_leader", organization=snv)
     leaves = list(parsed_template(scoring_round.template).leaves())
 
     def strong(leaf):  # Sở Tài chính claims nearly everything
@@ -70,13 +83,13 @@ def test_two_members_score_the_head_reviews_and_publishes(live_server, page, scr
         return str((leaf.max * 4 / 5).quantize(1))
 
     _login(page, base, "canbo")
-    stc_total = _self_score(page, leaves, strong, "e2e-scoring-sheet-stc", screenshot, evidence_for="I.1",
-                            tmp_path=tmp_path)
+    stc_total, stc_sheet = _self_score(page, leaves, strong, "e2e-scoring-sheet-stc", screenshot,
+                                       evidence_for="I.1", tmp_path=tmp_path)
     assert stc_total == "450"
-    page.context.clear_cookies()
+    _sign_off(page, base, "lanhdao", stc_sheet)
     _login(page, base, "canbo_snv")
-    _self_score(page, leaves, modest, "e2e-scoring-sheet-snv", screenshot)
-    page.context.clear_cookies()
+    _, snv_sheet = _self_score(page, leaves, modest, "e2e-scoring-sheet-snv", screenshot)
+    _sign_off(page, base, "lanhdao_snv", snv_sheet)
 
     # The head (Văn phòng UBND tỉnh) reviews both, with the self-scores beside its boxes.
     _login(page, base, "truongkhoi")

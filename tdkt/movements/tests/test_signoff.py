@@ -6,7 +6,7 @@ officer sends directly. A report signed off after its deadline goes through a co
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import make_org, make_user
+from conftest import Api, make_org, make_user
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.movements.models import RegistrationStatus, ReportSubmission, SubmissionStatus
 from tdkt.movements.services.participation import missing_participants, registration_submit, report_submit
@@ -110,3 +110,27 @@ def test_report_sent_back_by_the_leader_is_submitted_again(client, world, plan):
         report_signoff(actor=leader, submission=submission, action="sign_off")
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
+
+
+def test_api(client, world, plan):
+    officer, leader = Api(client, world.users["unit_officer"]), Api(client, world.users["unit_leader"])
+    registration = _register(world, plan)
+    path = f"/registrations/{registration.pk}/signoff/"
+    assert officer.post(path + "sign_off", {}).status_code == 403
+    assert Api(client, make_user("lanhdao_cong", "unit_leader", world.orgs["Q"])).post(
+        path + "sign_off", {}).status_code == 404  # another province's leader does not see it
+    assert leader.post(path + "send_back", {"reason": ""}).status_code == 400
+    with at(ON_TIME_REGISTRATION):
+        assert leader.post(path + "send_back", {"reason": "Thêm chỉ tiêu"}).json()["status"] == "sent_back"
+    registration = _register(world, plan)
+    with at(ON_TIME_REGISTRATION):
+        body = leader.post(f"/registrations/{registration.pk}/signoff/sign_off", {}).json()
+    assert body["status"] == "registered"
+    with at(ON_TIME_REPORT):
+        submission = report_submit(actor=world.users["unit_officer"], milestone=plan.milestone,
+                                   organization=world.orgs["FIN"], upload=pdf())
+    path = f"/submissions/{submission.pk}/signoff/sign_off"
+    with at(D(2022, 6, 20)):
+        assert leader.post(path, {}).status_code == 400  # late: confirmation and reason
+        body = leader.post(path, {"confirmed": True, "reason": "Chờ số liệu"}).json()
+    assert (body["status"], body["was_late"]) == ("late", True)
