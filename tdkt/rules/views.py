@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -158,14 +160,25 @@ def _export(table, rows):
     return xlsx_response(filename=name, title=honour_label(table.award), headers=headers, rows=out)
 
 
+def _ascii_number(text: str, digits: int) -> bool:
+    return bool(re.fullmatch(rf"[0-9]{{1,{digits}}}", text or ""))
+
+
 @require_POST
 def candidate_mark_view(request):
     award, year = request.POST.get("award", ""), request.POST.get("year", "")
-    if award not in HONOURS or not year.isdigit():
+    year_field = CandidateFilterForm.base_fields["year"]
+    # ASCII digits only ("²".isdigit() holds) and the filter's own range: 20 digits were a 500.
+    if award not in HONOURS or not _ascii_number(year, 4) or not (
+            year_field.min_value <= int(year) <= year_field.max_value):
         messages.error(request, _("Unknown title or year."))
         return redirect(safe_next(request, reverse("rules:candidates")))
     year = int(year)
     subject_type, subject_id = request.POST.get("subject_type"), request.POST.get("subject_id", "")
+    if not _ascii_number(subject_id, 18):  # missing or not a number: nobody to mark, not a 500
+        messages.error(request, _("Choose a person or a unit from the list to mark."))
+        return redirect(safe_next(request, reverse("rules:candidates")))
+    subject_id = int(subject_id)
     if subject_type == "person":
         subject = {"person": org_selectors.person_get(request.user, subject_id, permission="record.view")}
         people = org_selectors.person_list(
