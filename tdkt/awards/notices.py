@@ -12,7 +12,7 @@ from tdkt.notifications.services import notify, users_of
 from .domain.workflow import Action
 from .models import Dossier
 
-SENDING = (Action.SUBMIT, "sign_off")  # the leader's sign-off sends the dossier as submit does
+SENDING = (Action.SUBMIT, Action.SIGN_OFF)  # the leader's sign-off sends the dossier as submit does
 TO_APPROVER = (Action.SEND_FOR_DECISION, Action.CLOSE_NOTICE)
 
 
