@@ -12,6 +12,7 @@ import logging
 from django.core import signals
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation, ValidationError
 from django.http import Http404, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import re_path
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
@@ -151,6 +152,14 @@ def _http_error(request, exc):
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
     return api.create_response(request, {"detail": "Nội dung gửi lên quá lớn."}, status=413)
+
+
+@api.exception_handler(MultiPartParserError)
+def _unparsable_body(request, exc):
+    # e.g. a file name of about 1,000 bytes: the part's headers pass Django's 1,024-byte limit.
+    return api.create_response(
+        request, {"detail": "Nội dung gửi lên không đọc được (tên tệp quá dài hoặc dữ liệu hỏng)."}, status=400
+    )
 
 
 @api.exception_handler(SuspiciousOperation)
