@@ -105,12 +105,13 @@ def token_list(request):
 
 @router.delete(
     "/tokens/{token_id}",
-    response={204: None, **error_responses(404)},
+    response={204: None, **error_responses(403, 404)},
     summary="Thu hồi một token API của tôi",
 )
 def token_revoke(request, token_id: Id):
     """Token bị thu hồi không dùng được nữa (kể cả khi đó là token của chính yêu cầu này). Token
-    của người khác trả về 404. Có ghi nhật ký."""
+    của người khác trả về 404; gọi từ trang (phiên đăng nhập) mà thiếu mã CSRF trả về 403. Có ghi
+    nhật ký."""
     token = selectors.api_token_get(request.user, token_id)
     api_token_revoke(actor=request.user, token=token, ip_address=request.META.get("REMOTE_ADDR"))
     return Status(204, None)
