@@ -40,14 +40,16 @@ def _sniff(head: bytes, upload) -> Kind | None:
         try:
             with zipfile.ZipFile(upload) as archive:
                 names = set(archive.namelist())
-                if "mimetype" in names and archive.read("mimetype").startswith(
-                    b"application/vnd.oasis.opendocument.text"
-                ):
-                    return ODT
+                if "mimetype" in names:
+                    with archive.open("mimetype") as member:  # 64 bytes: a zip bomb is never inflated
+                        if member.read(64).startswith(b"application/vnd.oasis.opendocument.text"):
+                            return ODT
                 for ext, member in _ZIP_MEMBERS.items():
                     if member in names:
                         return DOCX if ext == ".docx" else XLSX
-        except zipfile.BadZipFile:
+        # A damaged, encrypted (RuntimeError) or exotically compressed (NotImplementedError) archive
+        # is not a document we accept, and never a 500.
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
             return None
     return None
 

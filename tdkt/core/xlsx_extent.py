@@ -31,6 +31,9 @@ _CELL_START = re.compile(rb"<[A-Za-z_][\w.\-]*:c(?=[\s/>])")  # a prefixed <x:c>
 # A <c> that is not <c r="A1"…: the whole sheet is then measured tag by tag.
 _NOT_ADDRESSED = re.compile(rb'<c(?! r="[A-Z]{1,3}[0-9]{1,7}")(?=[\s/>])')
 _WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?si(?=[\s/>])")
+# sheet_parts() names the shared-string table under this key (no sheet name can hold a NUL).
+SHARED_STRINGS = "\0sharedStrings"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -92,10 +95,26 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(_PKG_REL)}
     parts = {}
     for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL_ID), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        parts[sheet.get("name", "")] = posixpath.normpath(path)
+        parts[sheet.get("name", "")] = _part(targets.get(sheet.get(_REL_ID), ""))
+    strings = [_part(rel.get("Target", "")) for rel in rels.iter(_PKG_REL)
+               if rel.get("Type", "").endswith("/sharedStrings")]
+    parts[SHARED_STRINGS] = strings[0] if strings else "xl/sharedStrings.xml"
     return parts
+
+
+def _part(target: str) -> str:
+    return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target))
+
+
+def count_shared_strings(stream) -> int:
+    """How many <si> entries the shared-string table holds, read in pieces."""
+    count, carry = 0, b""
+    while chunk := stream.read(_CHUNK):
+        buffer = carry + chunk
+        keep = max(len(buffer) - 64, 0)  # a tag cut by the piece's end is counted with the next one
+        count += sum(1 for match in _SHARED_STRING.finditer(buffer) if match.start() < keep)
+        carry = buffer[keep:]
+    return count + len(_SHARED_STRING.findall(carry + b" "))
 
 
 def _parse(data: bytes) -> ElementTree.Element:
@@ -114,22 +133,24 @@ def measure(open_stream, sheet: str, *, max_rows: int = 1_048_576, max_columns: 
     × 12, most of it unzipping). Any other shape, or a bound beyond the limits, is measured again
     exactly, tag by tag, following the reader's rules."""
     with open_stream() as stream:
-        extent = _bound_addressed(stream, max_rows)
-    if extent is not None and extent.rows <= max_rows and extent.columns <= max_columns \
-            and extent.cells <= max_cells:
+        extent, exact = _bound_addressed(stream, max_rows) or (None, False)
+    if extent is not None and (exact or (extent.rows <= max_rows and extent.columns <= max_columns
+                                         and extent.cells <= max_cells)):
         return extent
     with open_stream() as stream:
         return _measure_any(stream, sheet)
 
 
-def _bound_addressed(stream, max_rows: int) -> Extent | None:
-    """An upper bound of the extent when every <c> starts with a plain r="A1" address, else None.
+def _bound_addressed(stream, max_rows: int) -> tuple[Extent, bool] | None:
+    """An upper bound of the extent when every <c> starts with a plain r="A1" address, else None;
+    and whether it is the extent itself (no floor of 26 columns or 10^(digits-1) - 1 rows in it).
 
     Only the rows written with as many digits as max_rows are read as numbers: a legitimate
     sheet has few of them, so no list of a million addresses is ever built."""
     digits = len(str(max_rows))
     long_rows = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{%d,7})"' % digits)
     max_row = max_col = 0
+    rows_exact = columns_exact = False
     carry = b""
     while chunk := stream.read(_CHUNK):
         buffer = carry + chunk
@@ -141,12 +162,16 @@ def _bound_addressed(stream, max_rows: int) -> Extent | None:
             return None
         if b'<c r="' not in segment:
             continue
-        max_row = max(max_row, 10 ** (digits - 1) - 1, *map(int, long_rows.findall(segment)))
+        numbers = long_rows.findall(segment)
+        rows_exact = rows_exact or bool(numbers)
+        max_row = max(max_row, 10 ** (digits - 1) - 1, *map(int, numbers))
         wide = set(_WIDE_COLUMN.findall(segment))
+        columns_exact = columns_exact or bool(wide)
         max_col = max(max_col, 26, *map(_column_number, wide))
     if _START.search(carry + b" "):  # a <c> or <row> left open at the end: let the exact pass say so
         return None
-    return Extent(max_row, max_col, f"{column_letters(max_col)}{max_row}" if max_row else "")
+    extent = Extent(max_row, max_col, f"{column_letters(max_col)}{max_row}" if max_row else "")
+    return extent, rows_exact and columns_exact
 
 
 def _measure_any(stream, sheet: str) -> Extent:
@@ -200,16 +225,28 @@ def check_sheet(fileobj, sheet: str, *, max_rows: int, max_columns: int, max_cel
     fileobj.seek(0)
     try:
         with zipfile.ZipFile(fileobj) as archive:
-            part = sheet_parts(archive).get(sheet)
+            parts = sheet_parts(archive)
+            part = parts.get(sheet)
             try:
                 extent = measure(lambda: archive.open(part), sheet, max_rows=max_rows, max_columns=max_columns,
                                  max_cells=max_cells)
+                # The reader keeps every shared string in memory: a sheet of max_cells cells needs no
+                # more, and millions of tiny ones would cost a gigabyte.
+                strings = 0
+                if parts[SHARED_STRINGS] in archive.namelist():
+                    with archive.open(parts[SHARED_STRINGS]) as stream:
+                        strings = count_shared_strings(stream)
             except (KeyError, TypeError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
                 raise _malformed(sheet) from None
     except zipfile.BadZipFile:
         raise SheetExtentError("Tệp không phải là tệp Excel .xlsx hợp lệ.") from None
     finally:
         fileobj.seek(0)
+    if strings > max_cells:
+        raise SheetExtentError(
+            f"Tệp có {_vn(strings)} chuỗi văn bản dùng chung, nhiều hơn số ô được phép đọc ({_vn(max_cells)}); "
+            "tệp này không phải là một bảng dữ liệu thông thường."
+        )
     if extent.rows > max_rows or extent.columns > max_columns or extent.cells > max_cells:
         raise SheetExtentError(
             f"Trang tính “{sheet}” có dữ liệu tới ô {extent.farthest} ({_vn(extent.rows)} dòng × "

@@ -90,3 +90,18 @@ def test_the_shared_writer_keeps_text_as_text_and_numbers_as_numbers(tmp_path):
     assert (by_ref["C2"].value, by_ref["C2"].data_type) == (2.5, "n")
     assert (by_ref["D2"].is_date, by_ref["D2"].number_format) == (True, "DD/MM/YYYY")
     assert by_ref["E2"].value == "abc"  # control characters a workbook cannot hold are dropped, not a 500
+
+
+@pytest.mark.parametrize("chunk", [None, 5, 64, 100])
+def test_shared_strings_are_counted_across_pieces(monkeypatch, chunk):
+    if chunk:
+        monkeypatch.setattr(xlsx_extent, "_CHUNK", chunk)
+    xml = "<sst>" + "<si><t>a</t></si>" * 500 + '<x:si x="1"><t>b</t></x:si><si/></sst>'
+    assert xlsx_extent.count_shared_strings(io.BytesIO(xml.encode())) == 502
+
+
+def test_millions_of_tiny_shared_strings_are_refused():
+    content = hostile_xlsx.workbook({"S": hostile_xlsx.header_row(["A", "B"])}, strings=("x",) * 20_001)
+    with pytest.raises(SheetExtentError, match="Tệp có 20.001 chuỗi văn bản dùng chung"):
+        check_sheet(io.BytesIO(content), "S", max_rows=100, max_columns=10, max_cells=20_000)
+    assert check_sheet(io.BytesIO(content), "S", max_rows=100, max_columns=10, max_cells=20_001).rows <= 100
