@@ -104,6 +104,7 @@ def dossier_body(user, dossier: Dossier) -> dict:
             )
         },
         "can_edit": dossier.state in dossier_services.EDITABLE and bool(roles & {"admin", *access.UNIT_ROLES}),
+        "signoff_required": facts.signoff_required,
         "nominees": list(nominees),
         "attachments": [attachment_body(a) for a in dossier.attachments.all()],
         "required_components": [{"code": c, "label": label} for c, label in required.items()],

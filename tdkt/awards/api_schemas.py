@@ -269,6 +269,7 @@ class DossierDetailOut(DossierOut):
     notice_from: datetime.date | None
     notice_until: datetime.date | None
     can_edit: bool = Field(..., description="Người gọi được thêm, bớt người được đề nghị và tệp lúc này")
+    signoff_required: bool = Field(False, description="Đơn vị đề nghị dùng bước lãnh đạo đơn vị ký duyệt trước khi gửi")
     nominees: list[DossierNomineeOut]
     attachments: list[DossierAttachmentOut]
     required_components: list[DossierComponentOut]

@@ -199,6 +199,7 @@ def test_api_who_may_do_what(client, signoff):
     path = f"/awards/dossiers/{dossier.pk}/actions/"
     officer, leader = Api(client, a.world.users["unit_officer"]), Api(client, a.world.users["unit_leader"])
     assert officer.post(path + "submit", {}).status_code == 400
+    assert officer.get(f"/awards/dossiers/{dossier.pk}").json()["signoff_required"] is True
     body = officer.post(path + "request_signoff", {}).json()
     assert body["state"] == "awaiting_signoff"
     assert [x["action"] for x in body["actions"]] == ["recall"]
