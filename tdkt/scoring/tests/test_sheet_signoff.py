@@ -142,6 +142,9 @@ def test_pages(client, signoff):
     client.post(reverse("scoring:sheet_signoff", args=[s.sheet.pk, "sign_off"]))
     s.sheet.refresh_from_db()
     assert s.sheet.status == SheetStatus.SUBMITTED
+    history = client.get(sheet_url).content.decode().split('id="sheet-history"', 1)[1]
+    assert "Trình lãnh đạo" in history
+    assert "Ký duyệt và gửi" in history
 
 
 def test_page_late_confirmation(client, signoff):

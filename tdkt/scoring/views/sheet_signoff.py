@@ -1,6 +1,7 @@
 """The unit leader's part of a score sheet: the summary put before the leader (the total and each
-section's score against its maximum), the buttons of the sign-off table, and the confirmation page
-of a submission after the self-scoring deadline (core/confirm_step.html)."""
+section's score against its maximum), the buttons of the sign-off table, the sheet's history (who
+sent it where, when and why, from the audit), and the confirmation page of a submission after the
+self-scoring deadline (core/confirm_step.html)."""
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -8,14 +9,44 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.signoff import unit_roles
+from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.core.confirm import ConfirmForm
 from tdkt.core.domain.signoff import LABELS, Act, sending_act
+
+from ..models import SheetStatus
 
 
 def send_label(user, sheet) -> str:
     """The label of the sheet's send button for this user: submit, put before the leader, or sign off."""
     act = sending_act(roles=unit_roles(user, sheet.organization), signoff_required=sheet.organization.leader_signoff)
     return {Act.SUBMIT: _("Submit now"), Act.REQUEST_SIGNOFF: LABELS[Act.REQUEST_SIGNOFF]}.get(act, LABELS[act])
+
+
+def _history(sheet) -> list[dict]:
+    """Who sent the sheet where, when and why: the sheet's submit and return events of the audit."""
+    events = AuditEvent.objects.filter(
+        target_type="scoring.scoresheet", target_id=str(sheet.pk),
+        event_type__in=(AuditEventType.SHEET_SUBMITTED, AuditEventType.SHEET_RETURNED),
+    ).select_related("actor").order_by("created_at", "pk")
+    labels = dict(SheetStatus.choices)
+    rows = []
+    for event in events:
+        before, after = event.before or {}, event.after or {}
+        submitted = event.event_type == AuditEventType.SHEET_SUBMITTED
+        action = after.get("action", "")
+        if action:
+            label = LABELS.get(action, action)
+        else:  # the head's return, or a submission recorded before the sign-off existed
+            label = LABELS[Act.SUBMIT] if submitted else _("Returned by the block head")
+        rows.append({
+            "at": event.created_at,
+            "actor": event.actor,
+            "action": label,
+            "from": labels.get(before.get("status"), ""),
+            "to": labels.get(after.get("status") or (SheetStatus.SUBMITTED if submitted else SheetStatus.RETURNED), ""),
+            "reason": after.get("reason", ""),
+        })
+    return rows
 
 
 def signoff_context(user, sheet, template, scores, actions) -> dict:
@@ -28,6 +59,7 @@ def signoff_context(user, sheet, template, scores, actions) -> dict:
         "signoff_actions": [{"action": a.value, "label": LABELS[a], "reason": a is Act.SEND_BACK,
                              "danger": a in (Act.SEND_BACK, Act.RECALL)}
                             for a in actions if a in (Act.SIGN_OFF, Act.SEND_BACK, Act.RECALL)],
+        "sheet_history": _history(sheet),
     }
 
 
