@@ -87,7 +87,9 @@ api = TdktNinjaAPI(
     title="TĐKT API",
     version="1",
     description="API của hệ thống thi đua, khen thưởng. Lấy token tại POST /api/v1/auth/token và gửi "
-    "trong tiêu đề Authorization: Bearer <token>. Mọi lỗi trả về JSON có trường `detail` bằng tiếng Việt.",
+    "trong tiêu đề Authorization: Bearer <token>. Mọi lỗi trả về JSON có trường `detail` bằng tiếng Việt. "
+    "Kiểu dữ liệu được kiểm tra chặt: mã (id) và năm là số nguyên JSON (không nhận true/false hay số thập phân), "
+    "năm từ 1900 đến 2100, ngày là chuỗi YYYY-MM-DD từ 1900-01-01 đến 2100-12-31; sai kiểu trả về 422 nêu tên trường.",
     auth=api_auth(),
     renderer=JSONRendererUtf8(),
     urls_namespace="api",

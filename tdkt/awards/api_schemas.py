@@ -13,7 +13,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from tdkt.core.api_errors import Id, text
+from tdkt.core.api_errors import text
+from tdkt.core.api_types import Date, Id, Year
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.rules.schemas import ConditionOut
 
@@ -99,7 +100,7 @@ class AwardFormOut(AwardFormRef):
 
 
 class AwardRoundQuery(Paging):
-    year: int | None = Field(None, ge=1, le=9999)
+    year: Year | None = None
 
 
 class AwardRoundRef(Schema):
@@ -381,12 +382,12 @@ class DossierVotesOut(Schema):
 
 
 class AwardDecisionQuery(Paging):
-    year: int | None = Field(None, ge=1, le=9999)
+    year: Year | None = None
 
 
 class AwardDecisionIn(In):
     issuer_id: Id = Field(..., description="Cơ quan ban hành quyết định")
-    date: datetime.date
+    date: Date
     symbol: text(40, required=True) = Field(..., description="Ký hiệu, ví dụ QĐ-UBND")
     subject: text(300, required=True) = Field(..., description="Trích yếu")
     signer_name: text(200, required=True)

@@ -10,7 +10,8 @@ from ninja.files import UploadedFile
 from pydantic import Field
 from pydantic import ValidationError as PydanticError
 
-from tdkt.core.api_errors import Id, error_responses
+from tdkt.core.api_errors import error_responses
+from tdkt.core.api_types import Date, Id
 
 from . import selectors
 from .domain.ballot import Vote
@@ -74,7 +75,7 @@ def _sheet(raw: str) -> tuple[dict, dict]:
     summary="Ghi kết quả kiểm phiếu của cuộc họp Hội đồng trong một lần",
 )
 def ballot_tally_record(
-    request, dossier_id: Id, held_on: Form[datetime.date], tally: Form[str], minutes: File[UploadedFile],
+    request, dossier_id: Id, held_on: Form[Date], tally: Form[str], minutes: File[UploadedFile],
 ):
     """Chỉ cơ quan thường trực của cấp tiếp nhận (403 với người khác), khi Hội đồng đang bỏ phiếu.
     Gửi dạng multipart/form-data: `held_on` (ngày họp), `minutes` (tệp biên bản kiểm phiếu: PDF hoặc

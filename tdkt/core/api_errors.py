@@ -14,8 +14,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
-# The largest primary key either database stores (BigAutoField); beyond it nothing exists.
-MAX_ID = 2**63 - 1
+from .api_types import MAX_ID, Id  # noqa: F401 (the shared strict types; Id was defined here first)
 
 MESSAGES_VI = {
     "missing": "thiếu trường bắt buộc",
@@ -50,6 +49,11 @@ MESSAGES_VI = {
     "dict_type": "phải là một đối tượng JSON",
     "list_type": "phải là một danh sách",
     "value_error": "giá trị không hợp lệ",
+    # tdkt.core.api_types: ids, years and dates read strictly.
+    "strict_int": "phải là số nguyên (không nhận true/false, số thập phân hay chữ)",
+    "strict_date": "phải là ngày dạng chuỗi YYYY-MM-DD (ví dụ 2025-03-31)",
+    "strict_date_invalid": "ngày không có thật (dạng YYYY-MM-DD)",
+    "strict_date_range": "ngày phải từ 01/01/1900 đến 31/12/2100",
 }
 
 
@@ -112,8 +116,6 @@ def text(max_length: int, *, required: bool = False, strip: bool = True):
         AfterValidator(_check_text),
     ]
 
-
-Id = Annotated[int, Field(ge=1, le=MAX_ID, description="Số định danh (id), nguyên dương")]
 
 
 # Error bodies, as the exception handlers in config/api.py write them --------------------------------

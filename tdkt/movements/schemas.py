@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from tdkt.core.api_errors import Id, text
+from tdkt.core.api_errors import text
+from tdkt.core.api_types import Date, Id, Year, year_from
 from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.records.domain.codes import HONOURS, RATINGS, honour_label
@@ -50,7 +51,7 @@ YEAR_MIN, YEAR_MAX = 1945, 2100
 
 
 class MovementQuery(Paging):
-    year: int | None = Field(None, ge=1, le=9999, description="Phong trào diễn ra (một phần) trong năm này")
+    year: Year | None = Field(None, description="Phong trào diễn ra (một phần) trong năm này")
     q: text(200) = Field("", description="Tìm theo tên kế hoạch")
     kind: MovementKindValue | None = None
     status: MovementStatusValue | None = None
@@ -280,7 +281,7 @@ class SubmissionListOut(Schema):
 
 class MovementFieldsIn(In):
     document_number: text(60) = ""
-    document_date: datetime.date | None = None
+    document_date: Date | None = None
     place: text(100) = ""
     signer_title: text(200) = ""
     signer_name: text(150) = ""
@@ -289,7 +290,7 @@ class MovementFieldsIn(In):
     for_collectives: bool = True
     for_individuals: bool = True
     award_codes: list[HonourCode] = Field(default_factory=list, max_length=len(HONOURS))
-    registration_deadline: datetime.date | None = None
+    registration_deadline: Date | None = None
     recipients: text(LONG_TEXT) = ""
 
 
@@ -298,8 +299,8 @@ class MovementCreateIn(MovementFieldsIn):
     block_id: Id | None = Field(None, description="Khối thi đua: mọi thành viên của khối là đơn vị tham gia")
     title: text(500, required=True)
     kind: MovementKindValue = "regular"
-    start_date: datetime.date
-    end_date: datetime.date
+    start_date: Date
+    end_date: Date
     participant_ids: list[Id] | None = Field(
         None, max_length=2000, description="Đơn vị tham gia (kế hoạch không theo khối), đơn vị cấp dưới đơn vị ban hành"
     )
@@ -311,18 +312,18 @@ class MovementUpdateIn(In):
     title: text(500, required=True) = None
     kind: MovementKindValue = None
     document_number: text(60) = None
-    document_date: datetime.date | None = None
+    document_date: Date | None = None
     place: text(100) = None
     signer_title: text(200) = None
     signer_name: text(150) = None
-    start_date: datetime.date = None
-    end_date: datetime.date = None
+    start_date: Date = None
+    end_date: Date = None
     theme: text(LONG_TEXT) = None
     purposes: text(LONG_TEXT) = None
     for_collectives: bool = None
     for_individuals: bool = None
     award_codes: list[HonourCode] = Field(None, max_length=len(HONOURS))
-    registration_deadline: datetime.date | None = None
+    registration_deadline: Date | None = None
     recipients: text(LONG_TEXT) = None
     participant_ids: list[Id] = Field(None, max_length=2000, description="Chỉ sửa được khi kế hoạch còn là dự thảo")
 
@@ -335,17 +336,17 @@ class MovementStatusIn(In):
 
 class PhaseIn(In):
     name: text(200, required=True)
-    start_date: datetime.date
-    end_date: datetime.date
+    start_date: Date
+    end_date: Date
     celebrates: text(LONG_TEXT) = ""
 
 
 class MilestoneIn(In):
     kind: MilestoneKindValue
     name: text(200, required=True)
-    report_deadline: datetime.date
-    data_from: datetime.date | None = None
-    data_to: datetime.date | None = None
+    report_deadline: Date
+    data_from: Date | None = None
+    data_to: Date | None = None
     phase_id: Id | None = Field(None, description="Đợt thi đua của chính phong trào này")
     meeting: text(300) = ""
 
@@ -358,7 +359,7 @@ class TargetIn(In):
     min_rating: RatingValue | None = Field(None, description="Bắt buộc với rating_share")
     value: Annotated[Decimal, vn_number_text()] = Field(..., ge=0, le=Decimal("99999.99"), max_digits=7,
                                                       decimal_places=2)
-    year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX, description="Năm đo kết quả")
+    year: year_from(YEAR_MIN) = Field(..., description="Năm đo kết quả")
 
 
 class TaskIn(In):
@@ -367,7 +368,7 @@ class TaskIn(In):
     lead: text(200, required=True) = Field(..., description="Đơn vị chủ trì (như kế hoạch ghi)")
     lead_organization_id: Id | None = Field(None, description="Đơn vị chủ trì: đơn vị ban hành hoặc đơn vị tham gia")
     executing: text(200) = ""
-    due_date: datetime.date | None = None
+    due_date: Date | None = None
 
 
 class TaskStatusIn(In):

@@ -14,7 +14,8 @@ from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from tdkt.accounts.scope import scope_for
-from tdkt.core.api_errors import Id, text
+from tdkt.core.api_errors import text
+from tdkt.core.api_types import Date, Id, Year, year_from
 
 from . import selectors
 from .models import BlockKind, BlockRole, OrganizationKind, OrganizationLevel, PersonCategory, Sex
@@ -60,7 +61,7 @@ class PersonQuery(Paging):
 
 
 class BlockQuery(Paging):
-    year: int | None = Field(None, ge=1, le=9999)
+    year: Year | None = None
     q: text(200) = ""
 
 
@@ -120,7 +121,7 @@ class OrganizationCreateIn(In):
     kind: Kind
     level: Level
     parent_id: Id | None = Field(None, description="Bỏ trống chỉ khi quản trị hệ thống tạo đơn vị gốc")
-    active_from: datetime.date | None = None
+    active_from: Date | None = None
 
 
 class OrganizationUpdateIn(In):
@@ -132,11 +133,11 @@ class OrganizationUpdateIn(In):
     kind: Kind = None
     level: Level = None
     parent_id: Id = None
-    active_from: datetime.date | None = None
+    active_from: Date | None = None
 
 
 class OrganizationCloseIn(In):
-    closed_on: datetime.date
+    closed_on: Date
     successor_id: Id | None = Field(None, description="Đơn vị nhận các đơn vị trực thuộc và người đang công tác")
     note: text(500) = ""
 
@@ -187,12 +188,12 @@ class PersonPage(Schema):
 
 class PersonFieldsIn(In):
     code: text(40) = ""
-    date_of_birth: datetime.date | None = None
+    date_of_birth: Date | None = None
     ethnicity: text(50) = ""
     position: text(200) = ""
     is_manager: bool = False
-    service_start: datetime.date | None = None
-    left_on: datetime.date | None = None
+    service_start: Date | None = None
+    left_on: Date | None = None
     email: text(254) = ""
     phone: text(30) = ""
 
@@ -202,7 +203,7 @@ class PersonCreateIn(PersonFieldsIn):
     full_name: text(150, required=True)
     sex: SexValue
     category: Category
-    start_date: datetime.date | None = Field(None, description="Ngày bắt đầu công tác tại đơn vị")
+    start_date: Date | None = Field(None, description="Ngày bắt đầu công tác tại đơn vị")
 
 
 class PersonUpdateIn(In):
@@ -211,20 +212,20 @@ class PersonUpdateIn(In):
     code: text(40) = None
     full_name: text(150, required=True) = None
     sex: SexValue = None
-    date_of_birth: datetime.date | None = None
+    date_of_birth: Date | None = None
     ethnicity: text(50) = None
     category: Category = None
     position: text(200) = None
     is_manager: bool = None
-    service_start: datetime.date | None = None
-    left_on: datetime.date | None = None
+    service_start: Date | None = None
+    left_on: Date | None = None
     email: text(254) = None
     phone: text(30) = None
 
 
 class PersonMoveIn(In):
     organization_id: Id
-    on_date: datetime.date
+    on_date: Date
     position: text(200) | None = Field(None, description="Chức vụ mới; bỏ trống để giữ chức vụ cũ")
 
 
@@ -272,7 +273,7 @@ class BlockCreateIn(In):
     organizer_id: Id = Field(..., description="Đơn vị tổ chức khối (thường là UBND tỉnh)")
     name: text(255, required=True)
     kind: BlockKindValue = "khoi"
-    year: int = Field(..., ge=2000, le=2100)
+    year: year_from(2000)
     basis: text(300) = ""
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from tdkt.core.api_errors import text
+from tdkt.core.api_types import Date, year_from
 from tdkt.organizations.schemas import In, OrganizationRef
 
 from .domain.codes import (
@@ -24,7 +25,12 @@ from .domain.codes import (
     REVIEW_REASONS,
     honour_label,
 )
-from .selectors import RECORD_MODELS
+from .selectors import RECORD_MODELS, recording_authority
+
+RECORDED_BY_DOC = (
+    "Đơn vị đã ghi nhận: chỉ đơn vị này hoặc cơ quan cấp trên được kết thúc hoặc xóa; "
+    "đơn vị của người được ghi chỉ được xem"
+)
 
 RatingValue = Literal[*RATINGS]
 HonourCode = Literal[*HONOURS]
@@ -36,13 +42,15 @@ ReviewReasonValue = Literal[*REVIEW_REASONS]
 RecordKind = Literal[*RECORD_MODELS]
 SubjectType = Literal["person", "organization"]
 
-# What the services accept is 1945 .. next year; the schema's wider bound keeps the number within
-# what the database stores and leaves the "not a valid year" answer (400) to the services.
-YEAR_MIN, YEAR_MAX = 1945, 2100
+# What the services accept is 1945 .. next year; the schema's wider bound (up to 2100) keeps the
+# number within what the database stores and leaves the "not a valid year" answer (400) to the
+# services.
+YEAR_MIN = 1945
+RecordYear = year_from(YEAR_MIN)
 
 
 def _year(description: str = "Năm"):
-    return Field(..., ge=YEAR_MIN, le=YEAR_MAX, description=description)
+    return Field(..., description=description)
 
 
 # Outputs -----------------------------------------------------------------------------------------
@@ -105,6 +113,11 @@ class DisciplineOut(Schema):
     end_date: datetime.date | None = Field(..., description="Trống: chưa hết thời hạn")
     decision_number: str
     note: str
+    recorded_by: OrganizationRef = Field(..., description=RECORDED_BY_DOC)
+
+    @staticmethod
+    def resolve_recorded_by(obj):
+        return recording_authority(obj)
 
     @staticmethod
     def resolve_form_label(obj):
@@ -119,6 +132,11 @@ class ReviewOut(Schema):
     closed_on: datetime.date | None = Field(..., description="Trống: đang xem xét, chưa kết thúc")
     is_open: bool
     note: str
+    recorded_by: OrganizationRef = Field(..., description=RECORDED_BY_DOC)
+
+    @staticmethod
+    def resolve_recorded_by(obj):
+        return recording_authority(obj)
 
     @staticmethod
     def resolve_reason_label(obj):
@@ -153,16 +171,16 @@ class PersonRecordsOut(OrganizationRecordsOut):
 
 
 class RatingIn(In):
-    year: int = _year()
+    year: RecordYear = _year()
     rating: RatingValue
     note: text(500) = ""
 
 
 class HonourIn(In):
     code: HonourCode
-    year: int = _year("Năm đạt danh hiệu, hoặc năm của quyết định khen thưởng")
+    year: RecordYear = _year("Năm đạt danh hiệu, hoặc năm của quyết định khen thưởng")
     decision_number: text(60) = ""
-    decision_date: datetime.date | None = None
+    decision_date: Date | None = None
     issuer: text(200) = ""
     note: text(500) = ""
 
@@ -171,29 +189,29 @@ class InitiativeIn(In):
     title: text(500, required=True)
     kind: InitiativeKindValue = "sang_kien"
     scope: InitiativeScopeValue
-    year: int = _year("Năm được công nhận, nghiệm thu")
+    year: RecordYear = _year("Năm được công nhận, nghiệm thu")
     recognized_by: text(300) = ""
     note: text(500) = ""
 
 
 class DisciplineIn(In):
     form: DisciplineFormValue
-    start_date: datetime.date
-    end_date: datetime.date | None = Field(None, description="Bỏ trống khi còn thời hạn")
+    start_date: Date
+    end_date: Date | None = Field(None, description="Bỏ trống khi còn thời hạn")
     decision_number: text(60) = ""
     note: text(500) = ""
 
 
 class ReviewIn(In):
     reason: ReviewReasonValue
-    opened_on: datetime.date
+    opened_on: Date
     note: text(500) = ""
 
 
 class RevokeIn(In):
-    revoked_on: datetime.date
+    revoked_on: Date
     reason: text(500, required=True)
 
 
 class ReviewCloseIn(In):
-    closed_on: datetime.date
+    closed_on: Date

@@ -7,10 +7,11 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from tdkt.core.api_errors import Id, text
+from tdkt.core.api_errors import text
+from tdkt.core.api_types import Date, Id
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.records.domain.codes import HONOURS
-from tdkt.records.schemas import YEAR_MAX, YEAR_MIN
+from tdkt.records.schemas import RecordYear
 
 from .domain import Basis, Verdict
 
@@ -48,8 +49,8 @@ class EligibilityOut(Schema):
 
 
 class EligibilityQuery(Schema):
-    year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX, description=YEAR_DOC)
-    on_date: datetime.date | None = Field(None, description=ON_DATE_DOC)
+    year: RecordYear = Field(..., description=YEAR_DOC)
+    on_date: Date | None = Field(None, description=ON_DATE_DOC)
     award: AwardCode | None = Field(
         None, description="Chỉ xét một danh hiệu, hình thức; bỏ trống: mọi danh hiệu, hình thức có quy tắc"
     )
@@ -60,13 +61,13 @@ class EligibilityQuery(Schema):
 
 class CandidateQuery(Paging):
     organization_id: Id = Field(..., description="Đơn vị xét (gồm các đơn vị trực thuộc)")
-    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX, description=YEAR_DOC + "; bỏ trống: năm trước")
+    year: RecordYear | None = Field(None, description=YEAR_DOC + "; bỏ trống: năm trước")
     award: AwardCode = "CSTDCS"
     target: TargetValue | None = Field(
         None, description="Cá nhân hay tập thể, với hình thức dành cho cả hai; bỏ trống: cá nhân"
     )
     basis: BasisValue = Field("regular", description="regular: công trạng; movement: phong trào; sudden: đột xuất")
-    on_date: datetime.date | None = Field(None, description=ON_DATE_DOC)
+    on_date: Date | None = Field(None, description=ON_DATE_DOC)
     verdict: VerdictFilter | None = Field(None, description="Chỉ hiện người đủ, chưa đủ điều kiện hoặc đã đánh dấu")
     q: text(200) = Field("", description="Tìm theo tên (không phân biệt dấu)")
 
@@ -114,7 +115,7 @@ class CandidatePage(Schema):
 
 class MarkIn(In):
     award: AwardCode
-    year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX, description=YEAR_DOC)
+    year: RecordYear = Field(..., description=YEAR_DOC)
     person_id: Id | None = Field(None, description="Cá nhân được đề nghị (hoặc organization_id)")
     organization_id: Id | None = Field(None, description="Tập thể được đề nghị (hoặc person_id)")
     basis: BasisValue = "regular"

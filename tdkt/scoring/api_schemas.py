@@ -18,7 +18,8 @@ from ninja import Field, Schema
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from tdkt.core.api_errors import Id, text
+from tdkt.core.api_errors import text
+from tdkt.core.api_types import Date, Id, Year
 from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.models import BlockRole
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
@@ -118,7 +119,7 @@ class TemplateQuery(Paging):
 
 
 class RoundQuery(Paging):
-    year: int | None = Field(None, ge=1, le=9999, description="Năm của khối thi đua")
+    year: Year | None = Field(None, description="Năm của khối thi đua")
 
 
 # Templates ---------------------------------------------------------------------------------------
@@ -243,8 +244,8 @@ class RoundDetailOut(RoundOut):
 class RoundCreateIn(In):
     block_id: Id
     template_id: Id
-    self_deadline: datetime.date
-    review_deadline: datetime.date | None = None
+    self_deadline: Date
+    review_deadline: Date | None = None
     flag_share: Annotated[Decimal, vn_number_text()] = Field(
         Decimal("0.20"), gt=0, le=1, max_digits=3, decimal_places=2
     )
@@ -254,8 +255,8 @@ class RoundUpdateIn(In):
     """Only the fields sent change."""
 
     template_id: Id = None
-    self_deadline: datetime.date = None
-    review_deadline: datetime.date | None = None
+    self_deadline: Date = None
+    review_deadline: Date | None = None
     flag_share: Annotated[Decimal, vn_number_text()] = Field(None, gt=0, le=1, max_digits=3, decimal_places=2)
 
 
