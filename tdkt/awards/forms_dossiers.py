@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.domain.text import fold_vi
 from tdkt.core.forms import style_form
+from tdkt.core.lists import int_param
 from tdkt.organizations.models import Organization, Person
 
 from .forms_rounds import award_form_label
@@ -83,8 +84,8 @@ class NomineeForm(forms.Form):
         field = self.fields["person"]
         shown = list(people_of(self.unit, self.query).values_list("pk", flat=True)[:MAX_PEOPLE_SHOWN])
         chosen = self.data.get(self.add_prefix("person")) if self.is_bound else None
-        if chosen and str(chosen).isdigit():
-            shown.append(int(chosen))
+        if int_param(chosen):
+            shown.append(int_param(chosen))
         field.queryset = field.queryset.filter(pk__in=shown)
 
     def clean(self):

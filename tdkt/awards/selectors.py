@@ -111,7 +111,7 @@ def public_decisions(*, query: str = "") -> QuerySet:
         awardees = Awardee.objects.filter(search_text__contains=term).values("decision_id")
         match = Q(pk__in=awardees) | Q(subject__icontains=raw) | Q(symbol__icontains=raw)
         number, _, symbol = raw.partition("/")
-        if number.isdigit() and len(number) < 10:
+        if number.isascii() and number.isdigit() and len(number) < 10:
             match |= Q(number=int(number), symbol__iexact=symbol) if symbol else Q(number=int(number))
         qs = qs.filter(match)
     return qs

@@ -12,6 +12,14 @@ def paginate(request, queryset, *, per_page: int = 50) -> dict:
     return {"page_obj": page_obj, "querystring_without_page": f"{encoded}&" if encoded else ""}
 
 
+def int_param(value, *, digits: int = 18) -> int | None:
+    """A number typed into an address or a form's hidden field, or None: ASCII digits only ("²"
+    passes str.isdigit() and then fails int()) and at most `digits` of them (SQLite and bigint
+    hold 18), so that neither is a 500."""
+    text = str(value or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= digits else None
+
+
 def wants_xlsx(request) -> bool:
     return request.GET.get("format") == "xlsx"
 

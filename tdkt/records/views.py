@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import user_can
 from tdkt.core.forms import add_service_errors
+from tdkt.core.lists import int_param
 from tdkt.organizations.errors import require
 
 from . import selectors, services
@@ -68,7 +69,8 @@ def subject_records_view(request, subject_type, pk, bound_forms=None):
         context["revoke_form"] = RevokeForm(prefix="revoke")
         context["close_form"] = CloseReviewForm(prefix="close")
     asked = request.GET.get("year", "")
-    considered = int(asked) if asked.isdigit() and 2000 <= int(asked) <= year else year - 1
+    asked = int_param(asked, digits=4)
+    considered = asked if asked and 2000 <= asked <= year else year - 1
     context.update(_eligibility_context(request.user, subject, subject_type, considered))
     context["years"] = list(range(year, year - 10, -1))
     return render(request, "records/subject.html", context, status=400 if bound_forms else 200)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from tdkt.core.confirm import is_confirmed
 from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import add_service_errors
-from tdkt.core.lists import paginate, wants_xlsx
+from tdkt.core.lists import int_param, paginate, wants_xlsx
 from tdkt.organizations.errors import require
 
 from .. import selectors
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return int_param(value)
 
 
 def dossier_list_view(request):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import scope_for, user_can
 from tdkt.core.days import deadline_phrase
 from tdkt.core.forms import add_service_errors
-from tdkt.core.lists import paginate
+from tdkt.core.lists import int_param, paginate
 from tdkt.movements.selectors import movement_list
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
@@ -23,7 +23,7 @@ from .dossier_labels import state_badge, state_label
 
 def _year(request) -> int | None:
     year = request.GET.get("year", "")
-    return int(year) if year.isdigit() else None
+    return int_param(year, digits=4)
 
 
 def days_left(deadline) -> str:

@@ -17,6 +17,7 @@ from tdkt.core.confirm import is_confirmed
 from tdkt.core.domain.signoff import LABELS
 from tdkt.core.downloads import stored_file_response
 from tdkt.core.forms import add_service_errors
+from tdkt.core.lists import int_param
 
 from ..forms_participation import ReportForm, ReviewForm
 from ..models import Milestone, MovementStatus, ReportSubmission, SubmissionStatus
@@ -135,7 +136,7 @@ def report_submit_view(request, pk, milestone_pk):
         messages.info(request, _("There is no report for you to submit for this milestone."))
         return redirect("movements:reports", movement.pk)
     org_id = request.GET.get("org", "")
-    initial = {"organization": int(org_id)} if org_id.isdigit() else {}
+    initial = {"organization": int_param(org_id)} if int_param(org_id) else {}
     form = ReportForm(request.POST or None, request.FILES or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

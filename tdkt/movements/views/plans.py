@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for, user_can
 from tdkt.core.forms import add_service_errors
-from tdkt.core.lists import paginate
+from tdkt.core.lists import int_param, paginate
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import EmulationBlock, Organization
@@ -38,7 +38,7 @@ from ..services import plans as services
 
 def movement_list_view(request):
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else None
+    year = int_param(year, digits=4)
     kind = request.GET.get("kind", "")
     kind = kind if kind in MovementKind.values else ""
     q = request.GET.get("q", "").strip()

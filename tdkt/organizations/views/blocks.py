@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.scope import scope_for, user_can
 from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import add_service_errors
-from tdkt.core.lists import wants_xlsx
+from tdkt.core.lists import int_param, wants_xlsx
 
 from .. import selectors, services
 from ..errors import require
@@ -18,7 +18,7 @@ from ..models import BlockMembership, OrganizationKind
 
 def block_list_view(request):
     year = request.GET.get("year")
-    year = int(year) if year and year.isdigit() else None
+    year = int_param(year, digits=4)
     blocks = selectors.block_list(request.user, year=year, query=request.GET.get("q", ""))
     years = sorted(set(selectors.block_list(request.user).values_list("year", flat=True)), reverse=True)
     return render(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from tdkt.accounts.scope import scope_for
 from tdkt.core.excel import XLSX_CONTENT_TYPE, xlsx_response
 from tdkt.core.forms import VNFileInput
+from tdkt.core.lists import int_param
 
 from .. import importers
 from ..errors import require
@@ -95,8 +96,8 @@ def _initial(request, kinds: list[str]) -> dict:
     if request.GET.get("kind") in kinds:
         initial["kind"] = request.GET["kind"]
     for key in ("organization", "year"):
-        if request.GET.get(key, "").isdigit():
-            initial[key] = int(request.GET[key])
+        if int_param(request.GET.get(key)):
+            initial[key] = int_param(request.GET[key])
     return initial
 
 
@@ -170,9 +171,10 @@ def import_template_view(request, kind):
         raise Http404
     content, filename = None, TEMPLATE_FILENAMES[kind]
     if kind == ImportKind.RECORDS and request.GET.get("organization"):
-        if not request.GET["organization"].isdigit():
+        if not int_param(request.GET["organization"]):
             raise Http404
-        organization = organization_get(request.user, int(request.GET["organization"]), permission="record.manage")
+        organization = organization_get(request.user, int_param(request.GET["organization"]),
+                                        permission="record.manage")
         content = records_template_workbook(organization)
         filename = f"mau-nhap-xep-loai-danh-hieu-{slugify(organization.code) or organization.pk}.xlsx"
     response = HttpResponse(content or template_workbook(kind), content_type=XLSX_CONTENT_TYPE)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.scope import user_can
 from tdkt.core.confirm import ConfirmForm, is_confirmed
 from tdkt.core.forms import add_service_errors
+from tdkt.core.lists import int_param
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import BlockRole, Organization
@@ -28,7 +29,7 @@ from .round_overview import band_labels, overview_context, table_from_data
 
 def _year(request) -> int | None:
     year = request.GET.get("year", "")
-    return int(year) if year.isdigit() else None
+    return int_param(year, digits=4)
 
 
 def _openable_blocks(user, year):

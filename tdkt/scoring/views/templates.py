@@ -17,7 +17,7 @@ from tdkt.core.domain.text import fold_vi
 from tdkt.core.downloads import attachment_response
 from tdkt.core.excel import XLSX_CONTENT_TYPE
 from tdkt.core.forms import add_service_errors
-from tdkt.core.lists import paginate
+from tdkt.core.lists import int_param, paginate
 from tdkt.organizations.errors import require
 
 from .. import selectors
@@ -140,7 +140,7 @@ def _grid_initial(template: CriteriaTemplate | None) -> tuple[list[dict], list[d
 def _with_more_rows(data, prefix: str, more: int, limit: int):
     """The posted grid with `more` blank rows added (the "add rows" button: no JavaScript)."""
     key = f"{prefix}-TOTAL_FORMS"
-    total = int(data.get(key)) if str(data.get(key, "")).isdigit() else 0
+    total = int_param(data.get(key), digits=6) or 0
     data[key] = str(min(total + more, limit))
     return data
 
