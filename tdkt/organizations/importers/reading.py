@@ -21,9 +21,10 @@ MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
 MAX_SHEET_ROWS = MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1000
 # The reader allocates the whole rectangle from A1 to the farthest cell (tdkt/core/xlsx_extent.py):
-# 100,000 rows of the widest template (29 columns) fit; 3 million cells cost about 200 MB at most.
+# 100,000 rows of the widest template (12 columns) and 8 columns of notes fit. bench/bench_xlsx_guard.py:
+# 2 million cells add about 260 MB to the process while read (3 million: 390 MB).
 MAX_SHEET_COLUMNS = 100
-MAX_SHEET_CELLS = 3_000_000
+MAX_SHEET_CELLS = 2_000_000
 NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ (có thể là tệp khác đã đổi tên thành .xlsx)."
 
 
