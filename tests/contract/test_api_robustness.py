@@ -652,6 +652,8 @@ def movements_world(world):
         milestone=milestone,
         organization=home,
         upload=SimpleUploadedFile("bao-cao.pdf", report_pdf("Bao cao")),
+        confirmed=True,  # the 2022 milestone's deadline has passed: a late sending is confirmed with a reason
+        reason="Nộp muộn",
     )
     return {
         "movement": movement.pk,
@@ -812,6 +814,8 @@ MOVEMENT_DETAIL_PATHS = [
     ("post", "/movements/{movement}/tasks/{task}/status"),
     ("post", "/registrations/{registration}/decision"),
     ("post", "/submissions/{submission}/review"),
+    ("post", "/registrations/{registration}/signoff/sign_off"),
+    ("post", "/submissions/{submission}/signoff/sign_off"),
 ]
 
 
