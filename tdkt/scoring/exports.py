@@ -32,7 +32,8 @@ SHEET_TITLE = "PHIẾU CHẤM ĐIỂM THI ĐUA NĂM {year}"
 SHEET_HEADERS = ("TT", "Tiêu chí", "Điểm chuẩn", "Điểm tự chấm", "Điểm thẩm định")
 TOTAL_LABEL = "TỔNG ĐIỂM"
 _PLACE = re.compile(r"^(?:UBND|[ỦU][yỷ] ban nhân dân)\s+(?:tỉnh|thành phố|TP\.?)\s+(.+)$", re.IGNORECASE)
-SHEET_STATUS = {SheetStatus.DRAFT: "Bản nháp, chưa nộp", SheetStatus.RETURNED: "Đã trả lại để chỉnh sửa"}
+SHEET_STATUS = {SheetStatus.DRAFT: "Bản nháp, chưa nộp", SheetStatus.RETURNED: "Đã trả lại để chỉnh sửa",
+                SheetStatus.AWAITING_SIGNOFF: "Chờ lãnh đạo đơn vị ký duyệt"}
 
 
 def number(value) -> Decimal | None:
