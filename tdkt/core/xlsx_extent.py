@@ -90,7 +90,8 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             if name not in infos or infos[name].file_size > _MAX_WORKBOOK_XML:
                 raise ValueError(name)
         workbook, rels = (_parse(archive.read(name)) for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"))
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, RuntimeError):
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, RuntimeError, EOFError,
+            NotImplementedError):  # NotImplementedError: a compression method Python cannot read
         raise SheetExtentError("Tệp Excel bị hỏng: không đọc được danh sách trang tính.") from None
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(_PKG_REL)}
     parts = {}
@@ -236,9 +237,10 @@ def check_sheet(fileobj, sheet: str, *, max_rows: int, max_columns: int, max_cel
                 if parts[SHARED_STRINGS] in archive.namelist():
                     with archive.open(parts[SHARED_STRINGS]) as stream:
                         strings = count_shared_strings(stream)
-            except (KeyError, TypeError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+            except (KeyError, TypeError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError,
+                    NotImplementedError):
                 raise _malformed(sheet) from None
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise SheetExtentError("Tệp không phải là tệp Excel .xlsx hợp lệ.") from None
     finally:
         fileobj.seek(0)

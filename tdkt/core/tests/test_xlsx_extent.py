@@ -105,3 +105,11 @@ def test_millions_of_tiny_shared_strings_are_refused():
     with pytest.raises(SheetExtentError, match="Tệp có 20.001 chuỗi văn bản dùng chung"):
         check_sheet(io.BytesIO(content), "S", max_rows=100, max_columns=10, max_cells=20_000)
     assert check_sheet(io.BytesIO(content), "S", max_rows=100, max_columns=10, max_cells=20_001).rows <= 100
+
+
+def test_a_sheet_compressed_in_a_way_python_cannot_read_is_refused():
+    from .test_uploads_hostile import _unsupported_method
+
+    content = _unsupported_method(hostile_xlsx.workbook({"S": hostile_xlsx.header_row(["A"])}))
+    with pytest.raises(SheetExtentError):
+        check_sheet(io.BytesIO(content), "S", max_rows=10, max_columns=10, max_cells=100)
