@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tdkt.core.domain.numbers import format_number
 from tdkt.core.numbers_form import NumberField
 
 from .domain import Item, RuleType, Template
@@ -143,11 +143,11 @@ class EvidenceForm(forms.Form):
 def rule_text(item: Item) -> str:
     if item.rule is RuleType.PER_COUNT:
         return _("%(each)s points each time, at most %(max)s") % {
-            "each": floatformat(item.points_each, "-2"),
-            "max": floatformat(item.max, "-2"),
+            "each": format_number(item.points_each),
+            "max": format_number(item.max),
         }
     if item.rule is RuleType.DEDUCTION:
-        return _("minus %(each)s points each time") % {"each": floatformat(item.points_each, "-2")}
+        return _("minus %(each)s points each time") % {"each": format_number(item.points_each)}
     return ""
 
 

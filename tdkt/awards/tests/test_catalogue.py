@@ -181,3 +181,14 @@ def test_catalogue_numbers_are_typed_and_shown_the_vietnamese_way(client, awards
     assert "“1,5”" in errors["coefficient_individual"][0]
     assert "số nguyên" in errors["copies"][0]
     assert AwardForm.objects.filter(code="GK_SNV").count() == 1
+
+
+def test_catalogue_shows_coefficients_like_they_are_typed(client, awards):
+    """'1,5 / 3', never '1,50 / 3' (floatformat kept two decimals once any were needed)."""
+    client.force_login(awards.world.users["viewer"])
+    body = client.get(reverse("awards:catalogue")).content.decode()
+    detail = client.get(reverse("awards:form", args=[awards.forms["BK_CT"].pk])).content.decode()
+    for text in (body, detail):
+        assert "1,5 / 3" in text
+        assert "1,50" not in text
+        assert "0,30" not in text
