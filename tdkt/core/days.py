@@ -34,3 +34,16 @@ def days_phrase(days: int) -> str:
 def deadline_phrase(due: datetime.date | None, *, today: datetime.date | None = None) -> str:
     """The phrase for a deadline, blank when there is none."""
     return "" if due is None else days_phrase(days_until(due, today=today))
+
+
+def late_for_leader(due: datetime.date | None, *, today: datetime.date | None = None) -> str:
+    """What the officer reads beside "Trình lãnh đạo" once ``due`` has passed: the officer only puts
+    the work before the leader (no extra step), but the leader will have to confirm why it goes late."""
+    days = 0 if due is None else -days_until(due, today=today)
+    if days <= 0:
+        return ""
+    return ngettext(
+        "Overdue by %(days)s day: the leader will have to confirm the reason for sending it late.",
+        "Overdue by %(days)s days: the leader will have to confirm the reason for sending it late.",
+        days,
+    ) % {"days": format_days(days)}

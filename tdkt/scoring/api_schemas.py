@@ -363,6 +363,9 @@ class SheetOut(Schema):
     was_late: bool
     return_reason: str
     returned_at: datetime.datetime | None
+    sent_back_reason: str = Field(
+        "", description="Lý do lãnh đạo đơn vị trả lại cán bộ, khi phiếu đang ở lại với cán bộ (trống nếu không)")
+    sent_back_at: datetime.datetime | None = Field(None, description="Lúc lãnh đạo đơn vị trả lại")
     can_edit: bool = Field(..., description="Người gọi sửa, nộp được phiếu này lúc này")
     entries: list[ScoreEntryOut]
     self_scores: dict[str, float] = Field(..., description="Điểm tự chấm tính được của mọi mục, kể cả nhóm")

@@ -84,6 +84,8 @@ def _sheet_body(user, sheet: ScoreSheet) -> dict:
             for f in ("id", "round_id", "organization", "status", "submitted_at", "was_late", "return_reason")
         },
         "returned_at": sheet.returned_at,
+        "sent_back_reason": sheet.sent_back_reason,
+        "sent_back_at": sheet.returned_at if sheet.sent_back_reason else None,
         "template": sheet.round.template,
         "can_edit": _can_edit(user, sheet),
         "entries": entries,

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.domain.signoff import sent_back_reason
+
 
 class CriteriaTemplate(models.Model):
     """One version of a bảng tiêu chí chấm điểm. Frozen once a sheet uses it; a change then makes
@@ -131,6 +133,14 @@ class ScoreSheet(models.Model):
     @property
     def editable(self) -> bool:
         return self.status in (SheetStatus.DRAFT, SheetStatus.RETURNED)
+
+    @property
+    def sent_back_reason(self) -> str:
+        """The unit leader's reason while a sheet the leader sent back is with the officer again
+        (the sign-off keeps it in return_reason, marked; services/sheets.py sheet_act)."""
+        if self.status not in (SheetStatus.DRAFT, SheetStatus.RETURNED):
+            return ""
+        return sent_back_reason(self.return_reason)
 
 
 class SheetEntry(models.Model):

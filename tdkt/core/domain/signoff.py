@@ -42,6 +42,15 @@ LABELS = {
     Act.RECALL: "Rút lại",
 }
 
+# How the apps that keep one reason field for every return (score sheets, report submissions,
+# registrations) mark the leader's sending back, so a page can tell it from the receiver's return.
+SENT_BACK_PREFIX = "Lãnh đạo đơn vị trả lại: "
+
+
+def sent_back_reason(recorded: str) -> str:
+    """The leader's reason from a recorded return reason, blank when the leader did not send it back."""
+    return recorded[len(SENT_BACK_PREFIX):] if recorded.startswith(SENT_BACK_PREFIX) else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Step:

@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.signoff import unit_roles
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.core.confirm import ConfirmForm
+from tdkt.core.days import late_for_leader
 from tdkt.core.domain.signoff import LABELS, Act, sending_act
 
 from ..models import SheetStatus
+from ..services.sheets import sends_late
 
 
 def send_label(user, sheet) -> str:
@@ -50,10 +52,16 @@ def _history(sheet) -> list[dict]:
 
 
 def signoff_context(user, sheet, template, scores, actions) -> dict:
+    act = sending_act(roles=unit_roles(user, sheet.organization), signoff_required=sheet.organization.leader_signoff)
     sections = [{"code": item.code, "title": item.title, "score": scores.items.get(item.code), "max": item.max}
                 for item in template.items]
     return {
         "send_label": send_label(user, sheet),
+        "send_act": act.value,
+        # The officer only puts it before the leader, but is told the leader will confirm it late.
+        "late_warning": late_for_leader(sheet.round.self_deadline)
+        if act is Act.REQUEST_SIGNOFF and sends_late(sheet) else "",
+        "sent_back_reason": sheet.sent_back_reason,
         "leader_signoff": sheet.organization.leader_signoff,
         "signoff_sections": sections,
         "signoff_actions": [{"action": a.value, "label": LABELS[a], "reason": a is Act.SEND_BACK,
