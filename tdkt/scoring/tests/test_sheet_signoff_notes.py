@@ -85,7 +85,8 @@ def test_past_the_deadline_the_officer_is_warned_beside_the_button(client, scori
             "Overdue by %(days)s days: the leader will have to confirm the reason for sending it late.", 1457,
         ) % {"days": "1.457"}
     assert warning.endswith(expected)
-    assert page.index('id="late-warning"') < page.index('id="sheet-send"')  # beside the button, before it
+    # beside the button, not folded away with the confirmation text
+    assert page.index('id="submit-sheet"') < page.index("</details>") < page.index('id="late-warning"')
     assert _note(page, "overdue-note").endswith(_vi(
         "Draft: not submitted yet, and the self-scoring deadline has passed. Save it, then put it before the unit "
         "leader as soon as it is complete: the leader confirms the late submission with a reason."))
