@@ -11,11 +11,11 @@ import datetime
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, model_validator
 
 from tdkt.accounts.scope import scope_for
 from tdkt.core.api_errors import text
-from tdkt.core.api_types import Date, Id, Year, year_from
+from tdkt.core.api_types import Date, Id, Year, json_integers_only, year_from
 
 from . import selectors
 from .models import BlockKind, BlockRole, OrganizationKind, OrganizationLevel, PersonCategory, Sex
@@ -33,7 +33,14 @@ MAX_OFFSET = 1_000_000_000
 
 
 class In(Schema):
+    """A JSON body: unknown fields refused, ids and years JSON integers (not "12")."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _integers_not_text(cls, data):
+        return json_integers_only(cls, data)
 
 
 # Queries -----------------------------------------------------------------------------------------

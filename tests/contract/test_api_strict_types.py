@@ -49,7 +49,7 @@ def test_a_good_date_still_passes(admin, world):
     assert ReviewFlag.objects.get().opened_on == datetime.date(2025, 3, 31)
 
 
-@pytest.mark.parametrize("bad", [True, False, 1.0, "abc", [1], {"id": 1}])
+@pytest.mark.parametrize("bad", [True, False, 1.0, "abc", "12", [1], {"id": 1}])
 def test_an_id_is_a_whole_number_not_a_boolean(admin, world, bad):
     response = admin.post(
         "/people", {"organization_id": bad, "full_name": "Ngô Thị Lan", "sex": "nu", "category": "cong_chuc"}
@@ -57,12 +57,23 @@ def test_an_id_is_a_whole_number_not_a_boolean(admin, world, bad):
     refused_on(response, "organization_id")
 
 
+def test_ids_in_a_json_list_are_integers(admin, world):
+    body = {
+        "organization_id": world.orgs["P"].pk,
+        "title": "Phong trào thử",
+        "start_date": "2025-01-01",
+        "end_date": "2025-12-31",
+        "participant_ids": [world.orgs["FIN"].pk, str(world.orgs["HOME"].pk)],
+    }
+    refused_on(admin.post("/movements", body), "participant_ids.1")
+
+
 def test_true_is_not_the_parent_with_id_1(admin, world):
     body = {"code": "X", "name": "Phòng X", "kind": "division", "level": "unit", "parent_id": True}
     refused_on(admin.post("/organizations", body), "parent_id")
 
 
-@pytest.mark.parametrize("bad", [1899, 2101, 0, -5, True, 2024.0, 10**20])
+@pytest.mark.parametrize("bad", [1899, 2101, 0, -5, True, 2024.0, "2024", 10**20])
 def test_a_year_is_a_whole_number_from_1900_to_2100(admin, world, bad):
     response = admin.post(f"/organizations/{world.orgs['FIN'].pk}/ratings", {"year": bad, "rating": "HTTNV"})
     refused_on(response, "year")
