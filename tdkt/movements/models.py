@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.domain.signoff import sent_back_reason
 from tdkt.records.models import HONOUR_CHOICES, RATING_CHOICES
 
 
@@ -230,6 +231,12 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.organization} — {self.movement}"
 
+    @property
+    def sent_back_reason(self) -> str:
+        """The unit leader's reason while a registration the leader sent back is with the officer
+        (services/signoff_steps.py keeps it in decision_note, marked; a recall leaves it blank)."""
+        return sent_back_reason(self.decision_note) if self.status == RegistrationStatus.SENT_BACK else ""
+
 
 class RegistrationItem(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="items")
@@ -290,6 +297,11 @@ class ReportSubmission(models.Model):
 
     def __str__(self):
         return f"{self.organization} — {self.milestone}"
+
+    @property
+    def sent_back_reason(self) -> str:
+        """The unit leader's reason, told apart from the reviewing head's return (same status and field)."""
+        return sent_back_reason(self.return_reason) if self.status == SubmissionStatus.RETURNED else ""
 
 
 class ReminderKind(models.TextChoices):

@@ -219,6 +219,8 @@ class RegistrationOut(Schema):
     registered_at: datetime.datetime
     note: str = Field(..., description="Cam kết")
     decision_note: str = Field(..., description="Ý kiến của đơn vị quản lý về đăng ký muộn")
+    sent_back_reason: str = Field(
+        "", description="Lý do lãnh đạo đơn vị trả lại cán bộ, khi đăng ký đang ở lại với cán bộ (trống nếu không)")
     items: list[RegistrationItemOut]
 
     @staticmethod
@@ -265,6 +267,8 @@ class SubmissionOut(Schema):
     submitted_at: datetime.datetime
     was_late: bool
     return_reason: str
+    sent_back_reason: str = Field(
+        "", description="Lý do lãnh đạo đơn vị trả lại cán bộ (khác với đơn vị quản lý trả lại; trống nếu không)")
     reviewed_at: datetime.datetime | None
 
 

@@ -98,6 +98,9 @@ def registrations_view(request, pk):
         if registration is not None:
             registration.item_rows = [(honour_label(i.award_code), i.target_text) for i in registration.items.all()]
             registration.badge = REGISTRATION_BADGES[registration.status]
+            registration.status_label = registration.get_status_display()
+            if registration.sent_back_reason:  # the leader's, told apart from the officer's own recall
+                registration.badge, registration.status_label = "text-bg-warning", _("Sent back by the leader")
             registration.signoff_actions = signoff_buttons(request.user, registration)
         rows.append((organization, registration))
     sent = [org_id for org_id, r in registrations.items() if r.status != RegistrationStatus.SENT_BACK]

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.core.confirm import is_confirmed
-from tdkt.core.domain.signoff import LABELS
+from tdkt.core.days import late_for_leader
+from tdkt.core.domain.signoff import LABELS, Act
 from tdkt.core.downloads import stored_file_response
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import int_param
@@ -22,6 +23,7 @@ from tdkt.core.lists import int_param
 from ..forms_participation import ReportForm, ReviewForm
 from ..models import Milestone, MovementStatus, ReportSubmission, SubmissionStatus
 from ..selectors import can_manage, movement_get, participant_organizations
+from ..services import signoff
 from ..services.participation import report_review, report_submit
 from ..services.signoff_steps import report_signoff
 from .participation import acting_for, detail_filter, ordered_participants, remind, require
@@ -54,10 +56,14 @@ class Cell:
             return _("Not submitted")
         if self.state == OVERDUE:
             return _("Not submitted, overdue")
+        if self.submission is not None and self.submission.sent_back_reason:
+            return _("Sent back by the leader")
         return SubmissionStatus(self.state).label
 
     @property
     def badge(self) -> str:
+        if self.submission is not None and self.submission.sent_back_reason:
+            return "text-bg-warning"
         return STATE_BADGES[self.state]
 
     @property
@@ -172,8 +178,18 @@ def report_submit_view(request, pk, milestone_pk):
             "returned": returned,
             "late": timezone.localdate() > milestone.report_deadline,
             "late_reason": request.POST.get("reason", ""),
+            **_to_leader(request.user, organizations, milestone),
         },
     )
+
+
+def _to_leader(user, organizations, milestone) -> dict:
+    """When every organisation the officer may report for uses the leader's sign-off, the report only
+    goes before the leader: no late confirmation for the officer, a warning that the leader will give it."""
+    if any(signoff.sending(user, org) is not Act.REQUEST_SIGNOFF for org in organizations):
+        return {"to_leader": False, "late_warning": ""}
+    return {"to_leader": True, "send_label": LABELS[Act.REQUEST_SIGNOFF],
+            "late_warning": late_for_leader(milestone.report_deadline)}
 
 
 def report_review_view(request, pk, submission_pk):
@@ -206,7 +222,9 @@ def report_review_view(request, pk, submission_pk):
             "movement": movement,
             "milestone": submission.milestone,
             "submission": submission,
-            "badge": STATE_BADGES[submission.status],
+            "badge": "text-bg-warning" if submission.sent_back_reason else STATE_BADGES[submission.status],
+            "status_label": _("Sent back by the leader") if submission.sent_back_reason
+            else submission.get_status_display(),
             "review_form": form if manager and submission.status in AWAITING_REVIEW else None,
             "signoff_actions": signoff_buttons(request.user, submission),
         },
