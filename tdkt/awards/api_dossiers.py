@@ -37,6 +37,7 @@ from .api_schemas import (
 )
 from .domain.workflow import ACTION_LABELS, Action, available
 from .models import Attachment, CommendationRound, Dossier, Nominee
+from .sent_back import sent_back, with_last_step
 from .services import dossiers as dossier_services
 from .services import forward as forward_services
 from .services import workflow as workflow_services
@@ -105,6 +106,7 @@ def dossier_body(user, dossier: Dossier) -> dict:
         },
         "can_edit": dossier.state in dossier_services.EDITABLE and bool(roles & {"admin", *access.UNIT_ROLES}),
         "signoff_required": facts.signoff_required,
+        **dict(zip(("sent_back_reason", "sent_back_at"), sent_back(dossier), strict=True)),
         "nominees": list(nominees),
         "attachments": [attachment_body(a) for a in dossier.attachments.all()],
         "required_components": [{"code": c, "label": label} for c, label in required.items()],
@@ -169,7 +171,7 @@ def dossier_list(request, filters: Query[DossierQuery]):
     """Hồ sơ của các đơn vị trong phạm vi người gọi, và hồ sơ đã gửi đến cơ quan người gọi tiếp nhận
     (bản nháp chỉ đơn vị lập thấy). Mới cập nhật trước."""
     qs = selectors.dossier_list(request.user, state=filters.state or "", round_id=filters.round_id, query=filters.q)
-    return page_of(qs.select_related("round"), filters)
+    return page_of(with_last_step(qs.select_related("round")), filters)
 
 
 @router.post(

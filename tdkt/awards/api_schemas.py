@@ -14,13 +14,14 @@ from typing import Literal
 from ninja import Field, Schema
 
 from tdkt.core.api_errors import text
-from tdkt.core.api_types import Date, Id, Year
+from tdkt.core.api_types import Date, Flag, Id, Year
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.rules.schemas import ConditionOut
 
 from .domain.ballot import Vote
 from .domain.workflow import Action, State
 from .models import Appraisal, Level, RoundKind
+from .sent_back import sent_back
 
 StateValue = Literal[*[s.value for s in State]]
 ActionValue = Literal[*[a.value for a in Action]]
@@ -152,6 +153,17 @@ class DossierOut(Schema):
     created_at: datetime.datetime
     updated_at: datetime.datetime
     upstream_id: int | None = Field(None, description="Hồ sơ cấp dưới đã chuyển lên thành hồ sơ này")
+    sent_back_reason: str = Field("", description="Lý do lãnh đạo đơn vị trả lại cán bộ, khi hồ sơ là bản nháp do "
+                                                   "lãnh đạo trả lại (trống nếu không)")
+    sent_back_at: datetime.datetime | None = Field(None, description="Lúc lãnh đạo đơn vị trả lại")
+
+    @staticmethod
+    def resolve_sent_back_reason(obj):
+        return obj["sent_back_reason"] if isinstance(obj, dict) else sent_back(obj)[0]
+
+    @staticmethod
+    def resolve_sent_back_at(obj):
+        return obj["sent_back_at"] if isinstance(obj, dict) else sent_back(obj)[1]
 
 
 class DossierPage(Schema):
@@ -285,7 +297,7 @@ class DossierDetailOut(DossierOut):
 class DossierActionIn(In):
     comment: Comment = Field("", description="Ý kiến, lý do (bắt buộc khi trả lại, trả lại cán bộ, kết thúc không "
                                                 "khen thưởng, và khi gửi sau hạn)")
-    confirmed: bool = Field(False, description="Xác nhận gửi sau hạn nhận hồ sơ của đợt (kèm lý do trong `comment`); "
+    confirmed: Flag = Field(False, description="Xác nhận gửi sau hạn nhận hồ sơ của đợt (kèm lý do trong `comment`); "
                                                "thiếu xác nhận hoặc lý do khi đã quá hạn: 400. Bắt buộc khi kết thúc "
                                                "công khai (`close_notice`)")
 
@@ -310,7 +322,7 @@ class DossierObjectionIn(In):
 class DossierObjectionResolveIn(In):
     # Blank is the service's to refuse (400 naming the field), like every other workflow check.
     resolution: text(5000) = Field(..., description="Kết quả xử lý ý kiến phản ánh (bắt buộc)")
-    reject_nominee: bool = Field(
+    reject_nominee: Flag = Field(
         False, description="Ý kiến đúng: không chấp thuận người được đề nghị mà ý kiến nêu (lý do là kết quả xử lý)"
     )
 
@@ -331,7 +343,7 @@ class DossierForwardOut(Schema):
 class DossierVoteIn(In):
     member_id: Id = Field(..., description="Thành viên Hội đồng")
     vote: VoteValue
-    in_writing: bool = Field(False, description="Phiếu bằng văn bản của thành viên vắng mặt")
+    in_writing: Flag = Field(False, description="Phiếu bằng văn bản của thành viên vắng mặt")
 
 
 class DossierCouncilVoteOut(Schema):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from tdkt.rules.verdicts import NEEDS_REVIEW, shown_verdict
 
 from ..domain.workflow import State
+from ..sent_back import sent_back
 
 STATE_LABELS = {
     State.DRAFT: gettext_lazy("Draft"),
@@ -31,6 +32,17 @@ STATE_BADGES = {
     State.FORWARDED: "text-bg-info",
     State.CLOSED: "text-bg-dark",
 }
+
+
+SENT_BACK_LABEL = gettext_lazy("Sent back by the leader")
+SENT_BACK_BADGE = "text-bg-warning"
+
+
+def shown_state(dossier) -> tuple[str, str]:
+    """The label and badge of a dossier's state; a draft the unit leader sent back says so (sent_back.py)."""
+    if sent_back(dossier)[0]:  # the leader always gives a reason
+        return str(SENT_BACK_LABEL), SENT_BACK_BADGE
+    return state_label(dossier.state), state_badge(dossier.state)
 
 
 def state_label(state) -> str:

@@ -5,13 +5,16 @@ by the nominee / attachment views that render it again with a form's errors."""
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from tdkt.core.days import late_for_leader
+
 from ..access import acting_roles
 from ..domain.workflow import ACTION_LABELS, Action, available, step_for
 from ..forms_dossiers import AttachmentForm, NomineeForm
+from ..sent_back import sent_back
 from ..services.dossiers import EDITABLE, required_components
 from ..services.rounds import current_forms
 from ..services.workflow import dossier_facts
-from .dossier_labels import state_badge, state_label, verdict_label
+from .dossier_labels import shown_state, state_label, verdict_label
 from .rounds import days_left
 
 UNIT_ROLES = {"admin", "unit_officer", "unit_leader"}
@@ -107,10 +110,7 @@ def _history(dossier) -> list[dict]:
 
 def _sent_back(dossier) -> str:
     """The leader's reason when the dossier came back to the officer (shown until it goes up again)."""
-    if dossier.state != "draft":
-        return ""
-    last = dossier.transitions.order_by("-at", "-pk").first()
-    return last.reason if last is not None and last.action == Action.SEND_BACK else ""
+    return sent_back(dossier)[0]
 
 
 def _blocked_reason(facts, checklist) -> str:
@@ -135,15 +135,20 @@ def dossier_page(request, dossier, *, nominee_form=None, attachment_form=None, s
         nominee_form = NomineeForm(dossier=dossier, award_forms=award_choices(dossier), query=query)
     if editable and attachment_form is None and nominees:
         attachment_form = AttachmentForm(dossier=dossier, components=known_components(nominees))
+    shown = shown_state(dossier)
+    actions = _actions(dossier, roles, facts)
     context = {
         "dossier": dossier,
         "round": dossier.round,
-        "state_label": state_label(dossier.state),
-        "state_badge": state_badge(dossier.state),
+        "state_label": shown[0],
+        "state_badge": shown[1],
         "days_left": days_left(dossier.round.deadline) if dossier.state in EDITABLE else "",
         "roles": sorted(roles),
         "facts": facts,
-        "actions": _actions(dossier, roles, facts),
+        "actions": actions,
+        # The officer only puts it before the leader, but is told the leader will confirm it late.
+        "late_warning": late_for_leader(dossier.round.deadline)
+        if any(a["action"] == Action.REQUEST_SIGNOFF for a in actions) else "",
         "editable": editable,
         "show_office": bool(roles & AUTHORITY_ROLES),
         "nominees": nominees,

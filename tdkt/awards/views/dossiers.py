@@ -20,6 +20,7 @@ from tdkt.organizations.errors import require
 from .. import selectors
 from ..domain.workflow import ACTION_LABELS, State
 from ..forms_dossiers import DossierNewForm
+from ..sent_back import sent_back, with_last_step
 from ..services.dossiers import dossier_create
 from ..services.workflow import dossier_act
 from .dossier_items import (
@@ -29,7 +30,7 @@ from .dossier_items import (
     nominee_add_view,
     nominee_delete_view,
 )
-from .dossier_labels import STATE_LABELS, state_badge, state_label
+from .dossier_labels import STATE_LABELS, shown_state, state_badge, state_label
 from .dossier_page import dossier_page
 from .notice_confirm import notice_close_confirmation
 from .rounds import preparable_units
@@ -72,8 +73,8 @@ def dossier_list_view(request):
                      _("Sent on")],
             rows=rows,
         )
-    context = paginate(request, dossiers)
-    context["rows"] = [(d, state_label(d.state), state_badge(d.state)) for d in context["page_obj"]]
+    context = paginate(request, with_last_step(dossiers))
+    context["rows"] = [(d, *shown_state(d), sent_back(d)[0]) for d in context["page_obj"]]
     context.update({
         "state": state,
         "round_id": round_id,
