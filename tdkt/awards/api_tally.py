@@ -73,16 +73,21 @@ def _sheet(raw: str) -> tuple[dict, dict]:
     response={201: BallotMeetingOut, **error_responses(400, 403, 404)},
     tags=BALLOTS,
     summary="Ghi kết quả kiểm phiếu của cuộc họp Hội đồng trong một lần",
+    # `minutes` is required (the schema says so) but read as optional, so that a request without it
+    # gets the service's message naming the biên bản rather than a bare "missing field".
+    openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
+        "required": ["minutes"]}}}}},  # added to the list ninja writes (held_on, tally)
 )
 def ballot_tally_record(
-    request, dossier_id: Id, held_on: Form[Date], tally: Form[str], minutes: File[UploadedFile],
+    request, dossier_id: Id, held_on: Form[Date], tally: Form[str], minutes: File[UploadedFile] = None,
 ):
     """Chỉ cơ quan thường trực của cấp tiếp nhận (403 với người khác), khi Hội đồng đang bỏ phiếu.
     Gửi dạng multipart/form-data: `held_on` (ngày họp), `minutes` (tệp biên bản kiểm phiếu: PDF hoặc
     Word, kiểm tra theo nội dung, tối đa 20 MB) và `tally` (JSON): `present` — thành viên có mặt,
     `written` — thành viên vắng mặt có phiếu bằng văn bản, `votes` — các phiếu khác “đồng ý”
     (`no`, `abstain`; phiếu không nêu là `yes`). Phiếu thành viên đã tự bỏ được giữ nguyên (nêu phiếu
-    khác cho ô đó là lỗi). Sai một dòng thì không ghi gì, trả 400 nêu từng dòng sai."""
+    khác cho ô đó là lỗi). Sai một dòng thì không ghi gì, trả 400 nêu từng dòng sai. Thiếu tệp biên bản
+    kiểm phiếu, hoặc mọi thành viên đã có phiếu cho mọi người được đề nghị (không còn gì để ghi): 400."""
     dossier = selectors.dossier_get(request.user, dossier_id)
     attendance, votes = _sheet(tally)
     meeting = ballot_tally(actor=request.user, dossier=dossier, held_on=held_on, attendance=attendance,

@@ -25,9 +25,12 @@ def vote_name(member_id: int, nominee_id: int) -> str:
 
 class TallyForm(forms.Form):
     held_on = forms.DateField(label=_("Meeting date"), input_formats=DATE_FORMATS, widget=VNDateInput())
+    # Required: the biên bản is the record of the count; a tally without it could not be checked.
     minutes = forms.FileField(
-        label=_("Vote-counting record (biên bản kiểm phiếu)"), required=False,
+        label=_("Vote-counting record (biên bản kiểm phiếu)"),
         help_text=_("PDF or Word, at most 20 MB."),
+        error_messages={"required": _("Choose the vote-counting record (biên bản kiểm phiếu) file, PDF or Word: "
+                                      "it is the record of the count.")},
     )
 
     def __init__(self, *args, members=(), nominees=(), recorded=None, **kwargs):

@@ -151,13 +151,16 @@ def _tally(page, dossier, names, tmp_path, screenshot):
     assert CouncilVote.objects.filter(nominee__dossier=dossier, in_writing=True).count() == 4
     against = CouncilVote.objects.get(nominee__dossier=dossier, vote="no")
     assert (against.member.full_name, against.nominee.person.full_name) == (AGAINST, names[1])
-    sections = page.locator("section[id^=ballot-]")
+    sections = page.locator("section[id^=ballot-]:not(#ballot-meetings)")  # one per nominee
     assert sections.count() == 2
     for section in sections.all():
         assert section.locator(".ballot-present").inner_text() == "7"
         assert section.locator(".ballot-members").inner_text() == "9"
         assert section.locator(".ballot-result").get_attribute("data-passed") == "1"
     assert sorted(s.locator(".ballot-yes").inner_text() for s in sections.all()) == ["8", "9"]
+    # Every vote is in: the ballot no longer offers to record a meeting.
+    assert page.locator("#tally-link").count() == 0
+    assert page.locator("#tally-done").is_visible()
     _shot(screenshot, page, "09-ballot-recorded")
 
 

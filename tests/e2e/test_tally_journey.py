@@ -38,6 +38,11 @@ def test_standing_office_records_the_nine_member_tally_in_one_form(live_server, 
     page.locator(f"#present_{members[8].pk}").uncheck()
     page.locator(f"#vote_{members[2].pk}_{nominees[1].pk}").select_option("no")
     page.locator(f"#vote_{members[7].pk}_{nominees[0].pk}").select_option("abstain")
+    # Without the biên bản nothing is saved: it is the record of the count (the grid is kept).
+    page.get_by_role("button", name="Ghi kết quả kiểm phiếu").click()
+    assert page.locator("#tally-form .tdkt-file ~ .invalid-feedback").count() == 1
+    assert not BallotMeeting.objects.exists()
+    assert not page.locator(f"#present_{members[7].pk}").is_checked()
     minutes = tmp_path / "bien-ban-kiem-phieu.pdf"
     minutes.write_bytes(PDF)
     page.locator('input[name="minutes"]').set_input_files(str(minutes))

@@ -43,6 +43,24 @@ def recorded_votes(nominees, members) -> dict[tuple[int, int], CouncilVote]:
     }
 
 
+def votes_left(nominees, members, recorded: dict) -> int:
+    """How many (member, nominee) votes are still to be cast: none left, no meeting to record."""
+    return sum(1 for m in members for n in nominees if (m.pk, n.pk) not in recorded)
+
+
+def tally_open(dossier: Dossier) -> bool:
+    """Whether a meeting's tally may be recorded: the council is voting and some vote is missing."""
+    if dossier.state != State.VOTING:
+        return False
+    council = council_of(dossier)
+    members, nominees = ballot_members(council), ballot_nominees(dossier)
+    return votes_left(nominees, members, recorded_votes(nominees, members)) > 0
+
+
+NOTHING_LEFT = "Mọi thành viên Hội đồng đã có phiếu cho mọi người được đề nghị: không còn phiếu nào để ghi."
+MINUTES_MISSING = "Hãy chọn tệp biên bản kiểm phiếu (PDF hoặc Word): biên bản là căn cứ của kết quả kiểm phiếu."
+
+
 def require_tally_office(actor, dossier: Dossier) -> None:
     """Only the standing office of the receiving organisation (or an administrator) records a meeting."""
     if not acting_roles(actor, dossier) & {"admin", "standing_office"}:
@@ -70,7 +88,7 @@ def ballot_tally(
         errors["held_on"] = [f"Ngày họp {held_on:%d/%m/%Y} chưa tới."]
     try:
         kind = check_document(minutes, kinds=MINUTES_KINDS, max_bytes=MAX_ATTACHMENT_BYTES, field="minutes",
-                              missing="Hãy chọn tệp biên bản kiểm phiếu.")
+                              missing=MINUTES_MISSING)
     except ValidationError as exc:
         errors.update(exc.message_dict)
         kind = None
@@ -79,6 +97,9 @@ def ballot_tally(
     if not nominees:
         errors.setdefault("votes", []).append("Không có người được đề nghị nào cần Hội đồng bỏ phiếu.")
     recorded = recorded_votes(nominees, members)
+    if nominees and not votes_left(nominees, members, recorded):
+        # Every vote is in: a "meeting" now would record nothing but a file; say so, nothing else.
+        raise ValidationError({"votes": NOTHING_LEFT})
     result: Tally = tally(
         members=[Seat(m.pk, m.full_name) for m in members],
         nominees=[Seat(n.pk, str(n.subject)) for n in nominees],

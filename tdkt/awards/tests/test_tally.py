@@ -2,9 +2,11 @@
 council of the demo (Quảng Trị) tallied in one form and through the API, invalid input leaving
 nothing written, and who may do it (only the receiving organisation's standing office)."""
 
+import datetime
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -14,8 +16,9 @@ from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.awards.domain.ballot import Vote
 from tdkt.awards.domain.tally import NewBallot, Seat, tally
 from tdkt.awards.domain.workflow import State
+from tdkt.awards.forms_tally import TallyForm
 from tdkt.awards.models import BallotMeeting, CouncilVote, Dossier
-from tdkt.awards.services.tally import ballot_members, ballot_nominees
+from tdkt.awards.services.tally import MINUTES_MISSING, NOTHING_LEFT, ballot_members, ballot_nominees, ballot_tally
 from tdkt.awards.services.workflow import council_of, dossier_facts, vote_outcomes, vote_record
 from tdkt.core.demo.loader import load_demo
 from tdkt.organizations.models import Organization
@@ -166,9 +169,9 @@ def test_invalid_input_leaves_nothing_written(client, voting, case, tmp_path, se
     elif case == "bad_vote":
         data[f"vote_{members[5].pk}_{nominees[1].pk}"] = "maybe"
         expected = f"Dòng {members[5].full_name}, {nominees[1].subject}: phiếu “maybe” không hợp lệ"
-    elif case == "no_minutes":
+    elif case == "no_minutes":  # the biên bản is the record of the count: required by the form
         files = {}
-        expected = "Hãy chọn tệp biên bản kiểm phiếu."
+        expected = str(TallyForm.base_fields["minutes"].error_messages["required"])
     elif case == "fake_pdf":
         files = {"minutes": _minutes(data=b"<html><script>alert(1)</script></html>")}
         expected = "Loại tệp không được chấp nhận."
@@ -237,3 +240,60 @@ def test_api_tally_all_or_nothing_and_office_only(client, voting):
     assert CouncilVote.objects.filter(in_writing=True).count() == 2
     assert CouncilVote.objects.get(member=members[3], nominee=nominees[0]).vote == "no"
     assert dossier_facts(dossier).votes_complete
+
+
+def test_the_minutes_are_required_by_page_service_and_api(client, voting):
+    """The biên bản kiểm phiếu is the record of the count: no tally is written without it."""
+    dossier, members, nominees = voting
+    office = User.objects.get(username="thuongtruc")
+    client.force_login(office)
+    url = reverse("awards:ballot_tally", args=[dossier.pk])
+    response = client.post(url, _grid(members, nominees, present=range(9)))
+    assert response.status_code == 400
+    assert "minutes" in response.context["form"].errors
+    assert TallyForm.base_fields["minutes"].required
+    with pytest.raises(ValidationError) as caught:
+        ballot_tally(actor=office, dossier=dossier, held_on=datetime.date(2025, 9, 15),
+                     attendance={m.pk: "present" for m in members}, votes={}, minutes=None)
+    assert caught.value.message_dict["minutes"] == [MINUTES_MISSING]
+    sheet = {"present": [m.pk for m in members], "written": [], "votes": []}
+    response = client.post(f"/api/v1/awards/dossiers/{dossier.pk}/ballot-tally",
+                           {"held_on": "2025-09-15", "tally": json.dumps(sheet)}, **_token(client, "thuongtruc"))
+    assert response.status_code == 400
+    assert response.json()["errors"]["minutes"] == [MINUTES_MISSING]
+    assert "biên bản kiểm phiếu" in response.json()["detail"]
+    assert not BallotMeeting.objects.exists()
+    assert not CouncilVote.objects.exists()
+    spec = client.get("/api/v1/openapi.json").json()
+    body = spec["paths"]["/api/v1/awards/dossiers/{dossier_id}/ballot-tally"]["post"]["requestBody"]
+    assert sorted(body["content"]["multipart/form-data"]["schema"]["required"]) == ["held_on", "minutes", "tally"]
+
+
+def test_no_tally_is_offered_once_every_vote_is_in(client, voting):
+    dossier, members, nominees = voting
+    office = User.objects.get(username="thuongtruc")
+    client.force_login(office)
+    votes_url, url = reverse("awards:votes", args=[dossier.pk]), reverse("awards:ballot_tally", args=[dossier.pk])
+    assert 'id="tally-link"' in client.get(votes_url).content.decode()
+    response = client.post(url, {**_grid(members, nominees, present=range(9)), "minutes": _minutes()})
+    assert response.status_code == 302
+    assert BallotMeeting.objects.count() == 1
+    # Every member voted on every nominee: the button gives way to a note, the page and the service refuse.
+    page = client.get(votes_url).content.decode()
+    assert 'id="tally-link"' not in page
+    assert 'id="tally-done"' in page
+    assert client.get(url).status_code == 302
+    assert client.get(url, follow=True).redirect_chain[-1][0] == votes_url
+    response = client.post(url, {**_grid(members, nominees, present=range(9)), "minutes": _minutes()})
+    assert response.status_code == 302
+    with pytest.raises(ValidationError) as caught:
+        ballot_tally(actor=office, dossier=dossier, held_on=datetime.date(2025, 9, 16),
+                     attendance={m.pk: "present" for m in members}, votes={}, minutes=_minutes())
+    assert caught.value.message_dict == {"votes": [NOTHING_LEFT]}
+    sheet = {"present": [m.pk for m in members], "written": [], "votes": []}
+    response = client.post(f"/api/v1/awards/dossiers/{dossier.pk}/ballot-tally",
+                           {"held_on": "2025-09-16", "tally": json.dumps(sheet), "minutes": _minutes()},
+                           **_token(client, "thuongtruc"))
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"votes": [NOTHING_LEFT]}
+    assert BallotMeeting.objects.count() == 1

@@ -23,7 +23,7 @@ from ..forms_office import VOTE_CHOICES, VOTE_LABELS, AppraiseForm, ObjectionFor
 from ..forms_tally import TallyForm
 from ..models import BallotMeeting, CouncilMember, Nominee, Objection
 from ..selectors import dossier_get
-from ..services.tally import ballot_members, ballot_nominees, ballot_tally, recorded_votes
+from ..services.tally import ballot_members, ballot_nominees, ballot_tally, recorded_votes, tally_open, votes_left
 from ..services.workflow import (
     council_of,
     nominee_appraise,
@@ -135,6 +135,8 @@ def votes_view(request, pk):
         "seat": seat,
         "office": office,
         "open": open_,
+        # The tally form only while some vote is missing: once all are in there is nothing to record.
+        "tally_open": office and open_ and tally_open(dossier),
         "rows": _ballot_rows(dossier, council, outcomes, seat, office, open_),
         "vote_choices": VOTE_CHOICES,
         "yes": Vote.YES.value,
@@ -250,6 +252,9 @@ def ballot_tally_view(request, pk):
     council = council_of(dossier)
     members, nominees = ballot_members(council), ballot_nominees(dossier)
     recorded = recorded_votes(nominees, members)
+    if nominees and not votes_left(nominees, members, recorded):
+        messages.info(request, _("Every council member has a vote on every nominee: there is no vote left to record."))
+        return redirect("awards:votes", dossier.pk)
     form = TallyForm(request.POST or None, request.FILES or None, members=members, nominees=nominees,
                      recorded=recorded, initial={"held_on": timezone.localdate()})
     faults: list[str] = []
