@@ -14,7 +14,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from tdkt.core.api_errors import text
-from tdkt.core.api_types import Date, Id, Year
+from tdkt.core.api_types import Date, Flag, Id, Year
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.rules.schemas import ConditionOut
 
@@ -297,7 +297,7 @@ class DossierDetailOut(DossierOut):
 class DossierActionIn(In):
     comment: Comment = Field("", description="Ý kiến, lý do (bắt buộc khi trả lại, trả lại cán bộ, kết thúc không "
                                                 "khen thưởng, và khi gửi sau hạn)")
-    confirmed: bool = Field(False, description="Xác nhận gửi sau hạn nhận hồ sơ của đợt (kèm lý do trong `comment`); "
+    confirmed: Flag = Field(False, description="Xác nhận gửi sau hạn nhận hồ sơ của đợt (kèm lý do trong `comment`); "
                                                "thiếu xác nhận hoặc lý do khi đã quá hạn: 400. Bắt buộc khi kết thúc "
                                                "công khai (`close_notice`)")
 
@@ -322,7 +322,7 @@ class DossierObjectionIn(In):
 class DossierObjectionResolveIn(In):
     # Blank is the service's to refuse (400 naming the field), like every other workflow check.
     resolution: text(5000) = Field(..., description="Kết quả xử lý ý kiến phản ánh (bắt buộc)")
-    reject_nominee: bool = Field(
+    reject_nominee: Flag = Field(
         False, description="Ý kiến đúng: không chấp thuận người được đề nghị mà ý kiến nêu (lý do là kết quả xử lý)"
     )
 
@@ -343,7 +343,7 @@ class DossierForwardOut(Schema):
 class DossierVoteIn(In):
     member_id: Id = Field(..., description="Thành viên Hội đồng")
     vote: VoteValue
-    in_writing: bool = Field(False, description="Phiếu bằng văn bản của thành viên vắng mặt")
+    in_writing: Flag = Field(False, description="Phiếu bằng văn bản của thành viên vắng mặt")
 
 
 class DossierCouncilVoteOut(Schema):

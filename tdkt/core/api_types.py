@@ -9,6 +9,7 @@ and `1.0` the year 1 (issue 12, 1f). Every schema and parameter takes these type
   only as plain digits) "12" is read as 12; a JSON body's schema (one built on
   `tdkt.organizations.schemas.In`) refuses text through `json_integers_only`.
 - `Year`: the same kind of whole number, from 1900 to 2100 (`year_from(1945)` where data starts later).
+- `Flag`: a JSON body's true or false, nothing else.
 - `Date`: text in the ISO form YYYY-MM-DD (what the OpenAPI document declares, `format: date`),
   from 01/01/1900 to 31/12/2100; not a number, not a date and time, not dd/mm/yyyy.
 
@@ -82,19 +83,27 @@ Id = Annotated[
 ]
 
 
-def year_from(minimum: int = YEAR_MIN):
-    """`Year` with a later first year where the data starts later (records: 1945). A bound given
-    with `Field(ge=…)` on the field itself would be dropped in favour of the type's own."""
+def whole_number(minimum: int, maximum: int, description: str):
+    """A whole number between two bounds, as strict as `Id` (a quarter: 1–4)."""
     return Annotated[
         int,
         Strict(),
-        Field(ge=minimum, le=YEAR_MAX, description=f"Năm, số nguyên từ {minimum} đến {YEAR_MAX}"),
+        Field(ge=minimum, le=maximum, description=description),
         BeforeValidator(_whole_number),
         WHOLE_NUMBER,
     ]
 
 
+def year_from(minimum: int = YEAR_MIN):
+    """`Year` with a later first year where the data starts later (records: 1945). A bound given
+    with `Field(ge=…)` on the field itself would be dropped in favour of the type's own."""
+    return whole_number(minimum, YEAR_MAX, f"Năm, số nguyên từ {minimum} đến {YEAR_MAX}")
+
+
 Year = year_from(YEAR_MIN)
+# A JSON body's yes/no: true or false only, not 1, "yes" or "on" (a query string's or a form's
+# yes/no is text and keeps plain `bool`).
+Flag = Annotated[bool, Strict()]
 Date = Annotated[
     datetime.date,
     Field(description=f"Ngày dạng YYYY-MM-DD, từ {DATE_MIN.isoformat()} đến {DATE_MAX.isoformat()}"),

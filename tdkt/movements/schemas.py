@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 
 from tdkt.core.api_errors import text
-from tdkt.core.api_types import Date, Id, Year, year_from
+from tdkt.core.api_types import Date, Flag, Id, Year, whole_number, year_from
 from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.records.domain.codes import HONOURS, RATINGS, honour_label
@@ -291,8 +291,8 @@ class MovementFieldsIn(In):
     signer_name: text(150) = ""
     theme: text(LONG_TEXT) = ""
     purposes: text(LONG_TEXT) = ""
-    for_collectives: bool = True
-    for_individuals: bool = True
+    for_collectives: Flag = True
+    for_individuals: Flag = True
     award_codes: list[HonourCode] = Field(default_factory=list, max_length=len(HONOURS))
     registration_deadline: Date | None = None
     recipients: text(LONG_TEXT) = ""
@@ -324,8 +324,8 @@ class MovementUpdateIn(In):
     end_date: Date = None
     theme: text(LONG_TEXT) = None
     purposes: text(LONG_TEXT) = None
-    for_collectives: bool = None
-    for_individuals: bool = None
+    for_collectives: Flag = None
+    for_individuals: Flag = None
     award_codes: list[HonourCode] = Field(None, max_length=len(HONOURS))
     registration_deadline: Date | None = None
     recipients: text(LONG_TEXT) = None
@@ -367,7 +367,7 @@ class TargetIn(In):
 
 
 class TaskIn(In):
-    quarter: int = Field(..., ge=1, le=4)
+    quarter: whole_number(1, 4, "Quý (1–4)")
     content: text(LONG_TEXT, required=True)
     lead: text(200, required=True) = Field(..., description="Đơn vị chủ trì (như kế hoạch ghi)")
     lead_organization_id: Id | None = Field(None, description="Đơn vị chủ trì: đơn vị ban hành hoặc đơn vị tham gia")
@@ -396,7 +396,7 @@ class RegistrationIn(In):
 
 
 class RegistrationDecisionIn(In):
-    accept: bool
+    accept: Flag
     note: text(500) = Field("", description="Bắt buộc khi không chấp nhận")
 
 
@@ -407,5 +407,5 @@ class SignatureIn(In):
 
 
 class SubmissionReviewIn(In):
-    accept: bool = Field(..., description="true: tiếp nhận; false: trả lại (kèm lý do)")
+    accept: Flag = Field(..., description="true: tiếp nhận; false: trả lại (kèm lý do)")
     reason: text(500) = ""

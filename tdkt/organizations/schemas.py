@@ -15,7 +15,7 @@ from pydantic import ConfigDict, model_validator
 
 from tdkt.accounts.scope import scope_for
 from tdkt.core.api_errors import text
-from tdkt.core.api_types import Date, Id, Year, json_integers_only, year_from
+from tdkt.core.api_types import Date, Flag, Id, Year, json_integers_only, year_from
 
 from . import selectors
 from .models import BlockKind, BlockRole, OrganizationKind, OrganizationLevel, PersonCategory, Sex
@@ -198,7 +198,7 @@ class PersonFieldsIn(In):
     date_of_birth: Date | None = None
     ethnicity: text(50) = ""
     position: text(200) = ""
-    is_manager: bool = False
+    is_manager: Flag = False
     service_start: Date | None = None
     left_on: Date | None = None
     email: text(254) = ""
@@ -223,7 +223,7 @@ class PersonUpdateIn(In):
     ethnicity: text(50) = None
     category: Category = None
     position: text(200) = None
-    is_manager: bool = None
+    is_manager: Flag = None
     service_start: Date | None = None
     left_on: Date | None = None
     email: text(254) = None

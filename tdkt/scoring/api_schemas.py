@@ -19,7 +19,7 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from tdkt.core.api_errors import text
-from tdkt.core.api_types import Date, Id, Year
+from tdkt.core.api_types import Date, Flag, Id, Year
 from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.models import BlockRole
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
@@ -272,7 +272,7 @@ class ReviewerAssignmentOut(Schema):
 
 class SheetSendIn(In):
     reason: text(500) = Field("", description="Lý do: bắt buộc khi trả lại cán bộ, và khi nộp sau hạn tự chấm")
-    confirmed: bool = Field(False, description="Xác nhận nộp sau hạn tự chấm (kèm lý do); thiếu khi đã quá hạn: 400")
+    confirmed: Flag = Field(False, description="Xác nhận nộp sau hạn tự chấm (kèm lý do); thiếu khi đã quá hạn: 400")
 
 
 SheetSignoffAction = Literal["submit", "request_signoff", "sign_off", "send_back", "recall"]
@@ -394,7 +394,7 @@ class ScoreEntriesIn(In):
 
 class ScoreReviewIn(In):
     entries: list[ScoreEntryIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
-    complete: bool = Field(False, description="Hoàn thành: điểm thẩm định được tính vào điểm cuối cùng")
+    complete: Flag = Field(False, description="Hoàn thành: điểm thẩm định được tính vào điểm cuối cùng")
 
 
 class ScoreReviewOut(Schema):

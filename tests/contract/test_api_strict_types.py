@@ -80,6 +80,21 @@ def test_a_year_is_a_whole_number_from_1900_to_2100(admin, world, bad):
     assert not AnnualRating.objects.exists()
 
 
+@pytest.mark.parametrize("bad", [1, 0, "true", "yes", "on", None])
+def test_a_yes_no_in_a_json_body_is_true_or_false(admin, world, bad):
+    person = world.people["fin"]
+    refused_on(admin.patch(f"/people/{person.pk}", {"is_manager": bad}), "is_manager")
+    assert admin.patch(f"/people/{person.pk}", {"is_manager": True}).status_code == 200
+
+
+def test_a_quarter_is_a_whole_number_too():
+    from tdkt.movements.schemas import TaskIn
+
+    with pytest.raises(ValidationError) as caught:
+        TaskIn.model_validate({"quarter": True})
+    assert any(e["loc"] == ("quarter",) and e["type"] == "strict_int" for e in caught.value.errors())
+
+
 @pytest.mark.parametrize("bad", ["1899", "2101", "true", "2024.0", "x"])
 def test_a_year_in_the_query_string_is_checked_too(admin, bad):
     refused_on(admin.get("/blocks", year=bad), "year")
