@@ -11,6 +11,7 @@ on Bằng khen of the Chairman (at least half of all members) and its list is pu
 import datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tdkt.movements.models import Movement
@@ -21,6 +22,7 @@ from .domain.money import reward_amount
 from .domain.workflow import State
 from .models import (
     Appraisal,
+    Attachment,
     Awardee,
     AwardForm,
     CommendationRound,
@@ -198,4 +200,41 @@ def _waiting_dossiers(actor, orgs, forms) -> int:
             transition = Transition.objects.create(dossier=dossier, action=action, from_state=source,
                                                    to_state=target, actor=actor)
             Transition.objects.filter(pk=transition.pk).update(at=_at(sent + datetime.timedelta(days=step)))
-    return len(WAITING)
+    _before_the_leader(sudden, orgs, forms)
+    return len(WAITING) + 1
+
+
+# A PDF of one blank page: enough for a component the checklist counts and a download that opens.
+BLANK_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _before_the_leader(sudden, orgs, forms) -> Dossier:
+    """Sở Tài chính's dossier that `canbo` prepared (two nominees, every required component) and put
+    before `lanhdao`, so the leader's sign-off shows on a fresh demo: the leader's inbox, the summary
+    ("Ký duyệt và gửi" or "Trả lại cán bộ")."""
+    from tdkt.accounts.models import User
+
+    unit, form = orgs["QT-STC"], forms["BK_CT_UBND"]
+    officer = User.objects.filter(username="canbo").first()
+    day = D(2025, 9, 10)
+    dossier = Dossier.objects.create(
+        round=sudden, organization=unit, state=State.AWAITING_SIGNOFF, created_by=officer, proposal_number="42/TTr-STC",
+        title="Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh — Sở Tài chính (phòng, chống thiên tai)",
+    )
+    people = Person.objects.filter(organization__path__startswith=unit.path).order_by("pk")[:2]
+    for number, person in enumerate(people, start=1):
+        Nominee.objects.create(dossier=dossier, person=person, award=form, eligible=True, position=number,
+                               achievement="Bảo đảm kinh phí kịp thời cho công tác phòng, chống thiên tai năm 2025")
+    for component in (c for c in form.components if c.get("required")):
+        attachment = Attachment(dossier=dossier, component=component["code"], original_name=f"{component['code']}.pdf",
+                                content_type="application/pdf", size=len(BLANK_PDF), uploaded_by=officer)
+        attachment.file.save(f"{component['code']}.pdf", ContentFile(BLANK_PDF), save=False)
+        attachment.save()
+    transition = Transition.objects.create(dossier=dossier, action="request_signoff", from_state=State.DRAFT,
+                                           to_state=State.AWAITING_SIGNOFF, actor=officer)
+    Transition.objects.filter(pk=transition.pk).update(at=_at(day))
+    Dossier.objects.filter(pk=dossier.pk).update(created_at=_at(day - datetime.timedelta(days=2)))
+    return dossier

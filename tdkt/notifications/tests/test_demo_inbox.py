@@ -31,6 +31,9 @@ def test_every_demo_account_has_work_waiting(demo):
     assert kinds("pheduyet") == {"dossier_to_decide": 1}
     assert {"report_to_review", "registration_to_approve", "round_to_publish"} <= set(kinds("truongkhoi"))
     assert {"report_to_submit", "report_returned", "sheet_to_submit"} <= set(kinds("canbo"))
+    # canbo put a Sở Tài chính dossier before lanhdao: it waits for the leader's sign-off
+    assert kinds("lanhdao")["dossier_to_sign_off"] == 1
+    assert "dossier_to_sign_off" not in kinds("canbo")
 
 
 def test_a_unit_never_counts_another_units_work(demo):
@@ -63,3 +66,21 @@ def test_api_inbox_is_the_same_inbox(client, demo):
     assert item["url"].startswith("/awards/")
     assert {"title", "due", "since", "in_total"} <= set(item)
     assert client.get("/api/v1/inbox").status_code == 401
+
+
+def test_lanhdao_finds_the_dossier_canbo_put_before_them(client, demo):
+    from tdkt.awards.models import Dossier
+
+    dossier = Dossier.objects.get(state="awaiting_signoff")
+    assert dossier.organization.code == "QT-STC"
+    assert dossier.created_by.username == "canbo"
+    assert dossier.nominees.count() == 2
+    assert list(dossier.transitions.values_list("action", "actor__username")) == [("request_signoff", "canbo")]
+    assert client.login(username="lanhdao", password="demo")
+    page = client.get(reverse("awards:dossier_signoff", args=[dossier.pk]))
+    assert page.status_code == 200
+    assert 'id="signoff-count">2<' in page.text
+    assert "sign_off" in page.text
+    detail = client.get(reverse("awards:dossier", args=[dossier.pk])).text
+    assert 'id="send-blocked"' not in detail  # every required component is attached
+    assert client.get(reverse("awards:attachment", args=[dossier.attachments.first().pk])).status_code == 200
