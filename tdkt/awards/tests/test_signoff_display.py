@@ -105,3 +105,13 @@ def test_officer_before_the_deadline_no_warning(client, signoff):
     CommendationRound.objects.filter(pk=a.round.pk).update(deadline=timezone.localdate() + datetime.timedelta(days=3))
     client.force_login(a.world.users["unit_officer"])
     assert 'id="late-warning"' not in client.get(reverse("awards:dossier", args=[dossier.pk])).text
+
+
+def test_summary_totals_row_has_its_own_words(client, signoff):
+    a = signoff
+    dossier = dossier_act(actor=a.world.users["unit_officer"], dossier=_ready(a), action="request_signoff")
+    client.force_login(a.world.users["unit_leader"])
+    page = client.get(reverse("awards:dossier_signoff", args=[dossier.pk])).text
+    row = page.split("<tfoot>", 1)[1].split('id="signoff-count"', 1)[0]
+    assert _vi("Total nominees") in row
+    assert "Danh sách đề nghị khen thưởng" not in row  # the list's title, not a count's label
