@@ -1,5 +1,6 @@
 import datetime
 
+from django.contrib.auth import update_session_auth_hash
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -9,7 +10,14 @@ from ninja.utils import check_csrf
 from tdkt.core.api_errors import ErrorOut, Id, InvalidDataOut, ValidationErrorOut, error_responses, text
 
 from . import selectors
-from .services import LoginThrottled, api_token_issue, api_token_revoke, api_token_user, login_check
+from .services import (
+    LoginThrottled,
+    api_token_issue,
+    api_token_revoke,
+    api_token_user,
+    login_check,
+    sign_out_everywhere,
+)
 
 CSRF_MESSAGE = "Thiếu hoặc sai mã CSRF: hãy tải lại trang rồi thử lại."
 
@@ -115,3 +123,21 @@ def token_revoke(request, token_id: Id):
     token = selectors.api_token_get(request.user, token_id)
     api_token_revoke(actor=request.user, token=token, ip_address=request.META.get("REMOTE_ADDR"))
     return Status(204, None)
+
+
+class SignedOutOut(Schema):
+    revoked: int = Field(..., description="Số token API đã thu hồi")
+
+
+@router.delete(
+    "/tokens",
+    response={200: SignedOutOut, **error_responses(403)},
+    summary="Đăng xuất trên mọi thiết bị",
+)
+def tokens_revoke_all(request):
+    """Thu hồi mọi token API của người gọi (kể cả token của chính yêu cầu này) và kết thúc mọi phiên
+    đăng nhập trên trang; mật khẩu không đổi. Gọi từ trang thì phiên hiện tại được giữ. Có ghi nhật ký."""
+    revoked = sign_out_everywhere(user=request.user, ip_address=request.META.get("REMOTE_ADDR"))
+    if getattr(request, "session", None) is not None and request.session.session_key:
+        update_session_auth_hash(request, request.user)
+    return {"revoked": revoked}

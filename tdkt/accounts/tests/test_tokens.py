@@ -95,6 +95,22 @@ def test_a_page_session_revokes_with_csrf(world, officer):
     assert works(token)
 
 
+def test_sign_out_everywhere_by_api(client, world, officer):
+    here = Client()
+    assert here.login(username="canbo", password="pw-canbo")
+    mine, other = api_token_issue(user=officer), api_token_issue(user=officer)
+    theirs = api_token_issue(user=world.users["viewer"])
+    response = client.delete(TOKENS_URL, headers=bearer(mine))
+    assert response.status_code == 200
+    assert response.json() == {"revoked": 2}
+    assert not works(mine)
+    assert not works(other)
+    assert works(theirs)
+    assert here.get(reverse("account_sessions")).status_code == 302  # the page session ended too
+    event = AuditEvent.objects.get(event_type=AuditEventType.USER_CHANGED, actor=officer)
+    assert event.after == {"signed_out_everywhere": True, "api_tokens_revoked": 2}
+
+
 # Page --------------------------------------------------------------------------------------------
 
 
