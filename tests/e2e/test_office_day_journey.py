@@ -21,9 +21,11 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from tdkt.awards.domain.workflow import State
 from tdkt.awards.models import BallotMeeting, CommendationRound, CouncilVote, Dossier
+from tdkt.core.days import late_for_leader
 from tdkt.notifications.models import Notification
 from tdkt.organizations.models import Organization
 from tdkt.scoring.models import ScoreSheet, ScoringRound, SheetEntry
@@ -190,9 +192,11 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
 
     # The leader finds it in the inbox, reads the summary and sends it back with a reason.
     _login(page, base, "lanhdao")
-    assert _inbox_item(page, "dossier_to_sign_off") == 1
+    # two: this one and the one the demo leaves waiting (Sở Tài chính's, in the 2025 sudden round)
+    assert _inbox_item(page, "dossier_to_sign_off") == 2
     _shot(screenshot, page, "02-leader-home")
-    page.locator('#inbox li[data-kind="dossier_to_sign_off"] a').click()
+    page.locator('#inbox li[data-kind="dossier_to_sign_off"] a').click()  # the list of both
+    page.get_by_role("link", name=Dossier.objects.get(pk=dossier.pk).title, exact=True).click()
     page.locator("#signoff-link a").click()
     summary = page.locator("main")
     assert page.locator("#signoff-count").inner_text() == "2"
@@ -222,6 +226,12 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
     page.locator("#component-to_trinh").locator("button", has_text="Xóa").click()
     _ok(page)
     _attach(page, tmp_path, TO_TRINH, "to-trinh-so-45-TTr-STC.pdf")
+    with override("vi"):  # the catalogue's words ("Lãnh đạo trả lại", "… lãnh đạo sẽ phải xác nhận lý do gửi muộn")
+        sent_back_label = gettext("Sent back by the leader")
+        late_warning = late_for_leader(campaign.deadline)
+    assert page.locator("#dossier-state").inner_text() == sent_back_label
+    # past the deadline: told beside the button that the leader will confirm it, no step of the officer's
+    assert page.locator("#late-warning").inner_text() == late_warning
     _action(page, "Trình lãnh đạo").click()
     _ok(page)
     dossier.refresh_from_db()
