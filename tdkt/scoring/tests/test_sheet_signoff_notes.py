@@ -111,3 +111,13 @@ def test_sent_back_sheet_is_badged_with_the_reason(client, scoring, sheet):
     assert body["sent_back_at"]
     sheet = sheet_act(actor=scoring.users["unit_officer"], sheet=sheet, action="request_signoff")
     assert 'id="sent-back"' not in _page(client, scoring.users["unit_officer"], sheet)
+
+
+def test_round_page_shows_the_unit_its_sheet_was_sent_back(client, scoring, sheet):
+    sheet = sheet_act(actor=scoring.users["unit_officer"], sheet=sheet, action="request_signoff")
+    sheet_act(actor=scoring.users["unit_leader"], sheet=sheet, action="send_back", reason="Xem lại mục II.1")
+    client.force_login(scoring.users["unit_officer"])
+    page = client.get(reverse("scoring:round", args=[scoring.round.pk])).text
+    own = page.split('id="own-sheets"', 1)[1]
+    assert f'text-bg-warning">{_vi("Sent back by the leader")}</span>' in own
+    assert "Xem lại mục II.1" in own
