@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tdkt.accounts.signoff import unit_roles
 from tdkt.audit.models import AuditEventType
-from tdkt.core.domain.signoff import Act, Refused, Stage, step
+from tdkt.core.domain.signoff import SENT_BACK_PREFIX, Act, Refused, Stage, step
 
 from ..domain.deadlines import is_late
 from ..models import Registration, RegistrationStatus, ReportSubmission, SubmissionStatus
@@ -57,7 +57,7 @@ def registration_signoff(*, actor, registration: Registration, action: str, reas
         registration.decision_note = ""
     else:
         registration.status = RegistrationStatus.SENT_BACK
-        registration.decision_note = f"Lãnh đạo đơn vị trả lại: {reason}"[:500] if reason else ""
+        registration.decision_note = f"{SENT_BACK_PREFIX}{reason}"[:500] if reason else ""
     registration.save(update_fields=["status", "registered_at", "decision_note"])
     url = _url("registrations", movement.pk)
     if late:
@@ -94,7 +94,7 @@ def report_signoff(*, actor, submission: ReportSubmission, action: str, reason: 
         submission.return_reason = ""
     else:
         submission.status = SubmissionStatus.RETURNED  # the officer submits it again
-        submission.return_reason = f"Lãnh đạo đơn vị trả lại: {reason}"[:500] if reason else ""
+        submission.return_reason = f"{SENT_BACK_PREFIX}{reason}"[:500] if reason else ""
     submission.save(update_fields=["status", "was_late", "submitted_at", "return_reason"])
     if done.target is Stage.SENT:
         report_sent_notify(submission)

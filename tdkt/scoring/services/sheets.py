@@ -11,7 +11,7 @@ from django.utils import timezone
 from tdkt.accounts.scope import scope_for
 from tdkt.accounts.signoff import unit_roles
 from tdkt.audit.models import AuditEventType
-from tdkt.core.domain.signoff import Act, Refused, Stage, available, sending_act
+from tdkt.core.domain.signoff import SENT_BACK_PREFIX, Act, Refused, Stage, available, sending_act
 from tdkt.core.domain.signoff import step as signoff_step
 from tdkt.core.uploads import REPORT_KINDS, check_document
 from tdkt.notifications.services import notify, users_of
@@ -163,7 +163,7 @@ def sheet_act(*, actor, sheet: ScoreSheet, action: str, reason: str = "", confir
     else:  # back to the officer: a draft, or still "returned" when the head had returned it
         sheet.status = SheetStatus.DRAFT if sheet.submitted_at is None else SheetStatus.RETURNED
         if step.act is Act.SEND_BACK:
-            sheet.return_reason = f"Lãnh đạo đơn vị trả lại: {reason}"[:500]
+            sheet.return_reason = f"{SENT_BACK_PREFIX}{reason}"[:500]
             sheet.returned_at = timezone.now()
     sheet.save()
     audit_record(
