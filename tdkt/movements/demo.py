@@ -10,7 +10,8 @@ and writes everything through the services, so the demo is audited like real wor
   reports in every state (on time, late, returned, accepted, not sent).
 - 001 Kế hoạch 3741/KH-UBND of UBND tỉnh Quảng Trị: "CBCCVC thi đua thực hiện văn hóa công sở"
   2019–2025, contents and criteria for collectives and individuals, sơ kết 2022, tổng kết 2025,
-  a report every year; the province's departments take part.
+  a report every year; the province's departments take part (their reports of 2019–2021, before the
+  system, recorded as sent on time and accepted).
 - 002 Kế hoạch 05/KH-SNV of Sở Nội vụ Hà Tĩnh, 2022 (the seed came through OCR without tone
   marks; the text here is written with them): numeric targets, two phases and their deadlines.
 - 003 Kế hoạch 11/KH-KTĐNC of Khối thi đua Nội chính Tuyên Quang, 2022: headed by Bộ CHQS tỉnh,
@@ -519,6 +520,13 @@ RETURNED = (
 )
 SUBMITTED_LATE = ("QT-SCT", D(2022, 7, 5))
 # Not submitted: QT-SNGV, QT-SGTVT, QT-BQLGT.
+
+# Plan 3741's yearly reports before the demo's year (2019–2021) were sent on paper before the system
+# came into use, and received: the demo records them as sent on time and accepted, so that no unit's
+# inbox asks in 2022 and later for a 2019 report (the open work starts with the 2022 sơ kết).
+S001_REPORTED_YEARS = (2019, 2020, 2021)
+S001_SENT_BEFORE = 5  # days before the deadline (30/11)
+S001_ACCEPTED_AFTER = 10  # days after the deadline
 
 
 # Seed 001 ----------------------------------------------------------------------------------------
@@ -1363,8 +1371,8 @@ class _Loader:
             award_codes=["GK", "BK_TINH", "BK_TTG"],
             recipients=S001_RECIPIENTS,
         )
-        for year in range(2019, 2026):
-            self.milestone(
+        yearly = {
+            year: self.milestone(
                 movement,
                 MilestoneKind.YEARLY,
                 f"Báo cáo tình hình tổ chức thực hiện Phong trào thi đua năm {year}",
@@ -1372,6 +1380,8 @@ class _Loader:
                 data=(max(D(year, 1, 1), D(2019, 8, 16)), D(year, 11, 15)),
                 meeting="Gửi Ban Thi đua - Khen thưởng tỉnh tổng hợp",
             )
+            for year in range(2019, 2026)
+        }
         self.milestone(
             movement,
             MilestoneKind.MID_TERM,
@@ -1389,7 +1399,42 @@ class _Loader:
             data=(D(2019, 8, 16), D(2025, 8, 31)),
             meeting="Hội đồng Thi đua - Khen thưởng tỉnh tổng kết Phong trào thi đua giai đoạn 2019 - 2025",
         )
-        return self.issue(movement)
+        movement = self.issue(movement)
+        self._reports_001(movement, [yearly[year] for year in S001_REPORTED_YEARS])
+        return movement
+
+    def _reports_001(self, movement, milestones):
+        """The yearly reports sent (on paper, before the system) and received before 2022: through
+        the services, then dated; the notices of that past are removed like the registrations'."""
+        last_notice = Notification.objects.aggregate(last=Max("pk"))["last"] or 0
+        participants = [p.organization for p in movement.participants.select_related("organization").order_by("pk")]
+        for milestone in milestones:
+            sent = _at(milestone.report_deadline - datetime.timedelta(days=S001_SENT_BEFORE), 15)
+            received = _at(milestone.report_deadline + datetime.timedelta(days=S001_ACCEPTED_AFTER), 10)
+            for org in participants:
+                upload = SimpleUploadedFile(
+                    f"Bao cao van hoa cong so {milestone.report_deadline.year} - {org.short_name or org.code}.pdf",
+                    report_pdf(f"{org.name} - Bao cao thuc hien van hoa cong so nam {milestone.report_deadline.year}"),
+                    content_type="application/pdf",
+                )
+                submission = participation.report_submit(
+                    actor=self.actor, milestone=milestone, organization=org, upload=upload, confirmed=True,
+                    reason="Dữ liệu mẫu: báo cáo đã gửi bằng văn bản giấy, nhập lại vào hệ thống",
+                )
+                ReportSubmission.objects.filter(pk=submission.pk).update(
+                    submitted_at=sent, was_late=False, status=SubmissionStatus.SUBMITTED)
+                submission.refresh_from_db()
+                participation.report_review(actor=self.actor, submission=submission, accept=True)
+                ReportSubmission.objects.filter(pk=submission.pk).update(reviewed_at=received)
+                self.counts["submissions"] += 1
+        Notification.objects.filter(pk__gt=last_notice).delete()  # that past is no news to anyone
+        self.history_note(
+            movement,
+            submitted_at=", ".join(f"{m.report_deadline - datetime.timedelta(days=S001_SENT_BEFORE):%d/%m/%Y}"
+                                   for m in milestones),
+            reviewed_at=", ".join(f"{m.report_deadline + datetime.timedelta(days=S001_ACCEPTED_AFTER):%d/%m/%Y}"
+                                  for m in milestones),
+        )
 
     def seed_002(self) -> Movement:
         movement = self.movement(
