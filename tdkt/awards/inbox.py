@@ -146,7 +146,10 @@ def ballots_to_cast(user, today: datetime.date) -> list[Item]:
     )
     if not missing["n"]:
         return []
-    url = _dossiers_url(State.VOTING, missing["dossiers"], missing["pk"])
+    # One dossier: straight to its ballot, where the member casts their own vote (its dossier page
+    # only links there); several: the dossiers in the ballot.
+    url = (reverse("awards:votes", args=[missing["pk"]]) if missing["dossiers"] == 1
+           else _dossiers_url(State.VOTING, missing["dossiers"], missing["pk"]))
     return [Item("ballot_to_cast", _("Nominees awaiting your council vote"), missing["n"], url, GROUP,
                  since=missing["since"])]
 
