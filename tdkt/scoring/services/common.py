@@ -4,6 +4,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tdkt.audit.services import audit_record
+from tdkt.core.domain.numbers import format_number
 
 from ..access import can_manage
 from ..domain import Template, check_entries
@@ -42,7 +43,7 @@ def clean_entries(template: Template, entries: Mapping[str, EntryInput], *, who:
             errors[code] = f"Mục {code}: ghi chú dài quá {MAX_COMMENT} ký tự."
             continue
         if value is not None and abs(value) >= LARGEST:
-            errors[code] = f"Mục {code}: số {value} quá lớn."
+            errors[code] = f"Mục {code}: số {format_number(value)} quá lớn."  # as typed: "12.345.678,5"
             continue
         if value is not None:
             raw = {code: {"count" if item.counted else "points": _json_value(value)}}

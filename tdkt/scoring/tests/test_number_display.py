@@ -5,6 +5,9 @@ the review, the ranking and the criteria template; figures past a thousand are g
 import re
 from decimal import Decimal
 
+import pytest
+from django.core.exceptions import ValidationError
+from django.template import Context, Template
 from django.urls import reverse
 
 from tdkt.scoring.services.reviews import review_save
@@ -52,9 +55,15 @@ def test_review_and_ranking_read_like_the_box(client, scoring):
 
 
 def test_vn_number_filter_groups_and_drops_trailing_zeros():
-    from django.template import Context, Template
-
     out = Template("{% load vn_numbers %}{{ a|vn_number }}|{{ b|vn_number }}|{{ c|vn_number:1 }}").render(
         Context({"a": Decimal("2.50"), "b": 1234000, "c": Decimal("33.333")})
     )
     assert out == "2,5|1.234.000|33,3"
+
+
+def test_a_score_too_large_is_named_the_way_it_was_typed(scoring):
+    s = scoring
+    sheet = sheet_start(actor=s.users["unit_officer"], scoring_round=s.round, organization=s.orgs["FIN"])
+    with pytest.raises(ValidationError) as caught:
+        sheet_save(actor=s.users["unit_officer"], sheet=sheet, entries=entries(I_2="12345678.5"))
+    assert caught.value.message_dict["I.2"] == ["Mục I.2: số 12.345.678,5 quá lớn."]
