@@ -17,5 +17,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
+# Every name under the site's host is served over https only (there are none served otherwise).
+# `preload` only consents to the browsers' preload list: nothing is listed until someone submits
+# the domain at hstspreload.org, so the header costs nothing until that deliberate step.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES = MANIFEST_STORAGES

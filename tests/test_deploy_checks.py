@@ -1,0 +1,51 @@
+"""`manage.py check --deploy` is clean under the production settings (HSTS, secure cookies,
+referrer policy, framing, sniffing) — run as production starts: a fresh process, the environment only."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+CLEARED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "PORT", "TDKT_SITE_URL", "DJANGO_SETTINGS_MODULE", "EMAIL_HOST"}
+# What a production environment sets: its own long random key, its database, its SMTP relay
+# (without one the console mail backend is an error: reminders would never leave the server).
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+    "SECRET_KEY": "k3!Qz9#vR2@mW7$pL5%tY8^bN4&cX6*dF1(gH0)jS-_=+aZ" * 2,
+    "DATABASE_URL": "postgres://u@127.0.0.1/x",
+    "EMAIL_HOST": "smtp.example.invalid",
+    "ALLOWED_HOSTS": "tdkt.example.gov.vn",
+}
+
+
+def _check_deploy(env_overrides: dict | None = None):
+    env = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    env.update({**PRODUCTION_ENV, **(env_overrides or {})})
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = _check_deploy()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stderr
+
+
+def test_check_deploy_names_a_missing_smtp_relay():
+    """Production without EMAIL_HOST would print reminders to the console: the check says so."""
+    env = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    env.update({k: v for k, v in PRODUCTION_ENV.items() if k != "EMAIL_HOST"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"], env=env, capture_output=True, text=True,
+        cwd=settings.BASE_DIR, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "mail.E001" in result.stderr
