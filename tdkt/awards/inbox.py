@@ -16,8 +16,9 @@ from django.utils.translation import gettext_noop
 from tdkt.notifications.inbox import RECENT_DAYS, Item, grant_scope, receiving_scope, register
 
 from .access import UNIT_ROLES
-from .domain.workflow import State
+from .domain.workflow import Action, State
 from .models import Appraisal, CertificateBatch, CertificateBatchStatus, CouncilMember, CouncilVote, Dossier, Nominee
+from .sent_back import with_last_step
 
 GROUP = "awards"
 
@@ -99,12 +100,23 @@ def unit_work(user, today: datetime.date) -> list[Item]:
     if row := rows.get(State.RETURNED):
         items.append(Item("dossier_returned", _("Dossiers returned: correct and send again"), row["n"],
                           _dossiers_url(State.RETURNED, row["n"], row["pk"]), GROUP, due=row["due"]))
-    # A draft counts while its round still takes dossiers: then it is work to finish and send.
-    drafts = dossiers.filter(state=State.DRAFT, round__is_open=True).aggregate(
-        n=Count("pk"), due=Min("round__deadline"), since=Min("created_at"), pk=Max("pk"))
+    # A draft counts while its round still takes dossiers: then it is work to finish and send. A draft
+    # the unit leader sent back is its own item (the officer has the leader's reason to act on), counted
+    # in the same query from each draft's last transition.
+    back = Q(last_action=Action.SEND_BACK)
+    drafts = with_last_step(dossiers.filter(state=State.DRAFT, round__is_open=True)).aggregate(
+        n=Count("pk", filter=~back | Q(last_action__isnull=True)), due=Min("round__deadline"),
+        since=Min("created_at"), newest=Max("pk", filter=~back | Q(last_action__isnull=True)),
+        n_back=Count("pk", filter=back), due_back=Min("round__deadline", filter=back),
+        since_back=Min("last_at", filter=back), newest_back=Max("pk", filter=back))
+    if drafts["n_back"]:
+        items.append(Item("dossier_sent_back", _("Dossiers the unit leader sent back: correct and put them before "
+                                                 "the leader again"), drafts["n_back"],
+                          _dossiers_url(State.DRAFT, drafts["n_back"], drafts["newest_back"]), GROUP,
+                          due=drafts["due_back"], since=drafts["since_back"]))
     if drafts["n"]:
         items.append(Item("dossier_draft", _("Dossiers being prepared: finish and send"), drafts["n"],
-                          _dossiers_url(State.DRAFT, drafts["n"], drafts["pk"]), GROUP, due=drafts["due"],
+                          _dossiers_url(State.DRAFT, drafts["n"], drafts["newest"]), GROUP, due=drafts["due"],
                           since=drafts["since"]))
     return items
 

@@ -145,3 +145,27 @@ def test_the_leader_signs_off_what_the_officer_prepared(awards):
     assert "dossier_to_sign_off" not in kinds(leader)
     assert kinds(office) == {"dossier_to_receive": 1}
     assert "chờ tiếp nhận" in told(office)[-1]
+
+
+def test_a_dossier_the_leader_sent_back_is_its_own_item_for_the_officer(awards, django_assert_max_num_queries):
+    """The officer sees what the leader sent back apart from the drafts being prepared, so the leader's
+    reason is acted on; putting it before the leader again takes it out of both."""
+    from tdkt.organizations.models import Organization
+
+    a = awards
+    Organization.objects.filter(code="FIN").update(leader_signoff=True)
+    officer, leader = a.world.users["unit_officer"], a.world.users["unit_leader"]
+    dossier = _ready(a)
+    _ready(a, title="Tờ trình thứ hai")
+    assert kinds(officer) == {"dossier_draft": 2}
+    dossier = dossier_act(actor=officer, dossier=dossier, action="request_signoff")
+    assert kinds(leader)["dossier_to_sign_off"] == 1
+    dossier_act(actor=leader, dossier=dossier, action="send_back", reason="Bổ sung báo cáo thành tích")
+    with django_assert_max_num_queries(16):  # every provider of the inbox, not only this one
+        items = {i.kind: i for i in inbox_for(officer)}
+    assert items["dossier_sent_back"].count == 1
+    assert items["dossier_sent_back"].url == reverse("awards:dossier", args=[dossier.pk])
+    assert items["dossier_draft"].count == 1  # the other draft only
+    dossier.refresh_from_db()
+    dossier_act(actor=officer, dossier=dossier, action="request_signoff")
+    assert "dossier_sent_back" not in kinds(officer)

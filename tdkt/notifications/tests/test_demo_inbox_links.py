@@ -42,6 +42,7 @@ WORK = {
     # After a few hand-overs (test_the_walk_after_a_few_hand_overs):
     "dossier_to_appraise": r'action="(/awards/nominees/\d+/appraise/)"',
     "dossier_draft": r'action="(/awards/\d+/actions/(?:request_signoff|sign_off|submit)/)"',
+    "dossier_sent_back": r'action="(/awards/\d+/actions/(?:request_signoff|sign_off|submit)/)"',
     "report_to_sign_off": r'href="(/movements/\d+/reports/submissions/\d+/)">Chi tiết<',
 }
 # What the page behind a followed link must offer.
@@ -89,7 +90,7 @@ def _walk(client) -> set[str]:
 def test_every_inbox_link_leads_to_the_work(client, demo):
     walked = _walk(client)
     # The demo as loaded leaves every kind above but the hand-overs' waiting for someone.
-    assert walked == set(WORK) - {"dossier_to_appraise", "dossier_draft", "report_to_sign_off"}
+    assert walked == set(WORK) - {"dossier_to_appraise", "dossier_draft", "dossier_sent_back", "report_to_sign_off"}
 
 
 def test_the_walk_after_a_few_hand_overs(client, demo):
@@ -107,7 +108,7 @@ def test_the_walk_after_a_few_hand_overs(client, demo):
     report_submit(actor=officer, milestone=milestone, organization=finance, confirmed=True, reason="Gửi muộn",
                   upload=SimpleUploadedFile("bao-cao.pdf", report_pdf("Bao cao"), content_type="application/pdf"))
     walked = _walk(client)
-    assert {"dossier_to_appraise", "dossier_draft", "report_to_sign_off", "sheet_to_submit"} <= walked
+    assert {"dossier_to_appraise", "dossier_sent_back", "report_to_sign_off", "sheet_to_submit"} <= walked
 
 
 def test_no_demo_inbox_asks_for_work_due_before_the_demo_year(demo):
