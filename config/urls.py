@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tdkt.core.health import healthz
 from tdkt.core.views import home
 
 from .api import api
 
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/", include("tdkt.accounts.urls")),
     path("accounts/", include("tdkt.accounts.manage_urls")),
     path("", include("tdkt.organizations.urls")),

@@ -49,3 +49,18 @@ def test_check_deploy_names_a_missing_smtp_relay():
     )
     assert result.returncode != 0
     assert "mail.E001" in result.stderr
+
+
+def test_production_probes_healthz_over_plain_http_and_redirects_the_rest():
+    """/healthz answers a load balancer's plain-http probe (SECURE_REDIRECT_EXEMPT); checks stubbed."""
+    env = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    env.update(PRODUCTION_ENV)
+    code = (
+        "import django; django.setup(); import tdkt.core.health as h; h.CHECKS.clear(); "
+        "from django.test import Client; c = Client(HTTP_HOST='tdkt.example.gov.vn'); "
+        "print(c.get('/healthz').status_code, c.get('/').status_code)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                            cwd=settings.BASE_DIR, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "301"]
