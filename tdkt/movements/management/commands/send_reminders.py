@@ -4,6 +4,7 @@ systemd timer. By default it enqueues `send_reminders_task` for the background w
 
 import datetime
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, now=False, **options):
         day = parse_date(date) if date else timezone.localdate()
+        # The daily run also fails the jobs whose worker died (awards' `sweep_jobs`, called by name:
+        # movements sits below awards).
+        call_command("sweep_jobs", stdout=self.stdout)
         if now:
             result = send_reminders(today=day)
             self.stdout.write(
