@@ -9,6 +9,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # Converting a document with LibreOffice starts `soffice` cold: seconds, not milliseconds.
 timeout = 120
+# A worker is replaced after this many requests, so memory a large page or document took comes back
+# to the system; the jitter spreads the restarts so the workers never all restart at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 # No runtime control socket: gunicorn's default is one path per user (~/.gunicorn/gunicorn.ctl),
 # which a second instance (a test, another port) would take over.
 control_socket_disable = True
