@@ -110,9 +110,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Failed logins: this many within the window lock the username (and the address) for the window.
-LOGIN_FAILURE_LIMIT = 5
+# Failed logins (tdkt/accounts/domain/throttle.py). A name is throttled per address, never from
+# every address: after LOGIN_FREE_FAILURES consecutive failures at one address it waits 1 s, 2 s,
+# 4 s… up to LOGIN_DELAY_MAX_SECONDS there; failures are remembered for LOGIN_FAILURE_MEMORY_SECONDS.
+# One address that fails LOGIN_ADDRESS_LIMIT times within LOGIN_FAILURE_WINDOW_SECONDS (whatever the
+# names) is refused until the window passes; other addresses are not affected.
+LOGIN_FREE_FAILURES = 3
+LOGIN_DELAY_BASE_SECONDS = 1
+LOGIN_DELAY_MAX_SECONDS = 15 * 60
+LOGIN_FAILURE_MEMORY_SECONDS = 24 * 3600
+LOGIN_ADDRESS_LIMIT = 100
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); none by
+# default, so a client cannot pick its own address by sending the header.
+TDKT_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TDKT_TRUSTED_PROXIES", "").split(",") if p.strip()]
 API_TOKEN_LIFETIME_HOURS = 12
 
 # Vietnamese everywhere: dates dd/mm/yyyy, thousands grouped with "." (config/formats/vi).

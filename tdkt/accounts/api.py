@@ -15,6 +15,7 @@ from .services import (
     api_token_issue,
     api_token_revoke,
     api_token_user,
+    client_ip,
     login_check,
     sign_out_everywhere,
 )
@@ -70,7 +71,11 @@ class TokenOut(Schema):
 def token_create(request, payload: TokenIn):
     """Đổi tên đăng nhập và mật khẩu lấy token (hết hạn sau 12 giờ).
 
-    Sau 5 lần sai liên tiếp trong 15 phút, tên đăng nhập bị khóa tạm thời (trả về 429).
+    Cùng quy tắc với trang đăng nhập: sau 3 lần sai liên tiếp của một tên đăng nhập từ cùng một
+    địa chỉ, tên đó phải chờ 1, 2, 4… giây (tối đa 15 phút) tại địa chỉ đó — trả về 429; ở địa chỉ
+    khác tên đó vẫn đăng nhập được. Một địa chỉ sai quá 100 lần trong 15 phút (mọi tên) bị từ chối
+    cho đến khi hết khoảng đó. Địa chỉ lấy từ X-Forwarded-For chỉ khi yêu cầu đi qua proxy tin cậy
+    (TDKT_TRUSTED_PROXIES).
     """
     try:
         user = login_check(request=request, username=payload.username, password=payload.password)
@@ -78,7 +83,7 @@ def token_create(request, payload: TokenIn):
         raise HttpError(429, str(exc)) from None
     if user is None or not user.is_active:
         raise HttpError(401, "Sai tên đăng nhập hoặc mật khẩu.")
-    return {"token": api_token_issue(user=user, ip_address=request.META.get("REMOTE_ADDR"))}
+    return {"token": api_token_issue(user=user, ip_address=client_ip(request))}
 
 
 class TokenInfoOut(Schema):

@@ -1,6 +1,7 @@
 """Account writes: login bookkeeping, API tokens, passwords, role grants."""
 
 import datetime
+import math
 import secrets
 
 from django.conf import settings
@@ -13,43 +14,137 @@ from django.utils import timezone
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 
+from .domain import throttle
 from .models import ApiToken, LoginFailure, RoleGrant, User, hash_token
 from .scope import user_can
 
 TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=5)
-LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút."
+LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait}."
 
 
 class LoginThrottled(Exception):
-    def __init__(self, minutes: int):
-        super().__init__(LOCKED_MESSAGE.format(minutes=minutes))
-        self.minutes = minutes
+    def __init__(self, seconds: int):
+        super().__init__(LOCKED_MESSAGE.format(wait=throttle.wait_text(seconds)))
+        self.seconds = max(1, int(seconds))
 
 
-def login_is_throttled(*, username: str, ip_address: str | None) -> bool:
-    since = timezone.now() - datetime.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    recent = LoginFailure.objects.filter(created_at__gte=since)
-    limit = settings.LOGIN_FAILURE_LIMIT
-    by_name = recent.filter(username=username.lower()).count() >= limit
-    # An address gets more room than a name: an office shares one public address.
-    by_ip = ip_address is not None and recent.filter(ip_address=ip_address).count() >= limit * 4
-    return by_name or by_ip
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or X-Forwarded-For through TDKT_TRUSTED_PROXIES only."""
+    if request is None:
+        return None
+    return throttle.client_address(
+        request.META.get("REMOTE_ADDR"),
+        request.META.get("HTTP_X_FORWARDED_FOR"),
+        throttle.parse_networks(settings.TDKT_TRUSTED_PROXIES),
+    )
+
+
+def _pair_failures(username: str, ip_address: str | None):
+    since = timezone.now() - datetime.timedelta(seconds=settings.LOGIN_FAILURE_MEMORY_SECONDS)
+    return LoginFailure.objects.filter(username=username, ip_address=ip_address, created_at__gte=since)
+
+
+def _pair_wait(username: str, ip_address: str | None) -> int:
+    """Seconds this name must still wait at this address (0: may try)."""
+    failures = _pair_failures(username, ip_address)
+    count = failures.count()
+    delay = throttle.pair_delay_seconds(
+        count,
+        free=settings.LOGIN_FREE_FAILURES,
+        base=settings.LOGIN_DELAY_BASE_SECONDS,
+        cap=settings.LOGIN_DELAY_MAX_SECONDS,
+    )
+    if not delay:
+        return 0
+    last = failures.order_by("-created_at").values_list("created_at", flat=True).first()
+    return max(0, math.ceil((last + datetime.timedelta(seconds=delay) - timezone.now()).total_seconds()))
+
+
+def _address_wait(ip_address: str | None) -> int:
+    """Seconds this address must still wait for its cap (0: under the cap)."""
+    if ip_address is None:
+        return 0
+    window = datetime.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    recent = LoginFailure.objects.filter(ip_address=ip_address, created_at__gte=timezone.now() - window)
+    limit = settings.LOGIN_ADDRESS_LIMIT
+    if recent.count() < limit:
+        return 0
+    # Refused until enough of the failures have left the window to bring the address under its cap.
+    oldest_to_leave = recent.order_by("-created_at").values_list("created_at", flat=True)[limit - 1]
+    return max(1, math.ceil((oldest_to_leave + window - timezone.now()).total_seconds()))
+
+
+def login_wait_seconds(*, username: str, ip_address: str | None) -> int:
+    return max(_pair_wait(username.lower(), ip_address), _address_wait(ip_address))
+
+
+def _record_failure(*, username: str, ip_address: str | None) -> None:
+    name = username.lower()[:150]
+    LoginFailure.objects.create(username=name, ip_address=ip_address)
+    # Forgotten failures are no use to anyone; keep the table small.
+    keep = max(settings.LOGIN_FAILURE_MEMORY_SECONDS, settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    LoginFailure.objects.filter(created_at__lt=timezone.now() - datetime.timedelta(seconds=keep)).delete()
+    pair_wait = _pair_wait(name, ip_address)
+    address_wait = _address_wait(ip_address)
+    target = User.objects.filter(username__iexact=name).first()
+    extra = {}
+    if pair_wait:
+        extra["locked_pair_seconds"] = pair_wait
+    if address_wait:  # only the failure that reaches the cap: later attempts are refused unchecked
+        extra["locked_address_seconds"] = address_wait
+    label = username[:150]
+    if extra:
+        label = f"{label}: tạm khóa đăng nhập từ {ip_address or '?'} trong {throttle.wait_text(max(extra.values()))}"
+    audit_record(
+        event_type=AuditEventType.USER_LOGIN_FAILED,
+        target=target,
+        organization=getattr(target, "organization", None),
+        ip_address=ip_address,
+        target_label=label,
+        extra=extra,
+    )
 
 
 def login_check(*, request, username: str, password: str) -> User | None:
-    """Authenticate with throttling; record failures and successes in the audit log."""
-    ip = request.META.get("REMOTE_ADDR") if request is not None else None
-    if login_is_throttled(username=username, ip_address=ip):
-        raise LoginThrottled(settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)
+    """Authenticate with throttling; record failures, lock-outs and successes in the audit log.
+
+    A refused attempt (still waiting) does not check the password and does not count as a failure.
+    """
+    ip = client_ip(request)
+    wait = login_wait_seconds(username=username, ip_address=ip)
+    if wait:
+        raise LoginThrottled(wait)
     user = authenticate(request, username=username, password=password)
     with transaction.atomic():
         if user is None:
-            LoginFailure.objects.create(username=username.lower()[:150], ip_address=ip)
-            audit_record(event_type=AuditEventType.USER_LOGIN_FAILED, ip_address=ip, target_label=username[:150])
+            _record_failure(username=username, ip_address=ip)
             return None
-        LoginFailure.objects.filter(username=username.lower()).delete()
+        # Success clears this name's failures at this address only; the address's cap still
+        # counts the failures of other names.
+        LoginFailure.objects.filter(username=username.lower(), ip_address=ip).delete()
         audit_record(event_type=AuditEventType.USER_LOGIN, actor=user, target=user, ip_address=ip)
     return user
+
+
+@transaction.atomic
+def login_unlock(*, actor, user: User, ip_address: str | None = None) -> int:
+    """The administrator lets a throttled name log in again at once, from every address: its
+    failures are forgotten (so they no longer count towards any address's cap either)."""
+    _require_account_admin(actor)
+    failures = LoginFailure.objects.filter(username=user.username.lower())
+    addresses = sorted({a or "?" for a in failures.values_list("ip_address", flat=True)})
+    cleared, _ = failures.delete()
+    audit_record(
+        event_type=AuditEventType.USER_CHANGED,
+        actor=actor,
+        target=user,
+        organization=user.organization,
+        ip_address=ip_address,
+        before={"login_failures": cleared, "addresses": addresses},
+        after={"login_unlocked": True},
+        target_label=f"{user.username}: mở khóa đăng nhập",
+    )
+    return cleared
 
 
 @transaction.atomic
