@@ -16,7 +16,7 @@ from tdkt.core.lists import paginate
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
 
-from . import services
+from . import selectors, services
 from .models import ROLE_CHOICES, RoleGrant, User
 
 
@@ -83,7 +83,13 @@ def user_detail_view(request, pk):
             messages.success(request, _("Role granted."))
             return redirect("accounts:user", account.pk)
     grants = account.role_grants.select_related("organization")
-    return render(request, "accounts/user_detail.html", {"account": account, "grants": grants, "form": form})
+    context = {
+        "account": account,
+        "grants": grants,
+        "form": form,
+        "login_failures": selectors.login_failures_of(account),
+    }
+    return render(request, "accounts/user_detail.html", context)
 
 
 @require_POST
@@ -107,4 +113,14 @@ def user_active_view(request, pk):
         messages.success(request, _("Changes saved."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    return redirect("accounts:user", pk)
+
+
+@require_POST
+def login_unlock_view(request, pk):
+    _admin_only(request)
+    account = get_object_or_404(User, pk=pk)
+    services.login_unlock(actor=request.user, user=account, ip_address=services.client_ip(request))
+    message = _("Failed logins of %(name)s were cleared: the account may log in again.")
+    messages.success(request, message % {"name": account.username})
     return redirect("accounts:user", pk)

@@ -8,5 +8,6 @@ urlpatterns = [
     path("users/", admin_views.user_list_view, name="users"),
     path("users/<int:pk>/", admin_views.user_detail_view, name="user"),
     path("users/<int:pk>/active/", admin_views.user_active_view, name="active"),
+    path("users/<int:pk>/login-unlock/", admin_views.login_unlock_view, name="login_unlock"),
     path("users/<int:pk>/roles/<int:grant_pk>/revoke/", admin_views.role_revoke_view, name="revoke"),
 ]
