@@ -1,6 +1,7 @@
 """`manage.py check --deploy` is clean under the production settings (HSTS, secure cookies,
 referrer policy, framing, sniffing) — run as production starts: a fresh process, the environment only."""
 
+import json
 import os
 import subprocess
 import sys
@@ -64,3 +65,19 @@ def test_production_probes_healthz_over_plain_http_and_redirects_the_rest():
                             cwd=settings.BASE_DIR, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "301"]
+
+
+def test_production_logs_json_lines_with_the_request_id():
+    env = {k: v for k, v in os.environ.items() if k not in CLEARED | {"LOG_FORMAT"}}
+    env.update(PRODUCTION_ENV)
+    code = (
+        "import django, logging; django.setup(); import tdkt.core.health as h; h.CHECKS.clear(); "
+        "from django.test import Client; response = Client(HTTP_HOST='tdkt.example.gov.vn').get('/healthz'); "
+        "print(len(response['X-Request-ID'])); logging.getLogger('tdkt').warning('thử')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                            cwd=settings.BASE_DIR, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["32"]
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert (line["level"], line["message"], line["request_id"]) == ("WARNING", "thử", "-")

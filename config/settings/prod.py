@@ -1,9 +1,19 @@
 """Production: the same settings, with checks that refuse an unsafe start."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, DEMO_SECRET_KEY, MANIFEST_STORAGES, SECRET_KEY, USES_EMBEDDED_DATABASE
+from .base import (
+    DEBUG,
+    DEMO_SECRET_KEY,
+    LOGGING,
+    MANIFEST_STORAGES,
+    MIDDLEWARE,
+    SECRET_KEY,
+    USES_EMBEDDED_DATABASE,
+)
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG phải tắt trong môi trường vận hành (DEBUG=0).")
@@ -26,3 +36,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES = MANIFEST_STORAGES
+
+# Every request gets an id (the proxy's X-Request-ID, or a new one), returned in the response and
+# written in each log line, which is one JSON object (tdkt/core/logs.py); LOG_FORMAT=text for plain lines.
+MIDDLEWARE = ["tdkt.core.logs.RequestIdMiddleware", *MIDDLEWARE]
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    LOGGING = {
+        **LOGGING,
+        "filters": {"request_id": {"()": "tdkt.core.logs.RequestIdFilter"}},
+        "formatters": {"json": {"()": "tdkt.core.logs.JsonFormatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}},
+    }
