@@ -12,9 +12,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
 
 from tdkt.movements.models import Movement
+from tdkt.notifications.models import Notification
+from tdkt.notifications.services import notify, users_of
 from tdkt.organizations.models import Organization, Person
 from tdkt.records.models import HonourRecord
 
@@ -33,6 +36,7 @@ from .models import (
     Nominee,
     Transition,
 )
+from .notices import handover_notify
 
 D = datetime.date
 COMPONENTS = [
@@ -196,10 +200,16 @@ def _waiting_dossiers(actor, orgs, forms) -> int:
             Nominee.objects.create(dossier=dossier, person=person, award=forms[form_code], appraisal=appraisal,
                                    eligible=True, position=number,
                                    achievement="Có thành tích xuất sắc trong phòng, chống thiên tai năm 2025")
+        _attach_required(dossier, forms[form_code], actor)
         for step, (action, source, target) in enumerate(STEPS[state]):
             transition = Transition.objects.create(dossier=dossier, action=action, from_state=source,
                                                    to_state=target, actor=actor)
             Transition.objects.filter(pk=transition.pk).update(at=_at(sent + datetime.timedelta(days=step)))
+        # Whoever must act next was told when the dossier reached them, as a live hand-over does, so
+        # the bell and "Thông báo" agree with the inbox on a fresh demo.
+        last = _at(sent + datetime.timedelta(days=step))
+        _told(lambda d=dossier, a=action: handover_notify(d, a), at=last)
+        Dossier.objects.filter(pk=dossier.pk).update(updated_at=last)  # "chờ từ" in the inbox: since this step
     _before_the_leader(sudden, orgs, forms)
     return len(WAITING) + 1
 
@@ -209,6 +219,22 @@ BLANK_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def _attach_required(dossier: Dossier, form: AwardForm, uploader) -> None:
+    """A blank PDF for each required component, so a dossier past the unit is not shown missing them."""
+    for component in (c for c in form.components if c.get("required")):
+        attachment = Attachment(dossier=dossier, component=component["code"], original_name=f"{component['code']}.pdf",
+                                content_type="application/pdf", size=len(BLANK_PDF), uploaded_by=uploader)
+        attachment.file.save(f"{component['code']}.pdf", ContentFile(BLANK_PDF), save=False)
+        attachment.save()
+
+
+def _told(send, *, at: datetime.datetime) -> None:
+    """Send the notices of a hand-over the demo recorded, dated when it happened."""
+    before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    send()
+    Notification.objects.filter(pk__gt=before).update(created_at=at)
 
 
 def _before_the_leader(sudden, orgs, forms) -> Dossier:
@@ -228,13 +254,12 @@ def _before_the_leader(sudden, orgs, forms) -> Dossier:
     for number, person in enumerate(people, start=1):
         Nominee.objects.create(dossier=dossier, person=person, award=form, eligible=True, position=number,
                                achievement="Bảo đảm kinh phí kịp thời cho công tác phòng, chống thiên tai năm 2025")
-    for component in (c for c in form.components if c.get("required")):
-        attachment = Attachment(dossier=dossier, component=component["code"], original_name=f"{component['code']}.pdf",
-                                content_type="application/pdf", size=len(BLANK_PDF), uploaded_by=officer)
-        attachment.file.save(f"{component['code']}.pdf", ContentFile(BLANK_PDF), save=False)
-        attachment.save()
+    _attach_required(dossier, form, officer)
     transition = Transition.objects.create(dossier=dossier, action="request_signoff", from_state=State.DRAFT,
                                            to_state=State.AWAITING_SIGNOFF, actor=officer)
     Transition.objects.filter(pk=transition.pk).update(at=_at(day))
-    Dossier.objects.filter(pk=dossier.pk).update(created_at=_at(day - datetime.timedelta(days=2)))
+    name = officer.get_full_name() if officer else ""
+    _told(lambda: notify(users_of(unit, roles=("unit_leader",)), url=reverse("awards:dossier", args=[dossier.pk]),
+                         text=f"Hồ sơ “{dossier}” chờ lãnh đạo ký duyệt (trình bởi {name})."), at=_at(day))
+    Dossier.objects.filter(pk=dossier.pk).update(created_at=_at(day - datetime.timedelta(days=2)), updated_at=_at(day))
     return dossier

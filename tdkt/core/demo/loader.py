@@ -11,6 +11,7 @@ from tdkt.accounts.models import RoleGrant, User
 from tdkt.organizations import services
 from tdkt.organizations.models import BlockRole, Organization
 
+from ..domain.numbers import format_number
 from . import data
 from .history import load_history
 
@@ -164,7 +165,8 @@ def load_demo(*, stdout=None) -> bool:
         )
         stdout.write(
             f"Đã nạp dữ liệu demo: {Organization.objects.count()} đơn vị, {people} cán bộ, 2 khối thi đua, "
-            f"{history['ratings']:,} xếp loại, {history['honours']:,} danh hiệu và khen thưởng, "
+            f"{format_number(history['ratings'])} xếp loại, "
+            f"{format_number(history['honours'])} danh hiệu và khen thưởng, "
             f"{len(data.DEMO_ACCOUNTS)} tài khoản (mật khẩu: demo).\n"
         )
     return True
