@@ -17,4 +17,6 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 # which a second instance (a test, another port) would take over.
 control_socket_disable = True
 accesslog = "-"
+# gunicorn's usual line, then the request's id (tdkt/core/logs.py), to find its application log lines.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(L)ss id=%({x-request-id}o)s'
 errorlog = "-"

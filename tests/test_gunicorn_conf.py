@@ -34,6 +34,7 @@ def test_workers_are_protected():
     assert config.max_requests == 1000
     assert 0 < config.max_requests_jitter < config.max_requests
     assert config.control_socket_disable is True
+    assert config.access_log_format.endswith("id=%({x-request-id}o)s")  # the id the logs carry
 
 
 def test_recycling_follows_the_environment():
