@@ -1,7 +1,7 @@
 import datetime
 
 from django.contrib.auth import update_session_auth_hash
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
@@ -68,7 +68,7 @@ class TokenOut(Schema):
     auth=None,
     response={200: TokenOut, 400: InvalidDataOut, 401: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut},
 )
-def token_create(request, payload: TokenIn):
+def token_create(request, payload: TokenIn, response: HttpResponse):
     """Đổi tên đăng nhập và mật khẩu lấy token (hết hạn sau 12 giờ).
 
     Cùng quy tắc với trang đăng nhập: sau 3 lần sai liên tiếp của một tên đăng nhập từ cùng một
@@ -80,7 +80,8 @@ def token_create(request, payload: TokenIn):
     try:
         user = login_check(request=request, username=payload.username, password=payload.password)
     except LoginThrottled as exc:
-        raise HttpError(429, str(exc)) from None
+        response["Retry-After"] = str(exc.seconds)  # a client may wait exactly this long
+        return Status(429, {"detail": str(exc)})
     if user is None or not user.is_active:
         raise HttpError(401, "Sai tên đăng nhập hoặc mật khẩu.")
     return {"token": api_token_issue(user=user, ip_address=client_ip(request))}
@@ -126,7 +127,7 @@ def token_revoke(request, token_id: Id):
     của người khác trả về 404; gọi từ trang (phiên đăng nhập) mà thiếu mã CSRF trả về 403. Có ghi
     nhật ký."""
     token = selectors.api_token_get(request.user, token_id)
-    api_token_revoke(actor=request.user, token=token, ip_address=request.META.get("REMOTE_ADDR"))
+    api_token_revoke(actor=request.user, token=token, ip_address=client_ip(request))
     return Status(204, None)
 
 
@@ -142,7 +143,7 @@ class SignedOutOut(Schema):
 def tokens_revoke_all(request):
     """Thu hồi mọi token API của người gọi (kể cả token của chính yêu cầu này) và kết thúc mọi phiên
     đăng nhập trên trang; mật khẩu không đổi. Gọi từ trang thì phiên hiện tại được giữ. Có ghi nhật ký."""
-    revoked = sign_out_everywhere(user=request.user, ip_address=request.META.get("REMOTE_ADDR"))
+    revoked = sign_out_everywhere(user=request.user, ip_address=client_ip(request))
     if getattr(request, "session", None) is not None and request.session.session_key:
         update_session_auth_hash(request, request.user)
     return {"revoked": revoked}

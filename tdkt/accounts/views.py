@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors
 from .forms import ThrottledAuthenticationForm
-from .services import api_token_revoke, password_change_record, sign_out_everywhere
+from .services import api_token_revoke, client_ip, password_change_record, sign_out_everywhere
 
 
 class LoginView(auth_views.LoginView):
@@ -35,14 +35,14 @@ def sessions_view(request):
 @require_POST
 def api_token_revoke_view(request, pk):
     token = selectors.api_token_get(request.user, pk)
-    api_token_revoke(actor=request.user, token=token, ip_address=request.META.get("REMOTE_ADDR"))
+    api_token_revoke(actor=request.user, token=token, ip_address=client_ip(request))
     messages.success(request, _("The API token was revoked."))
     return redirect("account_sessions")
 
 
 @require_POST
 def sign_out_everywhere_view(request):
-    revoked = sign_out_everywhere(user=request.user, ip_address=request.META.get("REMOTE_ADDR"))
+    revoked = sign_out_everywhere(user=request.user, ip_address=client_ip(request))
     # The new session hash ends every other session; this one is signed again and stays.
     update_session_auth_hash(request, request.user)
     messages.success(

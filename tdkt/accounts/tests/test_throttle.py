@@ -100,6 +100,7 @@ def test_the_right_password_works_once_the_delay_has_passed(client, world, clock
     if login is api_login:
         assert refused.status_code == 429
         assert "thử lại sau 30 giây" in refused.json()["detail"]
+        assert refused["Retry-After"] == "30"
     else:
         assert refused.status_code == 200
         assert "thử lại sau 30 giây" in refused.text
