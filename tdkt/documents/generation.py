@@ -271,7 +271,8 @@ def build_context(movement) -> dict:
     registrations = [
         {
             "name": clean(r.organization.name),
-            "honours": "; ".join(clean(honour_label(i.award_code)) for i in r.items.all()),
+            # In the order the unit registered them (PostgreSQL keeps no order without one).
+            "honours": "; ".join(clean(honour_label(i.award_code)) for i in sorted(r.items.all(), key=lambda i: i.pk)),
         }
         for r in movement.registrations.exclude(status="refused_late")
         .select_related("organization")
