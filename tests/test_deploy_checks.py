@@ -8,7 +8,9 @@ import sys
 
 from django.conf import settings
 
-CLEARED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "PORT", "TDKT_SITE_URL", "DJANGO_SETTINGS_MODULE", "EMAIL_HOST"}
+# DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest for their own process: production never has it.
+CLEARED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "PORT", "TDKT_SITE_URL", "DJANGO_SETTINGS_MODULE", "EMAIL_HOST",
+           "DJANGO_ALLOW_ASYNC_UNSAFE"}
 # What a production environment sets: its own long random key, its database, its SMTP relay
 # (without one the console mail backend is an error: reminders would never leave the server).
 PRODUCTION_ENV = {

@@ -282,8 +282,9 @@ def test_file_box_is_labelled_in_vietnamese_and_works_without_javascript(live_se
 
     _demo()
     movement = max(Movement.objects.all(), key=lambda m: m.milestones.count())
-    milestone = movement.milestones.order_by("pk").first()
     stc = Organization.objects.get(code="QT-STC")
+    # The first milestone Sở Tài chính has not reported on yet (the demo records the earlier years' reports).
+    milestone = movement.milestones.exclude(submissions__organization=stc).order_by("pk").first()
     url = live_server.url + reverse("movements:report_submit", args=[movement.pk, milestone.pk]) + f"?org={stc.pk}"
     report = tmp_path / "bao-cao-so-ket.pdf"
     report.write_bytes(PDF)

@@ -29,6 +29,8 @@ def test_standing_office_inbox_and_bell(live_server, browser, screenshot):
     assert rows.count() >= 4
     assert page.locator('#inbox li[data-kind="dossier_to_receive"] .badge').inner_text() == "1"
     before = int(page.locator("#inbox-count").inner_text())
+    # The demo's own hand-overs already told the office (a dossier to receive): the bell counts one more.
+    unread = int(page.locator("#unread-count").inner_text()) if page.locator("#unread-count").count() else 0
     screenshot(page, "e2e-inbox-standing-office")
 
     # A unit's dossier goes back to draft, then is sent: the office's count falls and rises by one,
@@ -46,7 +48,7 @@ def test_standing_office_inbox_and_bell(live_server, browser, screenshot):
     page.goto(f"{base}/")
     assert int(page.locator("#inbox-count").inner_text()) == before
     assert page.locator('#inbox li[data-kind="dossier_to_receive"] .badge').inner_text() == "1"
-    assert page.locator("#unread-count").inner_text() == "1"
+    assert page.locator("#unread-count").inner_text() == str(unread + 1)
     page.locator("#unread-count").click()
     assert "chờ tiếp nhận" in page.locator("main").inner_text()
     context.close()
