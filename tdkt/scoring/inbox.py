@@ -27,6 +27,10 @@ def _round_url(count: int, round_id: int | None) -> str:
     return reverse("scoring:round", args=[round_id]) if count == 1 and round_id else reverse("scoring:rounds")
 
 
+def _sheet_url(count: int, sheet_id: int | None) -> str:
+    return reverse("scoring:sheet", args=[sheet_id]) if count == 1 and sheet_id else reverse("scoring:rounds")
+
+
 @register
 def member_sheets(user, today: datetime.date) -> list[Item]:
     scope = grant_scope(user, *_roles("scoring.self"))
@@ -52,9 +56,8 @@ def member_sheets(user, today: datetime.date) -> list[Item]:
         scope.q("organization__path"), status=SheetStatus.RETURNED, round__status=RoundStatus.OPEN
     ).aggregate(n=Count("pk"), since=Min("returned_at"), pk=Max("pk"))
     if returned["n"]:
-        url = reverse("scoring:sheet", args=[returned["pk"]]) if returned["n"] == 1 else reverse("scoring:rounds")
         items.append(Item("sheet_returned", _("Score sheets returned: correct and submit again"), returned["n"],
-                          url, GROUP, since=returned["since"]))
+                          _sheet_url(returned["n"], returned["pk"]), GROUP, since=returned["since"]))
     return items
 
 
@@ -69,8 +72,8 @@ def sheets_to_sign_off(user, today: datetime.date) -> list[Item]:
     ).aggregate(n=Count("pk"), due=Min("round__self_deadline"), since=Min("updated_at"), pk=Max("pk"))
     if not row["n"]:
         return []
-    url = reverse("scoring:sheet", args=[row["pk"]]) if row["n"] == 1 else reverse("scoring:rounds")
-    return [Item("sheet_to_sign_off", _("Score sheets to sign off and submit"), row["n"], url, GROUP,
+    return [Item("sheet_to_sign_off", _("Score sheets to sign off and submit"), row["n"],
+                 _sheet_url(row["n"], row["pk"]), GROUP,
                  due=row["due"], since=row["since"])]
 
 
@@ -110,8 +113,7 @@ def sheets_to_review(user, today: datetime.date) -> list[Item]:
     rounds = {round_id for _pk, round_id, _at in waiting}
     due = ScoringRound.objects.filter(pk__in=rounds).aggregate(due=Min("review_deadline"))["due"]
     since = min((at for _pk, _r, at in waiting if at), default=None)
-    url = reverse("scoring:sheet", args=[waiting[0][0]]) if len(waiting) == 1 else _round_url(len(rounds),
-                                                                                             min(rounds))
+    url = _sheet_url(1, waiting[0][0]) if len(waiting) == 1 else _round_url(len(rounds), min(rounds))
     return [Item("sheet_to_review", _("Score sheets to review"), len(waiting), url, GROUP, due=due, since=since)]
 
 
