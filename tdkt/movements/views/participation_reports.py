@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tdkt.accounts.signoff import unit_roles
 from tdkt.core.confirm import is_confirmed
 from tdkt.core.days import late_for_leader
-from tdkt.core.domain.signoff import LABELS, Act
+from tdkt.core.domain.signoff import LABELS, Act, sending_act
 from tdkt.core.downloads import stored_file_response
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import int_param
@@ -23,7 +24,6 @@ from tdkt.core.lists import int_param
 from ..forms_participation import ReportForm, ReviewForm
 from ..models import Milestone, MovementStatus, ReportSubmission, SubmissionStatus
 from ..selectors import can_manage, movement_get, participant_organizations
-from ..services import signoff
 from ..services.participation import report_review, report_submit
 from ..services.signoff_steps import report_signoff
 from .participation import acting_for, detail_filter, ordered_participants, remind, require
@@ -186,7 +186,9 @@ def report_submit_view(request, pk, milestone_pk):
 def _to_leader(user, organizations, milestone) -> dict:
     """When every organisation the officer may report for uses the leader's sign-off, the report only
     goes before the leader: no late confirmation for the officer, a warning that the leader will give it."""
-    if any(signoff.sending(user, org) is not Act.REQUEST_SIGNOFF for org in organizations):
+    # organisations are loaded with their leader_signoff: no query per organisation
+    if any(sending_act(roles=unit_roles(user, org), signoff_required=org.leader_signoff) is not Act.REQUEST_SIGNOFF
+           for org in organizations):
         return {"to_leader": False, "late_warning": ""}
     return {"to_leader": True, "send_label": LABELS[Act.REQUEST_SIGNOFF],
             "late_warning": late_for_leader(milestone.report_deadline)}

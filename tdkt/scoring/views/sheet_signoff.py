@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.signoff import unit_roles
 from tdkt.audit.models import AuditEvent, AuditEventType
-from tdkt.core.confirm import ConfirmForm
+from tdkt.core.confirm import ConfirmForm, is_confirmed
 from tdkt.core.days import late_for_leader
 from tdkt.core.domain.signoff import LABELS, Act, sending_act
 
@@ -72,7 +72,7 @@ def signoff_context(user, sheet, template, scores, actions) -> dict:
 
 
 def late_confirmation(request, sheet, action_url: str):
-    confirmed = request.POST.get("confirmed") == "1"
+    confirmed = is_confirmed(request.POST)
     form = ConfirmForm(request.POST if confirmed else None, reason_required=True,
                        reason_label=_("Why the sheet is submitted after the deadline"))
     if confirmed:
