@@ -19,12 +19,6 @@ from .verdicts import NEEDS_REVIEW, shown_label, shown_verdict
 
 INDIVIDUAL_AWARDS = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1"]
 COLLECTIVE_AWARDS = ["TTLDTT", "TTLDXS", "CO_TINH", "CO_CP", "BK_TINH", "BK_TTG", "HCLD3"]
-VERDICT_LABELS = {
-    Verdict.ELIGIBLE: "Đủ điều kiện",
-    Verdict.INELIGIBLE: "Chưa đủ điều kiện",
-    Verdict.UNSUPPORTED: "Chưa có quy tắc",
-}
-
 
 def evaluate_safely(items: list[tuple[str, object]], award: str, *, year: int, on_date, basis=Basis.REGULAR) -> list:
     """The engine over many subjects; a subject lacking a fact a rule needs (e.g. the founding year

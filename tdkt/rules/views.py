@@ -23,7 +23,7 @@ from tdkt.records.domain.codes import HONOURS, Target, honour_label
 
 from . import services
 from .domain import Basis, Verdict
-from .evaluation import VERDICT_LABELS, award_target, candidate_table
+from .evaluation import award_target, candidate_table
 from .models import ProposalMark
 
 BASIS_CHOICES = [
@@ -120,7 +120,6 @@ def candidates_view(request):
             "table": table,
             "root": root,
             "award_name": honour_label(cd["award"]),
-            "verdict_labels": {str(k): v for k, v in VERDICT_LABELS.items()},
             "shown": len(rows),
             "can_mark": user_can(request.user, "record.manage", root),
             "subject_type": "person" if target is Target.INDIVIDUAL else "organization",

@@ -5,6 +5,8 @@ import datetime
 import re
 
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tdkt.core.domain.numbers import format_number
@@ -12,6 +14,7 @@ from tdkt.core.domain.numbers import format_number
 register = template.Library()
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")  # how snapshot() records a datetime
 LONGEST = 200  # a recorded text (a plan's purposes) is cut: the object's own page shows it whole
 
 
@@ -32,7 +35,21 @@ def _shown(value) -> str:
             return datetime.date.fromisoformat(text).strftime("%d/%m/%Y")
         except ValueError:
             return text
+    if ISO_DATETIME.match(text):  # "2024-07-01T03:00:00+00:00" → "10:00 01/07/2024", local time
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return date_format(moment, "SHORT_DATETIME_FORMAT")
     return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
+
+
+@register.filter
+def audit_value(value) -> str:
+    """One recorded value as shown (a changed field's before and after)."""
+    return _shown(value)
 
 
 @register.filter

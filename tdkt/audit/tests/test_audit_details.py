@@ -33,3 +33,13 @@ def test_the_audit_page_shows_no_python_values(client, world):
     assert "01/07/2024" in page
     for raw in ("True", "False", "None", "{&#x27;", "2024-07-01"):
         assert raw not in page, raw
+
+
+def test_recorded_moments_and_changes_read_day_first(settings):
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    from tdkt.audit.templatetags.audit_details import audit_value
+
+    assert audit_value("2024-07-01T03:00:00+00:00") == "10:00 01/07/2024"
+    assert audit_value("2024-07-01") == "01/07/2024"
+    assert audit_value(0) == "0"  # a changed count to 0 is not shown as empty
+    assert audit_value(None) == "—"
