@@ -33,3 +33,8 @@ def reward_amount(coefficient: Decimal, on: datetime.date) -> int:
         raise ValueError("hệ số tiền thưởng không được âm")
     raw = Decimal(coefficient) * base_salary(on)
     return int((raw / STEP).to_integral_value(rounding=ROUND_CEILING) * STEP)
+
+
+def nominee_reward(form, collective: bool, on: datetime.date) -> int:
+    """The reward money of an award ``form`` to one nominee: its collective or individual coefficient."""
+    return reward_amount(form.coefficient_collective if collective else form.coefficient_individual, on)

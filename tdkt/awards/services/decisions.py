@@ -16,7 +16,7 @@ from tdkt.organizations.models import Organization
 from tdkt.records.models import HonourRecord
 
 from ..access import acting_roles
-from ..domain.money import base_salary, reward_amount
+from ..domain.money import base_salary, nominee_reward
 from ..domain.workflow import Action, State, TransitionRefused, transition
 from ..models import DEFAULT_RECIPIENTS, Appraisal, Awardee, Decision, Dossier, Nominee
 from .certificates import certificates_drop
@@ -146,10 +146,10 @@ def decision_issue(
     awardees = []
     for book_number, (nominee, record) in enumerate(zip(nominees, records, strict=True), start=book + 1):
         form = nominee.awarded_form
-        coefficient = form.coefficient_collective if nominee.collective is not None else form.coefficient_individual
         awardee = Awardee(
             decision=decision, nominee=nominee, award=form, golden_book_number=book_number,
-            amount=reward_amount(coefficient, date), honour_record=record, **_subject_fields(nominee),
+            amount=nominee_reward(form, nominee.collective is not None, date), honour_record=record,
+            **_subject_fields(nominee),
         )
         awardee.refresh_search_text()
         awardees.append(awardee)

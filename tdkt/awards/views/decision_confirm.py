@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from tdkt.core.confirm import ConfirmForm
 
 from ..documents import money
-from ..domain.money import reward_amount
+from ..domain.money import nominee_reward
 from ..services.decisions import left_out, left_out_problem
 
 ISSUE_FIELDS = ("date", "symbol", "subject", "signer_name", "signer_title", "legal_bases", "recipients")
@@ -19,10 +19,8 @@ ISSUE_FIELDS = ("date", "symbol", "subject", "signer_name", "signer_title", "leg
 def _amount(nominees, date) -> int:
     total = 0
     for nominee in nominees:
-        form = nominee.awarded_form
-        coefficient = form.coefficient_collective if nominee.collective_id else form.coefficient_individual
         try:
-            total += reward_amount(coefficient, date)
+            total += nominee_reward(nominee.awarded_form, nominee.collective_id is not None, date)
         except ValueError:  # no base salary for the date: the service refuses it with a message
             return 0
     return total

@@ -115,10 +115,6 @@ def _has_code(exc: ValidationError, field: str, code: str) -> bool:
     return any(e.code == code for e in getattr(exc, "error_dict", {}).get(field, []))
 
 
-def _asks_confirmation(exc: ValidationError) -> bool:
-    return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))
-
-
 @require_POST
 def dossier_action_view(request, pk, action):
     dossier = selectors.dossier_get(request.user, pk)
@@ -126,7 +122,7 @@ def dossier_action_view(request, pk, action):
         dossier = dossier_act(actor=request.user, dossier=dossier, action=action,
                               reason=request.POST.get("reason", ""), confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
-        if _asks_confirmation(exc):  # sending after the deadline: a page that says so and asks why
+        if _has_code(exc, "reason", "confirm_late"):  # sending after the deadline: a page that says so and asks why
             return late_confirmation(request, dossier, action)
         if _has_code(exc, "action", "confirm_close_notice"):  # ending the notice: what it does, then confirm
             return notice_close_confirmation(request, dossier)

@@ -17,7 +17,7 @@ from tdkt.core.confirm import ConfirmForm
 
 from .. import selectors
 from ..access import acting_roles
-from ..domain.money import reward_amount
+from ..domain.money import nominee_reward
 from ..domain.workflow import ACTION_LABELS, Action, State, available
 from ..services.workflow import dossier_facts
 from .dossier_labels import state_badge, state_label
@@ -36,7 +36,7 @@ def _totals(nominees) -> tuple[list[dict], int]:
         forms[form.pk] = form
         collective = nominee.collective_id is not None
         counts[(form.pk, collective)] += 1
-        money += reward_amount(form.coefficient_collective if collective else form.coefficient_individual, today)
+        money += nominee_reward(form, collective, today)
     rows = []
     for form_id, form in forms.items():
         individuals, collectives = counts[(form_id, False)], counts[(form_id, True)]
