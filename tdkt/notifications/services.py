@@ -10,15 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from tdkt.accounts.models import EmailPreference, RoleGrant, User
+from tdkt.accounts.signoff import UNIT_ROLES  # a proposing unit's roles, the default audience of `users_of`
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 
 from .models import Notification
 
 logger = logging.getLogger(__name__)
-
-# Roles that act for a proposing unit (its paperwork), the default audience of `users_of`.
-UNIT_ROLES = ("unit_officer", "unit_leader")
 
 
 def _send(subject: str, text: str, addresses: list[str]) -> None:
