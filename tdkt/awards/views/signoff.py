@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.core.confirm import ConfirmForm
+from tdkt.core.days import days_until, format_days
 
 from .. import selectors
 from ..access import acting_roles
@@ -89,13 +90,12 @@ def late_confirmation(request, dossier, action: str):
     if confirmed:
         form.is_valid()  # shows "required" on the reason field: it was left empty
     deadline = dossier.round.deadline
-    days = (timezone.localdate() - deadline).days
     context = {
         "title": _("Send the dossier after the deadline"),
         "intro": _("%(dossier)s — %(round)s") % {"dossier": dossier.title, "round": dossier.round.title},
         "problems": [
             _("The deadline for dossiers of this round was %(deadline)s; it passed %(days)s day(s) ago.")
-            % {"deadline": deadline.strftime("%d/%m/%Y"), "days": f"{days:,}".replace(",", ".")},
+            % {"deadline": deadline.strftime("%d/%m/%Y"), "days": format_days(-days_until(deadline))},
         ],
         "consequences": [
             _("The dossier is sent to %(authority)s and marked “after the deadline” wherever it is listed.")
