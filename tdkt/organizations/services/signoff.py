@@ -7,7 +7,7 @@ from django.db import transaction
 
 from tdkt.accounts.scope import user_can
 from tdkt.audit.models import AuditEventType
-from tdkt.audit.services import audit_record
+from tdkt.audit.services import audit_record, changed_fields
 
 from ..errors import ValidationError, require
 from ..models import Organization
@@ -25,7 +25,10 @@ def organization_signoff_set(*, actor, organization: Organization, on: bool, rea
     before = {"leader_signoff": org.leader_signoff}
     org.leader_signoff = bool(on)
     org.save(update_fields=["leader_signoff"])
+    after = {"leader_signoff": org.leader_signoff}
+    # extra.changed as every ORGANIZATION_CHANGED event writes it ({field: [before, after]}): the audit
+    # page lists it as "leader_signoff: có → không" (a list of names showed nothing there).
     audit_record(event_type=AuditEventType.ORGANIZATION_CHANGED, actor=actor, target=org, organization=org,
-                 before=before, after={"leader_signoff": org.leader_signoff, "reason": reason},
-                 extra={"changed": ["leader_signoff"]})
+                 before=before, after={**after, "reason": reason},
+                 extra={"changed": changed_fields(before, after)})
     return org

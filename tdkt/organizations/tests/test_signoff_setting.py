@@ -27,6 +27,7 @@ def test_the_leader_switches_it_off_and_on(client, world):
                                       target_id=str(fin.pk)).latest("pk")
     assert event.before == {"leader_signoff": True}
     assert event.after == {"leader_signoff": False, "reason": "Đơn vị nhỏ, cán bộ gửi trực tiếp"}
+    assert event.extra["changed"] == {"leader_signoff": [True, False]}  # the audit page's before → after
     assert event.actor == world.users["unit_leader"]
     client.post(_url(fin), {"leader_signoff": "on"})
     fin.refresh_from_db()
