@@ -32,3 +32,9 @@ class ConfirmForm(forms.Form):
 def is_confirmed(post) -> bool:
     """True when the POST came from the confirmation page (its hidden marker)."""
     return post.get("confirmed") == "1"
+
+
+def asks_late_confirmation(exc) -> bool:
+    """True when a service refused a late sending only for want of the confirmation and its reason
+    (the services raise code "confirm_late" on the reason field): the view shows the confirmation page."""
+    return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.signoff import unit_roles
-from tdkt.core.confirm import is_confirmed
+from tdkt.core.confirm import asks_late_confirmation, is_confirmed
 from tdkt.core.days import late_for_leader
 from tdkt.core.domain.signoff import LABELS, Act, sending_act
 from tdkt.core.downloads import stored_file_response
@@ -27,7 +27,7 @@ from ..selectors import can_manage, movement_get, participant_organizations
 from ..services.participation import report_review, report_submit
 from ..services.signoff_steps import report_signoff
 from .participation import acting_for, detail_filter, ordered_participants, remind, require
-from .signoff import asks_confirmation, late_confirmation, signoff_buttons
+from .signoff import late_confirmation, signoff_buttons
 
 MISSING, OVERDUE = "missing", "overdue"
 STATE_BADGES = {
@@ -258,7 +258,7 @@ def report_signoff_view(request, pk, submission_pk, action):
         report_signoff(actor=request.user, submission=submission, action=action,
                        reason=request.POST.get("reason", ""), confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
-        if asks_confirmation(exc):
+        if asks_late_confirmation(exc):
             return late_confirmation(
                 request, submission.milestone, cancel_url=back,
                 action_url=reverse("movements:report_signoff", args=[movement.pk, submission.pk, action]),

@@ -2,7 +2,6 @@
 for the leader offers this user, the report's sign-off step, and the confirmation page of a report
 sent after its deadline (core/confirm_step.html)."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import scope_for
 from tdkt.accounts.signoff import unit_roles
 from tdkt.core.confirm import ConfirmForm, is_confirmed
+from tdkt.core.days import format_days
 from tdkt.core.domain.signoff import LABELS, Act, Stage, available
 
 from ..services.signoff_steps import registration_stage, report_stage
@@ -29,10 +29,6 @@ def signoff_buttons(user, item) -> list[dict]:
              "danger": a in (Act.SEND_BACK, Act.RECALL)} for a in acts]
 
 
-def asks_confirmation(exc: ValidationError) -> bool:
-    return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))
-
-
 def late_confirmation(request, milestone, *, action_url: str, cancel_url: str, subject: str):
     confirmed = is_confirmed(request.POST)
     form = ConfirmForm(request.POST if confirmed else None, reason_required=True,
@@ -46,7 +42,7 @@ def late_confirmation(request, milestone, *, action_url: str, cancel_url: str, s
         "intro": subject,
         "problems": [
             _("The deadline for this report was %(deadline)s; it passed %(days)s day(s) ago.")
-            % {"deadline": deadline.strftime("%d/%m/%Y"), "days": f"{days:,}".replace(",", ".")},
+            % {"deadline": deadline.strftime("%d/%m/%Y"), "days": format_days(days)},
         ],
         "consequences": [
             _("The report is sent to the organisation that issued the plan and marked as submitted late."),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.signoff import unit_roles
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.core.confirm import ConfirmForm, is_confirmed
-from tdkt.core.days import late_for_leader
+from tdkt.core.days import format_days, late_for_leader
 from tdkt.core.domain.signoff import LABELS, Act, sending_act
 
 from ..models import SheetStatus
@@ -84,7 +84,7 @@ def late_confirmation(request, sheet, action_url: str):
         "intro": _("%(unit)s — %(block)s") % {"unit": sheet.organization.name, "block": sheet.round.block},
         "problems": [
             _("The self-scoring deadline was %(deadline)s; it passed %(days)s day(s) ago.")
-            % {"deadline": deadline.strftime("%d/%m/%Y"), "days": f"{days:,}".replace(",", ".")},
+            % {"deadline": deadline.strftime("%d/%m/%Y"), "days": format_days(days)},
         ],
         "consequences": [
             _("The sheet is submitted to the block's reviewers and recorded as submitted late."),

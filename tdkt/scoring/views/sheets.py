@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
-from tdkt.core.confirm import is_confirmed
+from tdkt.core.confirm import asks_late_confirmation, is_confirmed
 from tdkt.core.days import days_phrase, days_until
 from tdkt.core.downloads import stored_file_response
 
@@ -196,10 +196,6 @@ def sheet_start_view(request, pk, org_pk):
     return redirect("scoring:sheet", sheet.pk)
 
 
-def _asks_confirmation(exc: ValidationError) -> bool:
-    return any(e.code == "confirm_late" for e in getattr(exc, "error_dict", {}).get("reason", []))
-
-
 def _done(request, sheet) -> None:
     if sheet.status == SheetStatus.SUBMITTED:
         messages.success(request, _("Sheet submitted. It cannot be changed unless the block head returns it."))
@@ -216,7 +212,7 @@ def sheet_submit_view(request, pk):
         sheet = sheet_submit(actor=request.user, sheet=sheet, reason=request.POST.get("reason", ""),
                              confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
-        if _asks_confirmation(exc):  # a first submission after the deadline: say so and ask why
+        if asks_late_confirmation(exc):  # a first submission after the deadline: say so and ask why
             return late_confirmation(request, sheet, reverse("scoring:sheet_submit", args=[sheet.pk]))
         messages.error(request, " ".join(exc.messages))
     else:
@@ -232,7 +228,7 @@ def sheet_signoff_view(request, pk, action):
         sheet = sheet_act(actor=request.user, sheet=sheet, action=action, reason=request.POST.get("reason", ""),
                           confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
-        if _asks_confirmation(exc):
+        if asks_late_confirmation(exc):
             return late_confirmation(request, sheet, reverse("scoring:sheet_signoff", args=[sheet.pk, action]))
         messages.error(request, " ".join(exc.messages))
     else:
