@@ -93,8 +93,8 @@ def _ballot_rows(dossier, council, outcomes, seat, office: bool, open_: bool) ->
     """One row per nominee the council votes on: its form, threshold, every member's vote, the count
     and what the user may still record."""
     members = list(council.members.filter(active=True).select_related("user")) if council else []
-    nominees = dossier.nominees.filter(pk__in=list(outcomes)).select_related("person", "collective", "award__issuer",
-                                                                        "final_award__issuer")
+    nominees = dossier.nominees.filter(pk__in=list(outcomes)).select_related(
+        "person", "collective", "award__issuer", "final_award__issuer").prefetch_related("votes")  # one query
     rows = []
     for nominee in nominees:
         votes = {v.member_id: v for v in nominee.votes.all()}
