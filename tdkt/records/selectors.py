@@ -90,9 +90,13 @@ def subject_history(subject, *, last_year: int, span: int = 10) -> SubjectHistor
     ratings = list(AnnualRating.objects.filter(**flt))
     honours = list(HonourRecord.objects.filter(**flt))
     initiatives = list(Initiative.objects.filter(**flt))
-    reviews = list(ReviewFlag.objects.filter(**flt).select_related("recorded_by_organization"))
+    # The page asks each of these who recorded it and whether the user may lift it (can_lift): the
+    # subject's organisation comes with the row, not one query per record.
+    reviews = list(ReviewFlag.objects.filter(**flt).select_related(
+        "recorded_by_organization", "person__organization", "organization"))
     discipline = (
-        list(DisciplineRecord.objects.filter(person=subject).select_related("recorded_by_organization"))
+        list(DisciplineRecord.objects.filter(person=subject).select_related(
+            "recorded_by_organization", "person__organization"))
         if "person" in flt
         else []
     )
