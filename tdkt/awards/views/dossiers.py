@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tdkt.core.confirm import is_confirmed
+from tdkt.core.confirm import asks_late_confirmation, is_confirmed
 from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import int_param, paginate, wants_xlsx
@@ -122,7 +122,7 @@ def dossier_action_view(request, pk, action):
         dossier = dossier_act(actor=request.user, dossier=dossier, action=action,
                               reason=request.POST.get("reason", ""), confirmed=is_confirmed(request.POST))
     except ValidationError as exc:
-        if _has_code(exc, "reason", "confirm_late"):  # sending after the deadline: a page that says so and asks why
+        if asks_late_confirmation(exc):  # sending after the deadline: a page that says so and asks why
             return late_confirmation(request, dossier, action)
         if _has_code(exc, "action", "confirm_close_notice"):  # ending the notice: what it does, then confirm
             return notice_close_confirmation(request, dossier)
