@@ -1,5 +1,6 @@
 """The test suite: fast hashing, tasks run at once, files in a temporary folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -7,7 +8,8 @@ from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-media-"))
+# MEDIA_ROOT from the environment: a restore drill's child process writes into its own fresh folder.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="tdkt-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
