@@ -143,14 +143,47 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # MEDIA_ROOT lets a second instance (or a restore drill) keep its files elsewhere.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+# Uploads, generated documents and certificates go through Django's storage API only: the folder
+# MEDIA_ROOT by default; with TDKT_STORAGE=s3 an S3-compatible bucket (django-storages), which several
+# web nodes share. The files are private: no ACL, no public URL; every download is streamed through
+# a view that checks access. The keys come from the environment (AWS_ACCESS_KEY_ID,
+# AWS_SECRET_ACCESS_KEY), never from this file. A name already taken gets a suffix (file_overwrite
+# off), as on the filesystem; files over 4 MB spool to disk when read, not to memory.
+TDKT_STORAGE = os.environ.get("TDKT_STORAGE", "filesystem").strip().lower()
+if TDKT_STORAGE == "s3":
+    if not os.environ.get("TDKT_S3_BUCKET"):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("TDKT_STORAGE=s3 cần TDKT_S3_BUCKET (tên bucket lưu tệp).")
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["TDKT_S3_BUCKET"],
+            "endpoint_url": os.environ.get("TDKT_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("TDKT_S3_REGION") or None,
+            # An endpoint of one's own (MinIO, Ceph, a test server) rarely has a DNS name per bucket.
+            "addressing_style": os.environ.get("TDKT_S3_ADDRESSING_STYLE")
+            or ("path" if os.environ.get("TDKT_S3_ENDPOINT_URL") else None),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "max_memory_size": 4 * 1024 * 1024,
+        },
+    }
+elif TDKT_STORAGE in {"", "filesystem"}:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"TDKT_STORAGE={TDKT_STORAGE!r}: chỉ nhận filesystem hoặc s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Served the production way (config.settings.prod and config.settings.demo): hashed names from the
 # manifest, so browsers may cache them for ever, compressed once by collectstatic.
 MANIFEST_STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Pages name static files only through {% static %} (hashed names), so the unhashed copies need not

@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import DEFAULT_STORAGE
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -12,7 +13,7 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="tdkt-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-static-"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,  # the filesystem unless TDKT_STORAGE=s3 (base.py)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TDKT_DEMO = True
