@@ -11,12 +11,14 @@ The templates ship in `tdkt/documents/docx_templates/` (built by `build_template
 
 To change a document's wording or layout, a clerk (through the system administrator) downloads
 the template in use from /documents/templates/<kind>.docx, edits it in Word or LibreOffice Writer
-and places the result, under the same file name, in
+and places the result, under the same file name, in the file storage (settings.STORAGES["default"])
+under
 
-    MEDIA_ROOT/document_templates/       e.g. var/media/document_templates/ke_hoach.docx
+    document_templates/       e.g. var/media/document_templates/ke_hoach.docx on the filesystem,
+                              the key document_templates/ke_hoach.docx in the bucket with S3
 
-A file there replaces the shipped template for every later generation; deleting it restores the
-shipped one. Text, fonts, margins, tables and paragraphs can be changed freely; the tags must stay
+A file there replaces the shipped template for every later generation, on every web node; deleting
+it restores the shipped one. Text, fonts, margins, tables and paragraphs can be changed freely; the tags must stay
 intact (type them in one go, so that Word keeps each tag in one run of text):
 
     {{ variable }}                a value, e.g. {{ movement.title }}, {{ header.place_date }}
@@ -73,7 +75,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from tdkt.records.domain.codes import honour_label
@@ -120,14 +122,27 @@ def get_kind(kind: str | DocumentKind) -> DocumentKind:
         raise DocumentError(f"Không có loại văn bản “{kind}”.", status=404) from None
 
 
-def override_path(kind: str | DocumentKind) -> Path:
-    return Path(settings.MEDIA_ROOT) / OVERRIDE_SUBDIR / get_kind(kind).template
+def override_name(kind: str | DocumentKind) -> str:
+    """Where a clerk's template is kept in the file storage (the same name on every backend)."""
+    return f"{OVERRIDE_SUBDIR}/{get_kind(kind).template}"
 
 
-def template_path(kind: str | DocumentKind) -> Path:
-    """The clerk's template under MEDIA_ROOT/document_templates/ if there is one, else the shipped one."""
-    custom = override_path(kind)
-    return custom if custom.is_file() else TEMPLATES_DIR / get_kind(kind).template
+@dataclass(frozen=True)
+class TemplateSource:
+    data: bytes
+    custom: bool  # the clerk's own template, not the shipped one
+    file_name: str
+
+
+def load_template(kind: str | DocumentKind) -> TemplateSource:
+    """The clerk's template from the file storage if there is one, else the shipped one. Read through
+    the storage API (not a path under MEDIA_ROOT) so that every web node sees the same template."""
+    kind = get_kind(kind)
+    try:
+        with default_storage.open(override_name(kind), "rb") as handle:
+            return TemplateSource(handle.read(), True, kind.template)
+    except FileNotFoundError:
+        return TemplateSource((TEMPLATES_DIR / kind.template).read_bytes(), False, kind.template)
 
 
 # --- text and dates ---------------------------------------------------------------------------------
@@ -365,29 +380,31 @@ def _jinja_env():
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
-def render_docx(kind: str | DocumentKind, movement, *, context: dict | None = None) -> bytes:
+def render_docx(
+    kind: str | DocumentKind, movement, *, context: dict | None = None, source: TemplateSource | None = None
+) -> bytes:
     """The document of `kind` ("ke-hoach", "chuong-trinh-cong-tac", "giao-uoc") for `movement`, as
     DOCX bytes. Raises DocumentError with a Vietnamese message if the template is broken."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
     kind = get_kind(kind)
-    path = template_path(kind)
+    source = source or load_template(kind)
     context = build_context(movement) if context is None else context
-    where = "mẫu riêng" if path != TEMPLATES_DIR / kind.template else "mẫu gốc"
+    where = "mẫu riêng" if source.custom else "mẫu gốc"
     try:
-        template = DocxTemplate(str(path))
+        template = DocxTemplate(BytesIO(source.data))
         template.render(context, jinja_env=_jinja_env(), autoescape=True)
         out = BytesIO()
         template.save(out)
     except TemplateError as exc:
         raise DocumentError(
-            f"Mẫu {kind.label} ({where} {path.name}) có lỗi: {exc}. "
+            f"Mẫu {kind.label} ({where} {source.file_name}) có lỗi: {exc}. "
             "Hãy sửa thẻ trong mẫu, hoặc xóa mẫu riêng để dùng lại mẫu gốc."
         ) from exc
     except Exception as exc:  # a file that is not a Word document, a damaged archive, …
         raise DocumentError(
-            f"Không đọc được mẫu {kind.label} ({where} {path.name}): {exc.__class__.__name__}. "
+            f"Không đọc được mẫu {kind.label} ({where} {source.file_name}): {exc.__class__.__name__}. "
             "Mẫu phải là tệp Word (.docx)."
         ) from exc
     return out.getvalue()
@@ -467,6 +484,6 @@ def _kill_group(process: subprocess.Popen) -> None:
     process.communicate()
 
 
-def render(kind: str | DocumentKind, movement, fmt: str) -> bytes:
-    docx_bytes = render_docx(kind, movement)
+def render(kind: str | DocumentKind, movement, fmt: str, *, source: TemplateSource | None = None) -> bytes:
+    docx_bytes = render_docx(kind, movement, source=source)
     return docx_bytes if fmt == "docx" else docx_to_pdf(docx_bytes)

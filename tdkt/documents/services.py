@@ -16,8 +16,8 @@ def document_generate(*, actor, movement, kind: str, fmt: str, ip_address: str |
     if fmt not in ("docx", "pdf"):
         raise generation.DocumentError(f"Không có định dạng “{fmt}”.", status=404)
     document_kind = generation.get_kind(kind)
-    template = generation.template_path(document_kind)
-    data = generation.render(document_kind, movement, fmt)
+    template = generation.load_template(document_kind)
+    data = generation.render(document_kind, movement, fmt, source=template)
     with transaction.atomic():
         audit_record(
             event_type=AuditEventType.DOCUMENT_GENERATED,
@@ -28,7 +28,7 @@ def document_generate(*, actor, movement, kind: str, fmt: str, ip_address: str |
                 "document": document_kind.slug,
                 "format": fmt,
                 "bytes": len(data),
-                "template": "custom" if template.parent != generation.TEMPLATES_DIR else "default",
+                "template": "custom" if template.custom else "default",
             },
             ip_address=ip_address,
         )

@@ -63,5 +63,5 @@ def template_download(request, kind: str):
     """The template in use (the clerk's own if there is one), for those who issue plans."""
     if kind not in generation.KINDS or not user_can(request.user, "movement.manage"):
         raise Http404("Không có mẫu văn bản này.")
-    path = generation.template_path(kind)
-    return _attachment(path.read_bytes(), f"Mẫu {generation.KINDS[kind].label}.docx", generation.DOCX_CONTENT_TYPE)
+    template = generation.load_template(kind)
+    return _attachment(template.data, f"Mẫu {generation.KINDS[kind].label}.docx", generation.DOCX_CONTENT_TYPE)

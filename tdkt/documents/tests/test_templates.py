@@ -1,10 +1,12 @@
 """The shipped templates: in step with their builder, well-formed, using only known variables; and a
-clerk's own template under MEDIA_ROOT/document_templates/ taking their place."""
+clerk's own template in the file storage under document_templates/ taking their place."""
 
 import zipfile
-from pathlib import Path
+from io import BytesIO
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from docx import Document
 from docxtpl import DocxTemplate
 
@@ -37,25 +39,26 @@ def test_templates_use_only_known_variables(kind, seed_movement):
     )
 
 
-def _custom_template(settings, tmp_path, extra_paragraph: str) -> Path:
+def _custom_template(settings, tmp_path, extra_paragraph: str) -> str:
     settings.MEDIA_ROOT = tmp_path
     document = Document(str(generation.TEMPLATES_DIR / "ke_hoach.docx"))
     document.add_paragraph(extra_paragraph)
-    path = generation.override_path("ke-hoach")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    out = BytesIO()
+    document.save(out)
+    name = default_storage.save(generation.override_name("ke-hoach"), ContentFile(out.getvalue()))
+    assert name == "document_templates/ke_hoach.docx"
+    return name
 
 
 def test_a_clerks_template_replaces_the_shipped_one(settings, tmp_path, seed_movement):
-    path = _custom_template(settings, tmp_path, "Mẫu riêng của văn thư: {{ movement.title }} — {{ header.number }}")
-    assert generation.template_path("ke-hoach") == path
+    name = _custom_template(settings, tmp_path, "Mẫu riêng của văn thư: {{ movement.title }} — {{ header.number }}")
+    assert generation.load_template("ke-hoach").custom
     text = docx_text(generation.render_docx("ke-hoach", seed_movement))
     assert "Mẫu riêng của văn thư: Tổ chức thực hiện phong trào thi đua" in text
     assert "— 01/KH-KTĐ" in text
     # The other documents still use the shipped templates; removing the file restores the shipped one.
-    assert generation.template_path("giao-uoc") == generation.TEMPLATES_DIR / "giao_uoc.docx"
-    path.unlink()
+    assert not generation.load_template("giao-uoc").custom
+    default_storage.delete(name)
     assert "Mẫu riêng" not in docx_text(generation.render_docx("ke-hoach", seed_movement))
 
 
@@ -78,8 +81,6 @@ def test_a_broken_template_is_a_clear_vietnamese_error(settings, tmp_path, seed_
 
 def test_a_file_that_is_not_a_word_document_is_refused(settings, tmp_path, seed_movement):
     settings.MEDIA_ROOT = tmp_path
-    path = generation.override_path("giao-uoc")
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"<html>not a docx</html>")
+    default_storage.save(generation.override_name("giao-uoc"), ContentFile(b"<html>not a docx</html>"))
     with pytest.raises(generation.DocumentError, match="Mẫu phải là tệp Word"):
         generation.render_docx("giao-uoc", seed_movement)

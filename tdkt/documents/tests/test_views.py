@@ -4,6 +4,8 @@ name and an ASCII fallback, one DOCUMENT_GENERATED audit event per document, cle
 from urllib.parse import unquote
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from conftest import make_user
@@ -125,9 +127,7 @@ def test_pdf_without_libreoffice_is_a_clear_error_and_not_audited(client, world,
 
 def test_broken_custom_template_is_a_clear_error(client, world, seed_movement, settings, tmp_path, with_app):
     settings.MEDIA_ROOT = tmp_path
-    path = generation.override_path("ke-hoach")
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"not a word file")
+    default_storage.save(generation.override_name("ke-hoach"), ContentFile(b"not a word file"))
     client.force_login(world.users["standing_office"])
     response = client.get(url(seed_movement))
     assert response.status_code == 500
