@@ -11,7 +11,7 @@ import os
 import sys
 
 # (name, "module:function that registers the subcommand on a subparsers object")
-SUBCOMMANDS: list[str] = ["tdkt.rules.cli:register", "tdkt.scoring.cli:register"]
+SUBCOMMANDS: list[str] = ["tdkt.rules.cli:register", "tdkt.scoring.cli:register", "tdkt.core.cli_backup:register"]
 
 
 def _setup_django():
