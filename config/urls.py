@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tdkt.core.health import healthz
+from tdkt.core.metrics import metrics
 from tdkt.core.views import home
 
 from .api import api
@@ -9,6 +10,7 @@ from .api import api
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
     path("accounts/", include("tdkt.accounts.urls")),
     path("accounts/", include("tdkt.accounts.manage_urls")),
     path("", include("tdkt.organizations.urls")),

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a request's latency covers every other middleware (tdkt/core/metrics.py).
+    "tdkt.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,6 +127,19 @@ LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 # default, so a client cannot pick its own address by sending the header.
 TDKT_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TDKT_TRUSTED_PROXIES", "").split(",") if p.strip()]
 API_TOKEN_LIFETIME_HOURS = 12
+
+# Prometheus metrics at /metrics (tdkt/core/metrics.py), never public: served to these addresses or
+# CIDRs connecting directly (comma-separated; loopback by default), or to a scraper that sends
+# "Authorization: Bearer $TDKT_METRICS_TOKEN" (no token set: none accepted); a 404 to anyone else.
+TDKT_METRICS_ALLOWED_ADDRESSES = [
+    a.strip() for a in os.environ.get("TDKT_METRICS_ALLOWED_ADDRESSES", "127.0.0.1,::1").split(",") if a.strip()
+]
+TDKT_METRICS_TOKEN = os.environ.get("TDKT_METRICS_TOKEN", "")
+# The gauges read at each scrape: the task queue, then the import jobs and certificate batches.
+TDKT_METRICS_GAUGES = ["tdkt.core.metrics_gauges.task_gauges", "tdkt.awards.metrics.job_gauges"]
+# `manage.py tdkt_worker` on TERM: the running task gets this long to finish, then it is stopped
+# and recorded failed (tdkt/core/management/commands/tdkt_worker.py).
+TDKT_WORKER_GRACE_SECONDS = int(os.environ.get("TDKT_WORKER_GRACE_SECONDS", "60"))
 
 # Vietnamese everywhere: dates dd/mm/yyyy, thousands grouped with "." (config/formats/vi).
 LANGUAGE_CODE = "vi"

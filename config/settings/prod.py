@@ -27,7 +27,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True
 # A load balancer probes the application itself over plain http; the answer holds no secret.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Prometheus scrapes /metrics the same way (only from its allowed addresses or with its token).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = 31536000
 # Every name under the site's host is served over https only (there are none served otherwise).
 # `preload` only consents to the browsers' preload list: nothing is listed until someone submits
