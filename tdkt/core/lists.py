@@ -3,8 +3,8 @@
 from django.core.paginator import Paginator
 
 
-def paginate(request, queryset, *, per_page: int = 50) -> dict:
-    paginator = Paginator(queryset, per_page)
+def paginate(request, queryset, *, per_page: int = 50, paginator_class: type[Paginator] = Paginator) -> dict:
+    paginator = paginator_class(queryset, per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -58,7 +58,7 @@ def organization_list_view(request):
         )
     context = {"filters": filters, "searching": searching, "kinds": OrganizationKind.choices}
     if searching:
-        context.update(paginate(request, qs.order_by("search_text")))
+        context.update(paginate(request, qs.order_by("search_text", "id")))
     else:
         context["roots"] = selectors.organization_roots(request.user)
     template = "organizations/organization_list.html"

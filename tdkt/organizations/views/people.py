@@ -8,6 +8,7 @@ from tdkt.accounts.scope import user_can
 from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import paginate, wants_xlsx
+from tdkt.core.paging import TwoEndedPaginator
 
 from .. import selectors, services
 from ..errors import require
@@ -75,7 +76,8 @@ def person_list_view(request):
         "categories": PersonCategory.choices,
         "sexes": Sex.choices,
         "can_create": user_can(request.user, "person.manage", org) if org else user_can(request.user, "person.manage"),
-        **paginate(request, qs),
+        # The last page of a province costs what the first does (person_list_order index).
+        **paginate(request, qs, paginator_class=TwoEndedPaginator),
     }
     template = "organizations/person_list.html"
     if request.htmx:
