@@ -107,6 +107,18 @@ def _tool(name: str) -> tuple[str, int, str]:
     return path, int(match.group(1)), line
 
 
+def require_client(client: int, server: int) -> None:
+    """pg_dump refuses a server newer than itself: say so before it runs, naming what to install."""
+    if server > client:
+        raise BackupError(
+            _(
+                "pg_dump %(tool)s cannot dump a PostgreSQL %(server)s server: install the PostgreSQL client "
+                "version %(server)s or newer."
+            )
+            % {"tool": client, "server": server}
+        )
+
+
 def _pg_env() -> dict[str, str]:
     settings = connection.settings_dict
     env = dict(os.environ)
@@ -130,14 +142,7 @@ def _dump_postgresql(destination: Path) -> dict:
     pg_dump, major, line = _tool("pg_dump")
     connection.ensure_connection()
     server = connection.pg_version // 10000
-    if server > major:
-        raise BackupError(
-            _(
-                "pg_dump %(tool)s cannot dump a PostgreSQL %(server)s server: install the PostgreSQL client "
-                "version %(server)s or newer."
-            )
-            % {"tool": major, "server": server}
-        )
+    require_client(major, server)
     # The counts and the dump read one snapshot: pg_dump imports it while this transaction is open.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
