@@ -9,13 +9,13 @@ exist. A mark's verdict is computed here, as the page computes it, never taken f
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Status
 
 from tdkt.accounts.scope import user_can
 from tdkt.core.api_errors import Id, error_responses
-from tdkt.core.domain.text import fold_vi
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.selectors import OrganizationFilters, PersonFilters
 from tdkt.records import selectors as record_selectors
@@ -24,8 +24,17 @@ from tdkt.records.domain.codes import HONOURS, Target, honour_label
 from . import evaluation, facts, services
 from .domain import Verdict
 from .domain.quotas import BASE_LABELS
+from .listing import candidate_listing
 from .models import ProposalMark
-from .schemas import CandidatePage, CandidateQuery, EligibilityOut, EligibilityQuery, MarkIn, MarkOut
+from .schemas import (
+    CandidatePage,
+    CandidateQuery,
+    CandidatesComputing,
+    EligibilityOut,
+    EligibilityQuery,
+    MarkIn,
+    MarkOut,
+)
 
 router = Router(tags=["Xét điều kiện khen thưởng"])
 
@@ -119,15 +128,18 @@ def _candidate(row) -> dict:
 
 @router.get(
     "/eligibility/candidates",
-    response={200: CandidatePage, **error_responses(404)},
+    response={200: CandidatePage, 202: CandidatesComputing, **error_responses(404)},
     summary="Danh sách có thể đề nghị khen thưởng của một đơn vị",
 )
-def candidate_list(request, filters: Query[CandidateQuery]):
+def candidate_list(request, response: HttpResponse, filters: Query[CandidateQuery]):
     """Mọi cá nhân (hoặc tập thể) trong đơn vị và các đơn vị trực thuộc mà người gọi được xem, với
     kết luận và lý do; kèm tỷ lệ tối đa được đề nghị (nếu có) và số đã đánh dấu.
 
     `organization_id` ngoài phạm vi (hoặc đã giải thể) trả về 404. `count`, `items` theo bộ lọc
-    `verdict` và `q`; `eligible_count`, `marked_count`, `quotas` tính trên cả danh sách."""
+    `verdict` và `q`; `eligible_count`, `marked_count`, `quotas` tính trên cả danh sách.
+
+    Với một đơn vị quá đông để xét ngay trong yêu cầu (cả tỉnh), kết luận được tính ở tiến trình nền:
+    trả về 202 với tiến độ (`total`, `done`) và tiêu đề Retry-After; gọi lại sau đó."""
     user = request.user
     organizations = org_selectors.organization_list(user, permission="record.view")
     root = organizations.filter(pk=filters.organization_id).first()
@@ -136,7 +148,7 @@ def candidate_list(request, filters: Query[CandidateQuery]):
     target = evaluation.award_target(filters.award, filters.target)
     people = org_selectors.person_list(user, filters=PersonFilters(organization_id=root.pk), permission="record.view")
     collectives = organizations.filter(path__startswith=root.path).exclude(kind="province")
-    table = evaluation.candidate_table(
+    listing = candidate_listing(
         people=people,
         organizations=collectives,
         root=root,
@@ -145,30 +157,28 @@ def candidate_list(request, filters: Query[CandidateQuery]):
         target=target,
         basis=filters.basis,
         on_date=filters.on_date,
+        verdict=filters.verdict or "",
+        query=filters.q,
     )
-    rows = table.rows
-    if filters.verdict == "marked":
-        rows = [r for r in rows if r.mark is not None]
-    elif filters.verdict:
-        rows = [r for r in rows if r.result.verdict == filters.verdict]
-    if filters.q:
-        needle = fold_vi(filters.q)
-        rows = [r for r in rows if needle in fold_vi(str(r.subject))]
+    if listing.computing:
+        response["Retry-After"] = "5"
+        return Status(202, {"status": "computing", "total": listing.run.total, "done": listing.run.done})
+    matches = listing.matches
     return {
-        "count": len(rows),
+        "count": matches.count() if isinstance(matches, QuerySet) else len(matches),
         "limit": filters.limit,
         "offset": filters.offset,
-        "award": table.award,
-        "award_name": honour_label(table.award),
-        "year": table.year,
-        "target": str(table.target),
-        "basis": str(table.basis),
-        "regime": table.regime,
-        "on_date": table.on_date,
-        "eligible_count": table.eligible_count,
-        "marked_count": table.marked_count,
-        "quotas": [_quota(q) for q in table.quotas],
-        "items": [_candidate(r) for r in rows[filters.offset : filters.offset + filters.limit]],
+        "award": listing.award,
+        "award_name": honour_label(listing.award),
+        "year": listing.year,
+        "target": str(listing.target),
+        "basis": str(listing.basis),
+        "regime": listing.regime,
+        "on_date": listing.on_date,
+        "eligible_count": listing.eligible_count,
+        "marked_count": listing.marked_count,
+        "quotas": [_quota(q) for q in listing.quotas],
+        "items": [_candidate(r) for r in listing.rows_of(filters.offset, filters.offset + filters.limit)],
     }
 
 

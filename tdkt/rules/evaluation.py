@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tdkt.organizations.models import Organization, Person
 from tdkt.records.domain.codes import HONOURS, Target, honour_label
+from tdkt.records.models import HonourRecord
 
 from . import facts
 from .domain import Basis, Condition, Result, Verdict, evaluate_subjects, regime_for
@@ -19,6 +20,7 @@ from .verdicts import NEEDS_REVIEW, shown_label, shown_verdict
 
 INDIVIDUAL_AWARDS = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1"]
 COLLECTIVE_AWARDS = ["TTLDTT", "TTLDXS", "CO_TINH", "CO_CP", "BK_TINH", "BK_TTG", "HCLD3"]
+
 
 def evaluate_safely(items: list[tuple[str, object]], award: str, *, year: int, on_date, basis=Basis.REGULAR) -> list:
     """The engine over many subjects; a subject lacking a fact a rule needs (e.g. the founding year
@@ -193,20 +195,15 @@ def quota_statuses(*, root, people: QuerySet, award: str, year: int, regime: str
     specs = quotas_for(award, regime, _province_rules(root, award, year))
     if not specs:
         return []
+    scope = people.order_by().values("pk")
+    holders = HonourRecord.objects.filter(code="LDTT", year=year, revoked_on__isnull=True, person_id__in=scope).values(
+        "person_id"
+    )
+    marked = ProposalMark.objects.filter(year=year, award="LDTT", person_id__in=scope).values("person_id")
     bases = {
-        BASE_MEMBERS: people.count(),
-        BASE_LDTT_HOLDERS: len(
-            set(
-                people.filter(
-                    honourrecords__code="LDTT", honourrecords__year=year, honourrecords__revoked_on__isnull=True
-                ).values_list("pk", flat=True)
-            )
-            | set(
-                ProposalMark.objects.filter(year=year, award="LDTT", person_id__in=people.values("pk")).values_list(
-                    "person_id", flat=True
-                )
-            )
-        ),
+        BASE_MEMBERS: people.order_by().count(),
+        # Counted by the database: a province's LĐTT holders are tens of thousands of ids.
+        BASE_LDTT_HOLDERS: Person.objects.filter(Q(pk__in=holders) | Q(pk__in=marked)).count(),
     }
     return [quota_status(spec, base_count=bases[spec.base], proposed=proposed) for spec in specs]
 

@@ -80,3 +80,82 @@ class ProposalMark(models.Model):
 
     def __str__(self):
         return f"{self.person or self.collective} — {self.award} {self.year}"
+
+
+class StoredVerdict(models.Model):
+    """The engine's verdict on one person for one title or form, year, basis and day considered,
+    kept so that the "who can be proposed" page of a whole province is a paged query instead of
+    the engine run over 100,000 people inside a request (tdkt/rules/stored.py).
+
+    One row per person, award, year and basis: a computation for another day replaces it. A row
+    counts only while it is current: computed on the day asked for, and not before the person's
+    facts last changed (PersonFactsStamp)."""
+
+    person = models.ForeignKey("organizations.Person", on_delete=models.CASCADE, related_name="+")
+    award = models.CharField(max_length=12, choices=HONOUR_CHOICES)
+    year = models.PositiveSmallIntegerField()
+    basis = models.CharField(max_length=10)
+    on_date = models.DateField()
+    verdict = models.CharField(max_length=12)  # the engine's: eligible, ineligible, unsupported
+    shown = models.CharField(max_length=12)  # as pages show it: eligible, needs_review, …
+    conditions = models.JSONField(default=list)  # [Condition.to_dict(), …] in the engine's order
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["award", "year", "basis", "person"], name="stored_verdict_once"),
+        ]
+        indexes = [models.Index(fields=["award", "year", "basis", "on_date", "verdict"], name="stored_verdict_key")]
+
+    def __str__(self):
+        return f"{self.person_id} — {self.award} {self.year}: {self.verdict}"
+
+
+class PersonFactsStamp(models.Model):
+    """When the facts the engine reads about a person (ratings, titles, awards, initiatives,
+    discipline, reviews) last changed; a verdict computed before that is no longer current.
+
+    No foreign-key constraint: the stamp is written from the records' delete signals, which also fire
+    while a person is being deleted with their records; a stamp left over is harmless."""
+
+    person = models.OneToOneField(
+        "organizations.Person",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="facts_stamp",
+    )
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.person_id}: {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class VerdictRun(models.Model):
+    """The background computation of the verdicts of an organisation's people, started when more
+    are missing than a request computes (settings.TDKT_CANDIDATES_INLINE_MAX); the page shows its
+    progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.CASCADE, related_name="+")
+    award = models.CharField(max_length=12, choices=HONOUR_CHOICES)
+    year = models.PositiveSmallIntegerField()
+    basis = models.CharField(max_length=10)
+    on_date = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Moved forward with each chunk: a run that has not moved for a while lost its worker.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["award", "year", "basis", "on_date", "status"], name="verdict_run_key")]
+
+    def __str__(self):
+        return f"{self.organization_id} — {self.award} {self.year}: {self.done}/{self.total} {self.status}"

@@ -110,6 +110,15 @@ class CandidatePage(Schema):
     items: list[CandidateOut]
 
 
+class CandidatesComputing(Schema):
+    """The verdicts of this many people are still being worked out in the background (a whole
+    province: more than a request computes); ask again after Retry-After seconds."""
+
+    status: Literal["computing"] = "computing"
+    total: int = Field(..., description="Số người cần xét")
+    done: int = Field(..., description="Số đã xét xong")
+
+
 # Marks -------------------------------------------------------------------------------------------
 
 

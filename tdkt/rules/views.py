@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import user_can
-from tdkt.core.domain.text import fold_vi
 from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import style_form
 from tdkt.core.lists import paginate, safe_next, wants_xlsx
@@ -24,6 +23,7 @@ from tdkt.records.domain.codes import HONOURS, Target, honour_label
 from . import services
 from .domain import Basis, Verdict
 from .evaluation import award_target, candidate_table
+from .listing import candidate_listing
 from .models import ProposalMark
 
 BASIS_CHOICES = [
@@ -66,7 +66,10 @@ class CandidateFilterForm(forms.Form):
 
 
 def _defaults(request, organizations) -> dict:
-    first = organizations.order_by("depth", "name").first()
+    """The page opens on the user's own unit when they may see its records (a whole province is a
+    choice, not the first click), else on the top of what they may see."""
+    own = organizations.filter(pk=request.user.organization_id).first() if request.user.organization_id else None
+    first = own or organizations.order_by("depth", "name").first()
     return {
         "org": getattr(first, "pk", None),
         "year": timezone.localdate().year - 1,
@@ -93,7 +96,7 @@ def candidates_view(request):
         .filter(path__startswith=root.path)
         .exclude(kind="province")
     )
-    table = candidate_table(
+    listing = candidate_listing(
         people=people,
         organizations=collectives,
         root=root,
@@ -101,34 +104,28 @@ def candidates_view(request):
         year=cd["year"],
         target=target,
         basis=cd["basis"] or Basis.REGULAR.value,
+        verdict=cd["verdict"],
+        query=cd["q"],
     )
-    rows = table.rows
-    if cd["verdict"] in ("eligible", "ineligible"):
-        rows = [r for r in rows if r.result.verdict == cd["verdict"]]
-    elif cd["verdict"] == "marked":
-        rows = [r for r in rows if r.mark is not None]
-    if cd["q"]:
-        needle = fold_vi(cd["q"])
-        rows = [r for r in rows if needle in fold_vi(str(r.subject))]
+    context = {
+        "form": form,
+        "table": listing,
+        "root": root,
+        "award_name": honour_label(cd["award"]),
+        "can_mark": user_can(request.user, "record.manage", root),
+        "subject_type": "person" if target is Target.INDIVIDUAL else "organization",
+    }
+    if listing.computing:
+        return render(request, "rules/candidates.html", {**context, "run": listing.run})
     if wants_xlsx(request):
-        return _export(table, rows)
-    return render(
-        request,
-        "rules/candidates.html",
-        {
-            "form": form,
-            "table": table,
-            "root": root,
-            "award_name": honour_label(cd["award"]),
-            "shown": len(rows),
-            "can_mark": user_can(request.user, "record.manage", root),
-            "subject_type": "person" if target is Target.INDIVIDUAL else "organization",
-            **paginate(request, rows, per_page=100),
-        },
-    )
+        return _export(listing)
+    paged = paginate(request, listing.matches, per_page=100)
+    page_obj = paged["page_obj"]
+    page_obj.object_list = listing.to_rows(list(page_obj.object_list))
+    return render(request, "rules/candidates.html", {**context, "shown": page_obj.paginator.count, **paged})
 
 
-def _export(table, rows):
+def _export(table):
     headers = [
         _("No."),
         _("Name"),
@@ -139,7 +136,7 @@ def _export(table, rows):
         _("Marked for proposal"),
     ]
     out = []
-    for i, row in enumerate(rows, 1):
+    for i, row in enumerate(table.all_rows(), 1):
         failed = "; ".join(c.message for c in row.failed)
         used = "; ".join(
             f"{'✓' if c.passed else ('?' if c.passed is None else '✗')} {c.message}" for c in row.result.conditions
@@ -168,8 +165,11 @@ def candidate_mark_view(request):
     award, year = request.POST.get("award", ""), request.POST.get("year", "")
     year_field = CandidateFilterForm.base_fields["year"]
     # ASCII digits only ("²".isdigit() holds) and the filter's own range: 20 digits were a 500.
-    if award not in HONOURS or not _ascii_number(year, 4) or not (
-            year_field.min_value <= int(year) <= year_field.max_value):
+    if (
+        award not in HONOURS
+        or not _ascii_number(year, 4)
+        or not (year_field.min_value <= int(year) <= year_field.max_value)
+    ):
         messages.error(request, _("Unknown title or year."))
         return redirect(safe_next(request, reverse("rules:candidates")))
     year = int(year)

@@ -14,6 +14,7 @@ from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 from tdkt.organizations.models import Organization
 from tdkt.records.models import HonourRecord
+from tdkt.records.signals import send_facts_changed
 
 from ..access import acting_roles
 from ..domain.money import base_salary, nominee_reward
@@ -201,7 +202,9 @@ def _record_awards(nominees: list[Nominee], decision: Decision, year: int) -> li
             decision_number=decision.reference, decision_date=decision.date, issuer=decision.issuer.name,
             note=f"Quyết định {decision.reference}",
         ))
-    return HonourRecord.objects.bulk_create(records)
+    created = HonourRecord.objects.bulk_create(records)
+    send_facts_changed(sender=HonourRecord, person_ids=(r.person_id for r in created))
+    return created
 
 
 @transaction.atomic
@@ -221,9 +224,9 @@ def decision_revoke(*, actor, decision: Decision, reason: str, on: datetime.date
     decision.revoked_on = on
     decision.revocation_reason = reason[:500]
     decision.save(update_fields=["revoked_on", "revocation_reason"])
-    HonourRecord.objects.filter(pk__in=decision.awardees.values("honour_record_id")).update(
-        revoked_on=on, revocation_reason=f"Quyết định {decision.reference} bị hủy bỏ: {reason[:400]}"
-    )
+    revoked = HonourRecord.objects.filter(pk__in=decision.awardees.values("honour_record_id"))
+    revoked.update(revoked_on=on, revocation_reason=f"Quyết định {decision.reference} bị hủy bỏ: {reason[:400]}")
+    send_facts_changed(sender=HonourRecord, person_ids=revoked.values_list("person_id", flat=True))
     certificates_drop(decision=decision)  # a revoked decision issues no certificate: its kept file goes
     audit_record(event_type=AuditEventType.DECISION_REVOKED, actor=actor, target=decision,
                  organization=decision.issuer, after={"reason": reason, "on": on.isoformat()})

@@ -11,6 +11,7 @@ from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 from tdkt.organizations.models import Organization, Person
 from tdkt.records.models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
+from tdkt.records.signals import send_facts_changed
 
 FIRST, LAST, LAST_TITLES = 2019, 2025, 2024
 WEIGHTS = [("HTXSNV", 2), ("HTTNV", 6), ("HTNV", 2)]
@@ -84,6 +85,7 @@ def load_history(*, actor, rng: random.Random) -> dict:
     AnnualRating.objects.bulk_create(ratings, batch_size=2000)
     HonourRecord.objects.bulk_create(honours, batch_size=2000)
     Initiative.objects.bulk_create(initiatives, batch_size=2000)
+    send_facts_changed(sender=AnnualRating, person_ids=(r.person_id for r in [*ratings, *honours, *initiatives]))
     someone = Person.objects.filter(organization__code="QT-STC-NS").order_by("pk").first()
     if someone:
         DisciplineRecord.objects.create(

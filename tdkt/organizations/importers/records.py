@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tdkt.records.domain.codes import HONOURS, HonourKind, Target
 from tdkt.records.models import TITLE_CODES, AnnualRating, HonourRecord
+from tdkt.records.signals import send_facts_changed
 
 from ..models import Organization
 from .bulk import insert_rows
@@ -248,6 +249,8 @@ def write_records(records: list[dict], *, actor, organization: Organization, yea
         for start in range(0, len(ids), UPDATE_CHUNK):
             AnnualRating.objects.filter(pk__in=ids[start : start + UPDATE_CHUNK]).update(**values)
     insert_rows(HonourRecord, titles)
+    touched = [r["subject"].pk for r in records if r["subject"].kind == PERSON]
+    send_facts_changed(sender=AnnualRating, person_ids=touched)
     written.ratings_created, written.titles_created = len(new_ratings), len(titles)
     written.ratings_updated = sum(len(ids) for ids in corrected.values())
     return written

@@ -34,7 +34,7 @@ def _row(client, world, award):
     client.force_login(world.users["unit_officer"])
     response = client.get(reverse("rules:candidates"), {"year": Y, "award": award, "org": world.orgs["FIN"].pk})
     assert response.status_code == 200
-    rows = {str(r.subject): r for r in response.context["table"].rows}
+    rows = {str(r.subject): r for r in response.context["page_obj"].object_list}
     return response, rows["Nguyễn Văn Đức"]
 
 

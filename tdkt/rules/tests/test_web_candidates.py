@@ -31,7 +31,7 @@ def test_lists_everyone_in_scope_with_verdict_and_reasons(client, rated):
     client.force_login(rated.users["unit_officer"])
     response = _get(client, org=rated.orgs["FIN"].pk)
     assert response.status_code == 200
-    rows = {str(r.subject): r for r in response.context["table"].rows}
+    rows = {str(r.subject): r for r in response.context["page_obj"].object_list}
     assert set(rows) == {"Nguyễn Văn Đức", "Trần Thị Hoa"}
     assert rows["Nguyễn Văn Đức"].result.verdict == "eligible"
     assert rows["Trần Thị Hoa"].result.verdict == "ineligible"
@@ -110,7 +110,7 @@ def test_2013_regime_caps_cstdcs_at_15_percent_of_ldtt(client, rated):
 def test_collectives_are_listed_for_collective_titles(client, rated):
     client.force_login(rated.users["standing_office"])
     response = _get(client, org=rated.orgs["P"].pk, award="TTLDTT")
-    names = {str(r.subject) for r in response.context["table"].rows}
+    names = {str(r.subject) for r in response.context["page_obj"].object_list}
     assert {"Sở Tài chính", "Sở Nội vụ", "Phòng Quản lý ngân sách"} <= names
     assert "UBND tỉnh Quảng Trị" not in names
 
