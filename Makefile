@@ -32,11 +32,12 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 # The web server ($(2)) under settings $(1), with the task worker beside it: Ctrl-C or TERM stops
-# both, and when either server stops the worker stops too (its log: var/worker.log).
+# both, and when either server stops the worker stops too (its log: var/worker.log); the worker
+# (tdkt_worker) first lets a running task finish, for up to TDKT_WORKER_GRACE_SECONDS.
 define serve_with_worker
 	@export DJANGO_SETTINGS_MODULE=$(1) TDKT_SITE_URL='$(TDKT_SITE_URL)'; \
 	  trap 'kill $$web $$worker 2>/dev/null; wait' EXIT INT TERM; \
-	  $(PY) manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & worker=$$!; \
+	  $(PY) manage.py tdkt_worker --queue-name '*' >var/worker.log 2>&1 & worker=$$!; \
 	  $(2) & web=$$!; \
 	  wait $$web
 endef
