@@ -159,12 +159,8 @@ def _dump_postgresql(destination: Path) -> dict:
 
 
 def load(source: Path, database: dict) -> None:
-    """Replace the configured database's content by the dump at `source` (already verified)."""
-    if database["vendor"] != connection.vendor:
-        raise BackupError(
-            _("The archive holds a %(theirs)s database but the configured database is %(ours)s.")
-            % {"theirs": database["vendor"], "ours": connection.vendor}
-        )
+    """Replace the configured database's content by the dump at `source` (already verified, and of
+    this database's kind)."""
     if connection.vendor == "postgresql":
         _load_postgresql(source, database)
     else:

@@ -9,6 +9,7 @@ import json
 import tarfile
 
 import pytest
+from django.utils import translation
 
 from tdkt.core.backup.archive import (
     MANIFEST,
@@ -21,6 +22,13 @@ from tdkt.core.backup.archive import (
 )
 
 DB = b"SQLite format 3\0 pretend"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The checks are what is tested here, not their Vietnamese wording (the catalogue's business)."""
+    with translation.override("en"):
+        yield
 
 
 def _entry(content: bytes) -> dict:

@@ -4,9 +4,17 @@
 from unittest import mock
 
 import pytest
+from django.utils import translation
 
 from tdkt.core.backup import database
 from tdkt.core.backup.archive import BackupError
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The checks are what is tested here, not their Vietnamese wording (the catalogue's business)."""
+    with translation.override("en"):
+        yield
 
 
 def test_a_missing_client_program_is_named_with_what_to_install():
