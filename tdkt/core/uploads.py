@@ -1,7 +1,8 @@
 """Checks on uploaded documents: type by content (not by name), size, and a safe stored name.
 
-Uploads are never served inline as HTML: they are stored under MEDIA_ROOT, outside the static
-routes, and downloaded through a view that sends them as attachments with nosniff.
+Uploads are never served inline as HTML: they are kept in the file storage (MEDIA_ROOT, or a private
+S3 bucket: settings.STORAGES), never under a public URL, and downloaded through a view that sends
+them as attachments with nosniff (tdkt/core/downloads.py).
 """
 
 import unicodedata

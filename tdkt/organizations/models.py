@@ -276,7 +276,8 @@ class ImportJob(models.Model):
     """One uploaded Excel file of organisations, people or one organisation's year of ratings and
     titles, checked whole and then written whole.
 
-    The file lives under MEDIA_ROOT/imports/ (never served by a URL) while the job runs and is
+    The file lives in the file storage under imports/ (never served by a URL; the web node that
+    took it and the worker that runs it may be different machines) while the job runs and is
     removed when it finishes; the job keeps the counts and the row errors. A job is visible only
     to the user who uploaded it and to administrators.
     """
