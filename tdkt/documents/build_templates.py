@@ -7,7 +7,7 @@ can be rebuilt from source after a change of layout:
     .venv/bin/python -m tdkt.documents.build_templates [output folder]
 
 A clerk does not need it: he opens a .docx in Word or LibreOffice, edits the wording around the
-{{ … }} and {% … %} tags and saves it under MEDIA_ROOT/document_templates/ (see generation.py).
+{{ … }} and {% … %} tags and keeps it in the file storage under document_templates/ (see generation.py).
 
 Layout (NĐ 30/2020, Phụ lục I): A4 portrait; margins top and bottom 20 mm, left 30 mm, right
 15 mm; Times New Roman (Liberation Serif on the server) 14 pt body with a 1.27 cm first-line indent,
