@@ -190,7 +190,7 @@ def read_members(tar: tarfile.TarFile) -> tuple[dict, list[tarfile.TarInfo]]:
                 raise ArchiveError(
                     _("The archive holds a member with an unsafe path: %(name)s") % {"name": repr(member.name)[:200]}
                 )
-            if not member.isreg():
+            if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
                 raise ArchiveError(
                     _("The archive holds a link or special file, refused: %(name)s") % {"name": member.name}
                 )

@@ -93,7 +93,9 @@ def test_a_member_outside_the_archive_is_refused(tmp_path, name):
         _read(path)
 
 
-@pytest.mark.parametrize("kind", [tarfile.SYMTYPE, tarfile.LNKTYPE, tarfile.CHRTYPE, tarfile.DIRTYPE, tarfile.FIFOTYPE])
+@pytest.mark.parametrize(
+    "kind", [tarfile.SYMTYPE, tarfile.LNKTYPE, tarfile.CHRTYPE, tarfile.DIRTYPE, tarfile.FIFOTYPE, tarfile.CONTTYPE]
+)
 def test_links_folders_and_devices_are_refused(tmp_path, kind):
     path = _archive(tmp_path / "a.tar.gz", [_member("files/x", type=kind, linkname="/etc/passwd")])
     with pytest.raises(ArchiveError, match="link or special file"):
