@@ -3,9 +3,7 @@ and exits 0; a task past the grace time is stopped, recorded failed, and its imp
 at once (no "đang chạy" for ever). The worker runs as a real child process on this test's database
 (PostgreSQL: the test database itself; SQLite: a file copy of it, copied back afterwards)."""
 
-import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
@@ -23,40 +20,12 @@ from tdkt.core.management.commands.tdkt_worker import GracefulWorker
 from tdkt.organizations.models import ImportJob, ImportKind, ImportStatus
 from tdkt.organizations.tasks import import_job_run_task
 
+from .child_db import SharedDatabase
 from .worker_tasks import slow_task
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DB_TASKS = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-CLEARED = {"DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "TDKT_WORKER_GRACE_SECONDS"}
 STARTUP = 90  # seconds for a child to start Django and take its first task on a loaded 2-core machine
-
-
-class SharedDatabase:
-    """The database a child process sees: PostgreSQL's test database, or SQLite's in-memory one
-    copied to a file (``send``) and copied back when the child is done (``receive``)."""
-
-    def __init__(self, folder: Path):
-        self.file = folder / "db.sqlite3"
-        self.sqlite = connection.vendor == "sqlite"
-        if self.sqlite:
-            self.url = f"sqlite:///{self.file}"
-        else:
-            s = connection.settings_dict
-            password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-            self.url = f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-    def send(self) -> None:
-        if self.sqlite:
-            connection.ensure_connection()
-            target = sqlite3.connect(self.file)
-            connection.connection.backup(target)
-            target.close()
-
-    def receive(self) -> None:
-        if self.sqlite:
-            source = sqlite3.connect(self.file)
-            source.backup(connection.connection)
-            source.close()
 
 
 @pytest.fixture
@@ -65,15 +34,12 @@ def shared(tmp_path):
 
 
 def start_worker(shared: SharedDatabase, log: Path, *, grace: float, env: dict | None = None) -> subprocess.Popen:
-    child_env = {k: v for k, v in os.environ.items() if k not in CLEARED}
-    # The base settings: the database-backed queue (the test settings run tasks in the request).
-    child_env.update(DJANGO_SETTINGS_MODULE="config.settings.base", DATABASE_URL=shared.url, **(env or {}))
     shared.send()
     return subprocess.Popen(
         [sys.executable, "-m", "tests.worker_tasks", "tdkt_worker", "--queue-name", "*", "--interval", "0.2"]
         + ["--no-startup-delay", "--no-reload", "--grace", str(grace)],
         cwd=settings.BASE_DIR,
-        env=child_env,
+        env=shared.child_env(**(env or {})),
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
