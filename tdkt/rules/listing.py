@@ -8,6 +8,7 @@ before (evaluation.candidate_table)."""
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import batched
 
 from django.db.models import Count, Q, QuerySet
 
@@ -18,7 +19,7 @@ from tdkt.records.domain.codes import Target
 from .domain import Basis, Verdict, regime_for
 from .domain.quotas import QuotaStatus
 from .evaluation import CandidateRow, candidate_table, default_on_date, quota_statuses
-from .models import ProposalMark, VerdictRun
+from .models import ProposalMark, StoredVerdict, VerdictRun
 from .stored import VerdictKey, current_verdicts, ensure_current, stored_result
 from .verdicts import NEEDS_REVIEW
 
@@ -53,10 +54,12 @@ class CandidateListing:
         return self.to_rows(list(self.matches[start:stop]))
 
     def all_rows(self, chunk: int = 2000):
-        """Every matching row, a chunk at a time (the Excel export)."""
-        count = self.matches.count() if isinstance(self.matches, QuerySet) else len(self.matches)
-        for start in range(0, count, chunk):
-            yield from self.rows_of(start, start + chunk)
+        """Every matching row, a chunk at a time (the Excel export): one ordered query."""
+        if not isinstance(self.matches, QuerySet):
+            yield from self.to_rows(list(self.matches))
+            return
+        for ids in batched(self.matches.iterator(chunk_size=chunk), chunk):
+            yield from self.to_rows(list(ids))
 
 
 def candidate_listing(
@@ -112,19 +115,20 @@ def candidate_listing(
 
 def _people_listing(*, people: QuerySet, root, key: VerdictKey, verdict: str, query: str) -> CandidateListing:
     listing = CandidateListing(key.award, key.year, key.on_date, key.basis, Target.INDIVIDUAL)
-    listing.run = ensure_current(root=root, people=people, key=key)
-    if listing.run is not None:
-        return listing
-    in_scope = current_verdicts(key).filter(person_id__in=people.order_by().values("pk"))
-    counts = in_scope.aggregate(
-        total=Count("pk"),
-        eligible=Count("pk", filter=Q(verdict=Verdict.ELIGIBLE.value)),
-        needs_review=Count("pk", filter=Q(shown=NEEDS_REVIEW)),
-    )
+    scope = people.order_by().values("pk")
+    in_scope = current_verdicts(key).filter(person_id__in=scope)
+    counts = _counts(in_scope)
+    # One current verdict per person at most (a unique key): as many as people means none missing,
+    # without the anti-join that finds who is missing.
+    if counts["total"] < people.order_by().count():
+        listing.run = ensure_current(root=root, people=people, key=key)
+        if listing.run is not None:
+            return listing
+        counts = _counts(in_scope)
     marks = ProposalMark.objects.filter(year=key.year, award=key.award)
     listing.total, listing.eligible_count = counts["total"], counts["eligible"]
     listing.needs_review_count = counts["needs_review"]
-    listing.marked_count = marks.filter(person_id__in=people.order_by().values("pk")).count()
+    listing.marked_count = marks.filter(person_id__in=scope).count()
     listing.quotas = quota_statuses(
         root=root,
         people=people,
@@ -140,17 +144,27 @@ def _people_listing(*, people: QuerySet, root, key: VerdictKey, verdict: str, qu
         matches = matches.filter(person_id__in=marks.values("person_id"))
     for term in search_terms(query):
         matches = matches.filter(person__search_text__contains=term)
-    listing.matches = matches.order_by("person__organization__path", "person__search_text", "person_id")
+    # Ordered and paged on ids only: the sort never carries the conditions' text.
+    listing.matches = matches.order_by("person__organization__path", "person__search_text", "person_id").values_list(
+        "pk", flat=True
+    )
 
-    def to_rows(stored: list) -> list[CandidateRow]:
-        ids = [v.person_id for v in stored]
-        people_by_id = {p.pk: p for p in people.model.objects.filter(pk__in=ids).select_related("organization")}
-        marked = {m.person_id: m for m in marks.filter(person_id__in=ids)}
+    def to_rows(ids: list) -> list[CandidateRow]:
+        stored = StoredVerdict.objects.select_related("person__organization").in_bulk(ids)
+        marked = {m.person_id: m for m in marks.filter(person_id__in=[v.person_id for v in stored.values()])}
         rows = []
-        for v in stored:
-            person = people_by_id[v.person_id]
-            rows.append(CandidateRow(person, person.organization, stored_result(v), marked.get(v.person_id)))
+        for pk in ids:
+            v = stored[pk]
+            rows.append(CandidateRow(v.person, v.person.organization, stored_result(v), marked.get(v.person_id)))
         return rows
 
     listing.to_rows = to_rows
     return listing
+
+
+def _counts(verdicts: QuerySet) -> dict:
+    return verdicts.aggregate(
+        total=Count("pk"),
+        eligible=Count("pk", filter=Q(verdict=Verdict.ELIGIBLE.value)),
+        needs_review=Count("pk", filter=Q(shown=NEEDS_REVIEW)),
+    )

@@ -20,7 +20,7 @@ from itertools import batched
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from tdkt.organizations.models import Organization, Person
@@ -30,7 +30,7 @@ from .domain import Basis, Condition, Result, Verdict, regime_for
 from .domain.needs import needs_for
 from .domain.types import Kind
 from .evaluation import evaluate_safely
-from .models import StoredVerdict, VerdictRun
+from .models import PersonFactsStamp, StoredVerdict, VerdictRun
 from .verdicts import shown_verdict
 
 logger = logging.getLogger(__name__)
@@ -57,9 +57,11 @@ class VerdictKey:
 
 def current_verdicts(key: VerdictKey) -> QuerySet:
     """The stored verdicts for `key` computed after the person's facts last changed."""
-    return key.rows().filter(
-        Q(person__facts_stamp__isnull=True) | Q(computed_at__gte=F("person__facts_stamp__changed_at"))
+    # NOT EXISTS on the stamp's primary key: no join through the people table.
+    changed_since = PersonFactsStamp.objects.filter(
+        person_id=OuterRef("person_id"), changed_at__gt=OuterRef("computed_at")
     )
+    return key.rows().filter(~Exists(changed_since))
 
 
 def missing_people(people: QuerySet, key: VerdictKey) -> QuerySet:
