@@ -172,3 +172,15 @@ def run_verdicts(run: VerdictRun) -> VerdictRun:
     VerdictRun.objects.filter(pk=run.pk).update(status=VerdictRun.Status.DONE, updated_at=timezone.now())
     run.refresh_from_db()
     return run
+
+
+def verdict_runs_sweep(*, now: datetime.datetime | None = None) -> list[int]:
+    """Mark failed the runs whose worker stopped reporting (manage.py sweep_jobs); the page has
+    already stopped waiting for them and starts a new run on the next look."""
+    cutoff = (now or timezone.now()) - RUN_STALLED_AFTER
+    stalled = VerdictRun.objects.filter(
+        status__in=[VerdictRun.Status.QUEUED, VerdictRun.Status.RUNNING], updated_at__lt=cutoff
+    )
+    ids = list(stalled.values_list("pk", flat=True))
+    VerdictRun.objects.filter(pk__in=ids).update(status=VerdictRun.Status.FAILED)
+    return ids

@@ -2,6 +2,7 @@
 current, with the same results as the engine run in the request."""
 
 import datetime
+import io
 import random
 
 import pytest
@@ -271,3 +272,22 @@ def test_the_page_costs_the_same_queries_for_few_or_many_people(client, populate
         return len(captured)
 
     assert queries(populated.orgs["P"]) == queries(populated.orgs["FIN-NS"])
+
+
+def test_sweep_jobs_fails_a_run_that_stopped_reporting(populated, settings):
+    from django.core.management import call_command
+
+    settings.TDKT_CANDIDATES_INLINE_MAX = 10
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _listing(populated, "CSTDCS")
+    fresh = VerdictRun.objects.create(
+        organization=populated.orgs["FIN"], award="LDTT", year=Y, basis="regular", on_date=datetime.date(2026, 1, 1)
+    )
+    VerdictRun.objects.exclude(pk=fresh.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=11))
+    out = io.StringIO()
+    call_command("sweep_jobs", stdout=out)
+    assert "1 lượt xét điều kiện khen thưởng" in out.getvalue()
+    assert dict(VerdictRun.objects.values_list("pk", "status")) == {
+        **{pk: "failed" for pk in VerdictRun.objects.exclude(pk=fresh.pk).values_list("pk", flat=True)},
+        fresh.pk: "queued",
+    }
