@@ -32,7 +32,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # The child is a fresh process configured by its environment only (the browser tests set
 # DJANGO_ALLOW_ASYNC_UNSAFE for their own process; a restore never runs with it).
-CLEARED = {"DATABASE_URL", "MEDIA_ROOT", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+CLEARED = {
+    "DATABASE_URL",
+    "MEDIA_ROOT",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "TDKT_STORAGE",
+    "TDKT_S3_BUCKET",
+    "TDKT_S3_ENDPOINT_URL",
+    "TDKT_S3_REGION",
+}
 BINARY = bytes(range(256)) * 64
 UPLOAD = b"PK\x03\x04 an uploaded workbook " + BINARY
 
@@ -55,37 +64,51 @@ def data(world):
     return world
 
 
-@pytest.fixture
-def fresh(tmp_path):
-    """A fresh database (of the suite's kind) and an empty media folder for the restoring process."""
-    media = tmp_path / "media-fresh"
-    media.mkdir()
-    if connection.vendor == "sqlite":
-        path = tmp_path / "fresh.sqlite3"
-        yield {"url": f"sqlite:///{path}", "media": media, "connect": lambda: contextlib.closing(sqlite3.connect(path))}
-        return
+@pytest.fixture(scope="session")
+def drill_database():
+    """PostgreSQL: a database created for this session's drills on the suite's server, dropped at its
+    end (DROP DATABASE waits for a checkpoint, seconds on a busy server: once, not per test)."""
     server = connection.settings_dict
-    name = f"tdkt_drill_{uuid.uuid4().hex[:12]}"
     params = {
         "host": server["HOST"] or None,
         "port": server["PORT"] or None,
         "user": server["USER"] or None,
         "password": server["PASSWORD"] or None,
     }
+    name = f"tdkt_drill_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     auth = quote(server["USER"] or "") + (":" + quote(server["PASSWORD"]) if server["PASSWORD"] else "")
     url = f"postgres://{auth}@{server['HOST'] or '127.0.0.1'}:{server['PORT'] or 5432}/{name}"
     try:
-        yield {"url": url, "media": media, "connect": lambda: psycopg.connect(dbname=name, **params)}
+        yield {"url": url, "connect": lambda: psycopg.connect(dbname=name, autocommit=True, **params)}
     finally:
         with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _restore_in_child(archive, fresh, *extra):
+@pytest.fixture
+def fresh(tmp_path, request):
+    """An empty database of the suite's kind (a new SQLite file; on PostgreSQL the session's drill
+    database, emptied to its state when created) and an empty media folder, for the restoring process."""
+    media = tmp_path / "media-fresh"
+    media.mkdir()
+    if connection.vendor == "sqlite":
+        path = tmp_path / "fresh.sqlite3"
+        yield {"url": f"sqlite:///{path}", "media": media, "connect": lambda: contextlib.closing(sqlite3.connect(path))}
+        return
+    database = request.getfixturevalue("drill_database")
+    with database["connect"]() as empty:
+        empty.execute("DROP SCHEMA public CASCADE")
+        empty.execute("CREATE SCHEMA public")
+        assert not _tables(empty.cursor())
+    yield {**database, "media": media}
+
+
+def _restore_in_child(archive, fresh, *extra, env_extra=None):
     env = {k: v for k, v in os.environ.items() if k not in CLEARED}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.test", DATABASE_URL=fresh["url"], MEDIA_ROOT=str(fresh["media"]))
+    env.update(env_extra or {})
     return subprocess.run(
         [sys.executable, "-m", "tdkt.cli", "restore", str(archive), *extra],
         env=env,
@@ -156,6 +179,32 @@ def test_restore_drill_into_a_fresh_database_and_store(data, fresh, tmp_path):
     assert forced.returncode == 0, forced.stdout + forced.stderr
     with fresh["connect"]() as restored:
         assert _counts(restored.cursor()) == original
+
+
+def test_restore_drill_from_a_bucket_into_a_fresh_bucket(s3, data, fresh, tmp_path):
+    """The same drill with the files in an S3-compatible store (moto's server): read back through the
+    storage API, written into a new, empty bucket by the restoring process."""
+    archive = tmp_path / "s3.tar.gz"
+    call_command("backup", output=archive)
+    with connection.cursor() as cursor:
+        original = _counts(cursor)
+    original_files = {key: s3.read(key) for key in s3.keys()}
+    assert UPLOAD in original_files.values()
+    assert "document_templates/kế hoạch.docx" in original_files
+    target = f"{s3.bucket}-restored"
+    s3.client.create_bucket(Bucket=target)
+
+    result = _restore_in_child(archive, fresh, env_extra={**s3.environment, "TDKT_S3_BUCKET": target})
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    with fresh["connect"]() as restored:
+        assert _counts(restored.cursor()) == original
+    listed = s3.client.list_objects_v2(Bucket=target).get("Contents", [])
+    restored_files = {
+        item["Key"]: s3.client.get_object(Bucket=target, Key=item["Key"])["Body"].read() for item in listed
+    }
+    assert restored_files == original_files
+    assert not any(fresh["media"].iterdir())
 
 
 def _tampered(archive, target, change):
