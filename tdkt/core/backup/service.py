@@ -81,7 +81,14 @@ def backup_create(*, output: Path | None = None, keep: int | None = None) -> Bac
     output.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = output.with_name(output.name + ".partial")
     try:
-        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as raw:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise BackupError(
+            _("%(path)s exists: another backup is writing it, or an interrupted one left it (delete it then).")
+            % {"path": partial}
+        ) from None
+    try:
+        with os.fdopen(descriptor, "wb") as raw:
             # Level 6: most stored files (PDF, DOCX, XLSX) are compressed already; 9 costs time for nothing.
             with tarfile.open(fileobj=raw, mode="w:gz", format=tarfile.PAX_FORMAT, compresslevel=6) as tar:
                 manifest = _write_members(tar, now)

@@ -42,3 +42,18 @@ def test_the_password_goes_through_the_environment_only():
     assert "s3cret" not in " ".join(args[0])
     assert kwargs["env"]["PGPASSWORD"] == "s3cret"
     assert kwargs["env"]["PGDATABASE"] == "tdkt"
+
+
+def test_an_existing_archive_or_one_being_written_is_left_alone(tmp_path):
+    from tdkt.core.backup.service import backup_create
+
+    done = tmp_path / "tdkt-20260101-000000.tar.gz"
+    done.write_bytes(b"earlier")
+    with pytest.raises(BackupError, match="already exists"):
+        backup_create(output=done)
+    writing = tmp_path / "b.tar.gz.partial"
+    writing.write_bytes(b"half")
+    with pytest.raises(BackupError, match="another backup is writing it"):
+        backup_create(output=tmp_path / "b.tar.gz")
+    assert done.read_bytes() == b"earlier"
+    assert writing.read_bytes() == b"half"

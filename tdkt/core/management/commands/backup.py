@@ -26,6 +26,8 @@ class Command(BaseCommand):
             result = backup_create(output=output, keep=keep)
         except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:  # a full disk, a storage that refuses: said without a traceback
+            raise CommandError(_("A file could not be read or written: %(error)s") % {"error": exc}) from None
         self.stdout.write(
             _("Backup written to %(path)s: %(tables)s tables, %(rows)s rows, %(files)s files (%(size)s).")
             % {

@@ -27,6 +27,8 @@ class Command(BaseCommand):
             raise CommandError(_("The archive does not match its manifest: nothing was restored.")) from None
         except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:  # a full disk, a storage that refuses: said without a traceback
+            raise CommandError(_("A file could not be read or written: %(error)s") % {"error": exc}) from None
         self.stdout.write(
             _("Restored %(tables)s tables (%(rows)s rows) and %(files)s files (%(size)s) from %(path)s.")
             % {
