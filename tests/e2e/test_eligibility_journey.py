@@ -52,3 +52,28 @@ def test_rating_and_initiative_make_cstdcs_eligible(live_server, page, screensho
     assert any("sáng kiến" in r.lower() and r.startswith("✓") for r in reasons)
     assert "Ứng dụng chữ ký số" in page.locator("body").inner_text()
     screenshot(page, "e2e-cstdcs-eligible")
+
+
+def test_a_whole_province_is_worked_out_in_the_background_and_the_page_follows(live_server, page, screenshot, settings):
+    """Issue 12, point 2: beyond what a request computes, the province's verdicts go to the task queue;
+    the page shows the progress and turns into the list by itself when the run is done."""
+    from tdkt.organizations.models import Organization
+    from tdkt.rules.models import VerdictRun
+    from tdkt.rules.stored import run_verdicts
+
+    load_demo()
+    settings.TDKT_CANDIDATES_INLINE_MAX = 5
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued: this test is the worker
+    province = Organization.objects.get(kind="province", name__contains="Quảng Trị")
+    base = live_server.url
+    _login(page, base, "thuongtruc")
+    page.goto(f"{base}/candidates/?org={province.pk}")
+    progress = page.locator("#candidates-progress")
+    assert "tiến trình nền" in progress.inner_text()
+    screenshot(page, "e2e-candidates-computing")
+    run = VerdictRun.objects.get()
+    run_verdicts(run)
+    page.locator("#candidates").wait_for(timeout=10_000)  # htmx asks again every 2 s
+    assert page.locator("#candidates-progress").count() == 0
+    assert page.locator("#candidates tbody tr").count() == 100  # a full first page of the province
+    screenshot(page, "e2e-candidates-ready")
