@@ -1,6 +1,7 @@
 """The restore drill: data made here is backed up, restored by a separate `tdkt restore` process into a
 FRESH database (a new SQLite file, or a new database on the same PostgreSQL server) and a fresh, empty
-media folder, and every table's row count and every file's bytes are compared with the original.
+media folder (and once from an S3-compatible bucket into a new bucket), and every table's row count
+and every file's bytes are compared with the original.
 Also: a non-empty target is refused without --force, and an archive whose file was changed is
 refused with that file named and a non-zero exit, nothing restored."""
 
