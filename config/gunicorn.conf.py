@@ -54,10 +54,13 @@ def on_starting(server):
 
 def child_exit(server, worker):
     """In the master, for every worker that ended (recycled, timed out, killed): its live gauges go;
-    its counters stay, as counted."""
+    its counts stay, folded into the archive files so the folder does not grow with every recycling."""
     from prometheus_client import multiprocess
 
+    from tdkt.core.metrics_files import merge_dead_process
+
     multiprocess.mark_process_dead(worker.pid)
+    merge_dead_process(os.environ["PROMETHEUS_MULTIPROC_DIR"], worker.pid)
 
 
 def on_exit(server):

@@ -8,8 +8,8 @@ django_db_), so it can take over when released.
 
 Several gunicorn workers: with PROMETHEUS_MULTIPROC_DIR set (config/gunicorn.conf.py sets it and
 empties it when gunicorn starts and stops) every process counts in its own files there and a
-scrape adds them all up, those of recycled workers included. Without it (runserver, the tests) the
-one process's registry is served.
+scrape adds them all up, those of recycled workers included (folded into one archive file each,
+metrics_files.py). Without it (runserver, the tests) the one process's registry is served.
 
 Not public: served only to an address of TDKT_METRICS_ALLOWED_ADDRESSES connecting directly (no
 proxy between), or to a scraper sending ``Authorization: Bearer <TDKT_METRICS_TOKEN>``; anyone else
@@ -32,6 +32,7 @@ from django.views.decorators.http import require_safe
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
 
+from .metrics_files import folder_lock
 from .metrics_gauges import AppGauges
 
 # Up to gunicorn's timeout (120 s): a request slower than that is killed, never observed.
@@ -131,9 +132,9 @@ def metrics_allowed(request) -> bool:
     return address_allowed(request.META.get("REMOTE_ADDR"), settings.TDKT_METRICS_ALLOWED_ADDRESSES)
 
 
-def registry():
+def registry(*, multiprocess: bool):
     """What one scrape reads: every process's counts (multiprocess) or this process's, and the gauges."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if multiprocess:
         counts = CollectorRegistry(auto_describe=False)
         MultiProcessCollector(counts)
     else:
@@ -150,4 +151,11 @@ def registry():
 def metrics(request):
     if not metrics_allowed(request):
         raise Http404
-    return HttpResponse(generate_latest(registry()), content_type=CONTENT_TYPE_LATEST)
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        # Never while the master folds a dead worker's counts into the archive (metrics_files.py).
+        with folder_lock(folder, exclusive=False):
+            output = generate_latest(registry(multiprocess=True))
+    else:
+        output = generate_latest(registry(multiprocess=False))
+    return HttpResponse(output, content_type=CONTENT_TYPE_LATEST)
