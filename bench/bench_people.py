@@ -33,6 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import search_extras  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -133,12 +134,12 @@ def time_import(user, path: Path) -> dict:
     return timings
 
 
-def print_plans(label: str, queries) -> None:
-    """The database's plan for each query of the page that reads people (EXPLAIN ANALYZE on PostgreSQL)."""
+def print_plans(label: str, queries, table: str = "organizations_person") -> None:
+    """The database's plan for each query of the page that reads `table` (EXPLAIN ANALYZE on PostgreSQL)."""
     prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
     for query in queries.captured_queries:
         sql = query["sql"]
-        if "organizations_person" not in sql or not sql.lstrip().upper().startswith("SELECT"):
+        if table not in sql or not sql.lstrip().upper().startswith("SELECT"):
             continue
         with connection.cursor() as cursor:
             cursor.execute(prefix + sql)
@@ -146,36 +147,65 @@ def print_plans(label: str, queries) -> None:
         print(f"\n-- {label} ({query['time']} s)\n{sql}\n    {plan}")
 
 
+def time_url(client, label: str, url: str, runs: int, explain: bool, table: str = "organizations_person") -> tuple:
+    """Median, min and max ms of `runs` gets of `url`, its number of queries and their SQL ms."""
+    response = client.get(url)  # warm-up
+    assert response.status_code == 200, (url, response.status_code)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    if explain:
+        print_plans(label, queries, table)
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    return label, statistics.median(samples), min(samples), max(samples), len(queries), sql_ms
+
+
 def time_pages(user, org, runs: int, explain: bool = False) -> list[tuple]:
     from tdkt.organizations.selectors import PersonFilters, person_list
 
     client = Client(SERVER_NAME="localhost")
     client.force_login(user)
+    last = -(-person_list(user).count() // 50)  # the list shows 50 a page
+    code = person_list(user).order_by("code").values_list("code", flat=True)[last * 25]
     cases = [
         ("no filter", "/people/", PersonFilters()),
         ("?q=nguyen", "/people/?q=nguyen", PersonFilters(query="nguyen")),
         ("?category=vien_chuc&sex=nu", "/people/?category=vien_chuc&sex=nu",
          PersonFilters(category="vien_chuc", sex="nu")),
         (f"?org=<department {org.code}>", f"/people/?org={org.pk}", PersonFilters(organization_id=org.pk)),
+        (f"?q={code.lower()} (one staff code)", f"/people/?q={code.lower()}", PersonFilters(query=code)),
         ("?page=500", "/people/?page=500", PersonFilters()),
+        (f"?page={last // 2} (the middle)", f"/people/?page={last // 2}", PersonFilters()),
+        (f"?page={last} (the last)", f"/people/?page={last}", PersonFilters()),
     ]
     results = []
     for label, url, filters in cases:
-        response = client.get(url)  # warm-up
-        assert response.status_code == 200, (url, response.status_code)
-        samples = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            client.get(url)
-            samples.append((time.perf_counter() - start) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        if explain:
-            print_plans(label, queries)
-        sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
-        results.append((label, statistics.median(samples), min(samples), max(samples), len(queries), sql_ms,
-                        person_list(user, filters=filters).count()))
+        results.append((*time_url(client, label, url, runs, explain), person_list(user, filters=filters).count()))
+    return results
+
+
+def time_other_searches(user, runs: int, explain: bool = False) -> list[tuple]:
+    """The organisations list's search (logged in) and the public golden-book search (no login)."""
+    from tdkt.awards.selectors import public_decisions
+    from tdkt.organizations.selectors import OrganizationFilters, organization_list
+
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(user)
+    results = []
+    for q in ("truong tieu hoc", "hai lang so 17"):
+        url = f"/organizations/?q={q.replace(' ', '+')}"
+        count = organization_list(user, filters=OrganizationFilters(query=q)).count()
+        results.append((*time_url(client, url, url, runs, explain, "organizations_organization"), count))
+    public = Client(SERVER_NAME="localhost")
+    for q in ("nguyen", "khanh"):
+        url = f"/cong-khai/?q={q.replace(' ', '+')}"
+        count = public_decisions(query=q).count()  # decisions with a match
+        results.append((*time_url(public, url, url, runs, explain, "awards_awardee"), count))
     return results
 
 
@@ -184,6 +214,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--explain", action="store_true", help="print the query plans of the list pages")
+    parser.add_argument("--organisations", type=int, default=3000, help="organisations added for their search")
+    parser.add_argument("--awardees", type=int, default=20_000, help="golden-book awardees for the public search")
     args = parser.parse_args()
     with throwaway_database("people", WORKDIR) as vendor:
         with override_settings(MEDIA_ROOT=WORKDIR / "media", ALLOWED_HOSTS=["localhost"]):
@@ -199,6 +231,13 @@ def main() -> None:
             timings = time_import(user, path)
             rss_after = peak_rss_mb()
             pages = time_pages(user, leaves[0], args.runs, args.explain)
+            extra_orgs = search_extras.build_more_organisations(leaves[::6], args.organisations)
+            awardees = search_extras.build_awardees(province, user, args.awardees)
+            if vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            print(f"\n(then {extra_orgs:,} more organisations and {awardees:,} awardees for the searches below)")
+            pages += time_other_searches(user, args.runs, args.explain)
         report(vendor, args, path, generated, timings, rss_before, rss_after, pages)
 
 
@@ -217,7 +256,7 @@ def report(vendor, args, path, generated, timings, rss_before, rss_after, pages)
         seconds = timings[name]
         print(f"{name:<36}{seconds:>9.2f}{rows / seconds:>10,.0f}")
     print(f"peak RSS: {rss_after:,.0f} MB (before the import {rss_before:,.0f} MB)")
-    print(f"\n{'people list page':<36}{'median ms':>10}{'min':>8}{'max':>8}{'queries':>9}{'SQL ms':>8}{'matches':>9}")
+    print(f"\n{'list page':<36}{'median ms':>10}{'min':>8}{'max':>8}{'queries':>9}{'SQL ms':>8}{'matches':>9}")
     for label, median, low, high, queries, sql_ms, count in pages:
         print(f"{label:<36}{median:>10.1f}{low:>8.1f}{high:>8.1f}{queries:>9}{sql_ms:>8.1f}{count:>9}")
     print("(SQL ms: the database time of one extra run, from the query log)")
