@@ -23,9 +23,10 @@ measured here). Steps:
 4. Prints per page kind: its median alone (one request at a time, before the load: what the page
    costs without a queue), then under the load requests, errors, median, p95 and p99 in ms, and its
    p95 over the static file's p95 of the same run. An error is any answer other than 200 (a redirect,
-   a 4xx, a 5xx) and any failed connection. Then stops the server and the worker and drops the
-   database. When the server is saturated (the requests per second stop growing with the users),
-   the waiting in gunicorn's queue, which static files share with pages, dominates both p95s.
+   a 4xx, a 5xx) and any failed connection, counted from the warm-up on. Then stops the server and
+   the worker and drops the database. When the server is saturated (the requests per second stop
+   growing with the users), the waiting in gunicorn's queue, which static files share with pages,
+   dominates both p95s.
 
 The load generator is an asyncio client (aiohttp) in this process: it competes with the server for
 the machine's cores, so its CPU share and the load average are printed next to the figures.
@@ -160,7 +161,8 @@ class Client:
     def __init__(self, session, base: str, samples: dict, errors: dict):
         self.session, self.base, self.samples, self.errors = session, base, samples, errors
         self.cookies: dict[str, str] = {}
-        self.measure_from = math.inf
+        self.measure_from = math.inf  # latencies from here (after the warm-up)
+        self.count_errors = False  # errors from the first request of the load, warm-up included
 
     def _headers(self, extra=None) -> dict:
         headers = {"X-Forwarded-Proto": "https", **(extra or {})}
@@ -185,8 +187,8 @@ class Client:
         elapsed = (time.perf_counter() - start) * 1000
         if start >= self.measure_from:
             self.samples[kind].append(elapsed)
-            if status != expect:
-                self.errors[kind][f"{status} {url}"] += 1
+        if self.count_errors and status != expect:
+            self.errors[kind][f"{status} {url}"] += 1
         return status, body.decode("utf-8", "replace")
 
     async def login(self, username: str, password: str) -> None:
@@ -221,7 +223,6 @@ async def run_load(args, made: dict, base: str, static_urls: list[str]) -> dict:
         await asyncio.gather(
             *(c.login(made["users"][roles[i % len(roles)]], made["password"]) for i, c in enumerate(office))
         )
-        # Every URL kind once per role, before the clock: a page the mix expects must answer.
         # Every URL kind once per role before the clock (a page the mix expects must answer), then
         # ALONE_RUNS more times one request at a time: what each page costs without a queue.
         checks, alone = [], defaultdict(list)
@@ -255,7 +256,7 @@ async def run_load(args, made: dict, base: str, static_urls: list[str]) -> dict:
             mix = OFFICE_MIX if is_office else PUBLIC_MIX
             kinds, weights = [k for k, _ in mix], [w for _, w in mix]
             await asyncio.sleep(rng.uniform(0, min(5.0, args.warmup / 2)))  # users arrive over a few seconds
-            client.measure_from = measure_from
+            client.measure_from, client.count_errors = measure_from, True
             while time.perf_counter() < stop_at:
                 kind = rng.choices(kinds, weights)[0]
                 url = plan.office(kind, role, rng) if is_office else plan.public(kind, rng)
@@ -317,7 +318,8 @@ def report(result: dict, args) -> int:
             )
     seconds = args.duration
     print(
-        f"\n{total_requests:,} requests in {seconds} s ({total_requests / seconds:.1f}/s), {total_errors} errors; "
+        f"\n{total_requests:,} requests in {seconds} s ({total_requests / seconds:.1f}/s), "
+        f"{total_errors} errors (warm-up included); "
         f"static file p95 {static_p95:.1f} ms; slowest page p95 {worst[1]:.1f}× the static p95 ({worst[0]})"
     )
     print(
