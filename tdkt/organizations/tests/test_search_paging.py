@@ -9,6 +9,7 @@ import io
 import re
 
 import pytest
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import connection
 from openpyxl import load_workbook
@@ -205,6 +206,12 @@ def test_search_and_order_indexes_on_this_database(crowd):
         sql, params = org_search.order_by().values("pk").query.sql_with_params()
         plan = _plan(sql, params, settings=["SET LOCAL enable_seqscan = off"])
         assert "organization_search_trgm" in plan, plan
+        # The golden book's search (public page) is the same shape on the awardees (a higher app,
+        # hence no import of it here).
+        awardees = apps.get_model("awards", "Awardee").objects.filter(search_text__contains="nguyen")
+        sql, params = awardees.values("decision_id").query.sql_with_params()
+        plan = _plan(sql, params, settings=["SET LOCAL enable_seqscan = off"])
+        assert "awardee_search_trgm" in plan, plan
         # The last page read backwards can walk the order index instead of sorting (a table this
         # small is cheaper to sort, hence the settings that leave the planner only the index).
         settings = ["ANALYZE organizations_person", "SET LOCAL enable_seqscan = off", "SET LOCAL enable_sort = off"]
