@@ -22,7 +22,7 @@ def rows_from_nearer_end(queryset: QuerySet, offset: int, limit: int, count: int
     `count` is the queryset's length (the caller has it already for the page's total).
     """
     order = queryset.query.order_by or queryset.model._meta.ordering
-    if not order or str(order[-1]) not in UNIQUE_LAST:
+    if not queryset.ordered or not order or str(order[-1]) not in UNIQUE_LAST:
         raise ValueError(f"paging from the end needs an order ending with the primary key, not {order!r}")
     limit = max(0, min(limit, count - offset))
     from_end = count - offset - limit

@@ -119,9 +119,9 @@ def test_two_ended_pages_equal_djangos(crowd, per_page, orphans):
 
 @pytest.mark.django_db
 def test_paging_from_the_end_refuses_an_order_without_the_primary_key(crowd):
-    qs = Person.objects.order_by("search_text")
-    with pytest.raises(ValueError, match="primary key"):
-        rows_from_nearer_end(qs, 100, 10, qs.count())
+    for qs in (Person.objects.order_by("search_text"), Person.objects.order_by()):
+        with pytest.raises(ValueError, match="primary key"):
+            rows_from_nearer_end(qs, 100, 10, qs.count())
 
 
 @pytest.mark.django_db
