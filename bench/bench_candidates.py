@@ -114,14 +114,16 @@ def measure(size: int, runs: int, old_max: int) -> list[tuple]:
         row("province page, first look (starts the run)", get(office, "/candidates/", whole), once=True)
     run = VerdictRun.objects.filter(organization_id=province).order_by("pk").last()
     if run is not None:  # none when the province is small enough to be computed in the request
-        rss_before = rss_mb()
         started = time.perf_counter()
-        tracemalloc.start()
         run_verdicts(run)
-        run_peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
-        tracemalloc.stop()
         rows.append((size, f"background run: {run.total:,} verdicts (worker)", time.perf_counter() - started, None))
-        print(f"  run: peak traced {run_peak:,.0f} MB, RSS {rss_before:,.0f} → {rss_mb():,.0f} MB")
+        # Its memory: chunks of CHUNK people, so 10,000 recomputed show the peak of any size.
+        from tdkt.rules.stored import VerdictKey, compute_verdicts
+
+        key = VerdictKey(run.award, run.year, run.basis, run.on_date)
+        sample = list(StoredVerdict.objects.order_by("person_id").values_list("person_id", flat=True)[:10_000])
+        run_peak = peak_mb(lambda: compute_verdicts(sample, key))
+        print(f"  background run: peak memory traced while recomputing {len(sample):,} verdicts: {run_peak:,.0f} MB")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -153,7 +155,11 @@ def measure(size: int, runs: int, old_max: int) -> list[tuple]:
 
         def old():
             candidate_table(
-                people=people, organizations=Organization.objects.none(), root=root, award="CSTDCS", year=YEAR,
+                people=people,
+                organizations=Organization.objects.none(),
+                root=root,
+                award="CSTDCS",
+                year=YEAR,
                 target=Target.INDIVIDUAL,
             )
 

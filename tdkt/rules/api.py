@@ -9,7 +9,6 @@ exist. A mark's verdict is computed here, as the page computes it, never taken f
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -163,9 +162,8 @@ def candidate_list(request, response: HttpResponse, filters: Query[CandidateQuer
     if listing.computing:
         response["Retry-After"] = "5"
         return Status(202, {"status": "computing", "total": listing.run.total, "done": listing.run.done})
-    matches = listing.matches
     return {
-        "count": matches.count() if isinstance(matches, QuerySet) else len(matches),
+        "count": listing.count(),
         "limit": filters.limit,
         "offset": filters.offset,
         "award": listing.award,

@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import batched
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 
 from tdkt.core.domain.text import fold_vi, search_terms
+from tdkt.core.paging import TwoEndedPaginator, rows_from_nearer_end
 from tdkt.organizations.models import Organization
 from tdkt.records.domain.codes import Target
 
@@ -41,6 +43,7 @@ class CandidateListing:
     matches: Sequence = ()
     to_rows: Callable[[list], list[CandidateRow]] = list
     run: VerdictRun | None = None  # the background computation still under way, if any
+    match_count: int | None = None  # len(matches) when known without asking the database again
 
     @property
     def regime(self) -> str:
@@ -50,8 +53,23 @@ class CandidateListing:
     def computing(self) -> bool:
         return self.run is not None
 
+    def count(self) -> int:
+        if self.match_count is None:
+            self.match_count = self.matches.count() if isinstance(self.matches, QuerySet) else len(self.matches)
+        return self.match_count
+
     def rows_of(self, start: int, stop: int) -> list[CandidateRow]:
-        return self.to_rows(list(self.matches[start:stop]))
+        if not isinstance(self.matches, QuerySet):
+            return self.to_rows(list(self.matches[start:stop]))
+        return self.to_rows(rows_from_nearer_end(self.matches, start, stop - start, self.count()))
+
+    def paginator(self, per_page: int) -> Paginator:
+        """Django's pages, read from the nearer end, with the count the listing already has."""
+        if not isinstance(self.matches, QuerySet):
+            return Paginator(self.matches, per_page)
+        paginator = TwoEndedPaginator(self.matches, per_page)
+        paginator.count = self.count()  # a cached_property: set, it is not asked again
+        return paginator
 
     def all_rows(self, chunk: int = 2000):
         """Every matching row, a chunk at a time (the Excel export): one ordered query."""
@@ -144,13 +162,16 @@ def _people_listing(*, people: QuerySet, root, key: VerdictKey, verdict: str, qu
         matches = matches.filter(person_id__in=marks.values("person_id"))
     for term in search_terms(query):
         matches = matches.filter(person__search_text__contains=term)
-    # Ordered and paged on ids only: the sort never carries the conditions' text.
-    listing.matches = matches.order_by("person__organization__path", "person__search_text", "person_id").values_list(
-        "pk", flat=True
-    )
+    # Ordered and paged on ids only: the sort never carries the conditions. Ending with the primary
+    # key makes the order total, so a page in the back half is read backwards (core/paging.py).
+    listing.matches = matches.order_by(
+        "person__organization__path", "person__search_text", "person_id", "pk"
+    ).values_list("pk", flat=True)
+    if matches is in_scope:
+        listing.match_count = listing.total  # known already: no second count of the province
 
     def to_rows(ids: list) -> list[CandidateRow]:
-        stored = StoredVerdict.objects.select_related("person__organization").in_bulk(ids)
+        stored = StoredVerdict.objects.select_related("person__organization", "condition_set").in_bulk(ids)
         marked = {m.person_id: m for m in marks.filter(person_id__in=[v.person_id for v in stored.values()])}
         rows = []
         for pk in ids:

@@ -98,7 +98,7 @@ class StoredVerdict(models.Model):
     on_date = models.DateField()
     verdict = models.CharField(max_length=12)  # the engine's: eligible, ineligible, unsupported
     shown = models.CharField(max_length=12)  # as pages show it: eligible, needs_review, …
-    conditions = models.JSONField(default=list)  # [Condition.to_dict(), …] in the engine's order
+    condition_set = models.ForeignKey("ConditionSet", on_delete=models.PROTECT, related_name="+")
     computed_at = models.DateTimeField()
 
     class Meta:
@@ -109,6 +109,18 @@ class StoredVerdict(models.Model):
 
     def __str__(self):
         return f"{self.person_id} — {self.award} {self.year}: {self.verdict}"
+
+
+class ConditionSet(models.Model):
+    """The conditions of a verdict ([Condition.to_dict(), …] in the engine's order), kept once for
+    all the people who share them: a province's 100,000 verdicts have a few hundred distinct lists,
+    and writing each list once per person was most of the cost of storing them."""
+
+    digest = models.CharField(max_length=40, primary_key=True)  # sha1 of the list's canonical JSON
+    conditions = models.JSONField()
+
+    def __str__(self):
+        return self.digest
 
 
 class PersonFactsStamp(models.Model):

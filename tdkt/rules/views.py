@@ -119,7 +119,9 @@ def candidates_view(request):
         return render(request, "rules/candidates.html", {**context, "run": listing.run})
     if wants_xlsx(request):
         return _export(listing)
-    paged = paginate(request, listing.matches, per_page=100)
+    paged = paginate(
+        request, listing.matches, per_page=100, paginator_class=lambda rows, per_page: listing.paginator(per_page)
+    )
     page_obj = paged["page_obj"]
     page_obj.object_list = listing.to_rows(list(page_obj.object_list))
     return render(request, "rules/candidates.html", {**context, "shown": page_obj.paginator.count, **paged})

@@ -22,7 +22,7 @@ from tdkt.records.signals import send_facts_changed
 from tdkt.rules.domain import Basis
 from tdkt.rules.evaluation import INDIVIDUAL_AWARDS, candidate_table
 from tdkt.rules.listing import candidate_listing
-from tdkt.rules.models import PersonFactsStamp, StoredVerdict, VerdictRun
+from tdkt.rules.models import ConditionSet, PersonFactsStamp, StoredVerdict, VerdictRun
 from tdkt.rules.stored import VerdictKey, current_verdicts, run_verdicts
 
 Y = 2025
@@ -291,3 +291,17 @@ def test_sweep_jobs_fails_a_run_that_stopped_reporting(populated, settings):
         **{pk: "failed" for pk in VerdictRun.objects.exclude(pk=fresh.pk).values_list("pk", flat=True)},
         fresh.pk: "queued",
     }
+
+
+def test_pages_read_from_the_end_are_the_same_rows_in_the_same_order(populated):
+    listing = _listing(populated, "CSTDCS")
+    forward = [r.subject.pk for r in listing.all_rows()]
+    paginator = listing.paginator(per_page=7)
+    paged = [row.subject.pk for n in paginator.page_range for row in listing.to_rows(list(paginator.page(n)))]
+    assert paged == forward
+    assert listing.rows_of(len(forward) - 3, len(forward))[-1].subject.pk == forward[-1]
+
+
+def test_people_with_the_same_conditions_share_one_stored_list(populated):
+    _listing(populated, "CSTDCS")
+    assert ConditionSet.objects.count() < StoredVerdict.objects.count() / 2
