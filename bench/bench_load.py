@@ -483,8 +483,15 @@ def main() -> int:
         server_errors = [line for line in (WORKDIR / "server.log").read_text().splitlines() if "Traceback" in line]
         code = report(result, args)
         if server_errors:
-            print(f"the server logged {len(server_errors)} traceback(s); first lines of its log kept in the output:")
-            print("\n".join((WORKDIR / "server.log").read_text().splitlines()[-40:]))
+            # The log goes with the work directory: show the first traceback (a JSON record, or plain lines).
+            print(f"the server logged {len(server_errors)} traceback(s); the first:")
+            try:
+                record = json.loads(server_errors[0])
+                print(record.get("message", ""), record.get("exception", "") or record, sep="\n")
+            except ValueError:
+                lines = (WORKDIR / "server.log").read_text().splitlines()
+                first = lines.index(server_errors[0])
+                print("\n".join(lines[first : first + 40]))
         return code
 
 
