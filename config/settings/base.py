@@ -218,6 +218,9 @@ TDKT_IMPORT_BACKGROUND_ROWS = 2000
 # Decisions with more awardees than this have their certificates rendered by the background worker
 # (WeasyPrint: about 55 ms and 0.5 MB per certificate); smaller ones in the request. Both are kept.
 TDKT_CERTIFICATES_INLINE_MAX = int(os.environ.get("TDKT_CERTIFICATES_INLINE_MAX", "50"))
+# "Who can be proposed": when more people than this lack a current verdict (a whole province), the
+# verdicts are computed by the background worker and the page shows its progress (tdkt/rules/stored.py).
+TDKT_CANDIDATES_INLINE_MAX = int(os.environ.get("TDKT_CANDIDATES_INLINE_MAX", "2000"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
