@@ -20,19 +20,8 @@ import sys
 import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-WORKDIR = Path(tempfile.mkdtemp(prefix="tdkt-bench-"))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-
-import django  # noqa: E402
-
-django.setup()
-
+from bootstrap import ROOT, WORKDIR  # noqa: F401 - sets Django up; before any Django import
 from django.conf import settings  # noqa: E402
 
 settings.MEDIA_ROOT = WORKDIR / "media"  # the kept certificates go with the throwaway database

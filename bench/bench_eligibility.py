@@ -16,23 +16,10 @@ import datetime
 import os
 import resource
 import shutil
-import sys
-import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-WORKDIR = Path(tempfile.mkdtemp(prefix="tdkt-bench-"))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-
-import django  # noqa: E402
-
-django.setup()
-
+from bootstrap import ROOT, WORKDIR  # noqa: F401 - sets Django up; before any Django import
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from province import YEAR, build_province  # noqa: E402

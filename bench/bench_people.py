@@ -17,23 +17,11 @@ import os
 import random
 import resource
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-WORKDIR = Path(tempfile.mkdtemp(prefix="tdkt-bench-"))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-
-import django  # noqa: E402
-
-django.setup()
-
 import search_extras  # noqa: E402
+from bootstrap import ROOT, WORKDIR  # noqa: F401 - sets Django up; before any Django import
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402

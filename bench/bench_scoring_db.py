@@ -13,24 +13,11 @@ import argparse
 import os
 import random
 import statistics
-import sys
-import tempfile
 import time
 import tracemalloc
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-WORKDIR = Path(tempfile.mkdtemp(prefix="tdkt-bench-"))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-
-import django  # noqa: E402
-
-django.setup()
-
+from bootstrap import ROOT, WORKDIR  # noqa: F401 - sets Django up; before any Django import
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from throwaway import throwaway_database  # noqa: E402
