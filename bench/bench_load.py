@@ -40,7 +40,6 @@ import os
 import random
 import re
 import secrets
-import shutil
 import signal
 import socket
 import statistics
@@ -55,7 +54,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-WORKDIR = Path(tempfile.mkdtemp(prefix="tdkt-bench-load-"))
+WORKDIR = Path()  # made in main(), so that importing this module (for its Plan, say) leaves nothing behind
 ALONE_RUNS = 3  # requests of each kind one at a time, before the load
 PEOPLE_PER_PAGE = 50  # tdkt.core.lists.paginate's default, for the paging requests
 SEARCHES = ["nguyen van", "tran thi lan", "hoang minh", "le", "pham duc hai", "dang"]
@@ -92,7 +91,6 @@ PUBLIC_MIX = [
 def refuse_unless_postgresql() -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        shutil.rmtree(WORKDIR, ignore_errors=True)
         sys.exit(
             "bench_load.py measures the production server on PostgreSQL: set DATABASE_URL, e.g.\n"
             "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tdkt_bench .venv/bin/python bench/bench_load.py\n"
@@ -376,7 +374,8 @@ def wait_until_serving(base: str, server, seconds: float = 90) -> None:
     request = urllib.request.Request(base + "/cong-khai/", headers={"X-Forwarded-Proto": "https"})
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped (exit {server.returncode}); see {WORKDIR / 'server.log'}")
+            tail = "\n".join((WORKDIR / "server.log").read_text().splitlines()[-30:])
+            raise RuntimeError(f"gunicorn stopped (exit {server.returncode}); the end of its log:\n{tail}")
         try:
             with urllib.request.urlopen(request, timeout=5):  # noqa: S310 - our own server on 127.0.0.1
                 return
@@ -420,8 +419,9 @@ def main() -> int:
     args = parser.parse_args()
     refuse_unless_postgresql()
     if not 3 <= args.office < args.users:
-        shutil.rmtree(WORKDIR, ignore_errors=True)
         sys.exit("--office must be at least 3 (one per role) and leave at least one public user")
+    global WORKDIR
+    WORKDIR = Path(tempfile.mkdtemp(prefix="tdkt-bench-load-"))
 
     import django
 
@@ -456,11 +456,11 @@ def main() -> int:
         manifest = json.loads((WORKDIR / "static" / "staticfiles.json").read_text())["paths"]
         static_urls = [f"/static/{manifest[name]}" for name in STATIC_FILES]
         server = worker = None
-        log = (WORKDIR / "server.log").open("w")
+        log, worker_log = (WORKDIR / "server.log").open("w"), (WORKDIR / "worker.log").open("w")
         try:
             worker = subprocess.Popen(
                 [python, "manage.py", "db_worker", "--queue-name", "*"],
-                cwd=ROOT, env=env, stdout=(WORKDIR / "worker.log").open("w"), stderr=subprocess.STDOUT,
+                cwd=ROOT, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
             )  # fmt: skip
             gunicorn = str(Path(python).with_name("gunicorn"))
             server = subprocess.Popen(
@@ -480,6 +480,7 @@ def main() -> int:
             stop(server, "gunicorn")
             stop(worker, "the task worker")
             log.close()
+            worker_log.close()
         server_errors = [line for line in (WORKDIR / "server.log").read_text().splitlines() if "Traceback" in line]
         code = report(result, args)
         if server_errors:
