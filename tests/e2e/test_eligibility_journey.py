@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.organizations.models import Person
 from tdkt.records.models import AnnualRating
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.core.domain.text import fold_vi
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -10,7 +10,7 @@ from tdkt.awards.models import Dossier
 from tdkt.awards.services.dossiers import attachment_add
 from tdkt.awards.services.workflow import dossier_act
 from tdkt.awards.tests.conftest import PDF
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.organizations.models import Organization
 
 from .test_foundation_journey import _login

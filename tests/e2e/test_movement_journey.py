@@ -8,7 +8,7 @@ import base64
 import pytest
 
 from tdkt.accounts.models import RoleGrant, User
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.movements.models import Movement
 from tdkt.organizations.models import Organization
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 
 from .test_foundation_journey import _login
 

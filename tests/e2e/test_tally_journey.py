@@ -11,7 +11,7 @@ from tdkt.awards.domain.workflow import State
 from tdkt.awards.models import BallotMeeting, CouncilVote, Dossier
 from tdkt.awards.services.tally import ballot_members, ballot_nominees
 from tdkt.awards.services.workflow import council_of, vote_record
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 
 from .test_foundation_journey import _login
 from .test_movement_journey import PDF

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tdkt.awards.models import AwardForm, CommendationRound, Council, Decision
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.records.models import HonourRecord
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tdkt.accounts.models import User
 from tdkt.awards.models import Dossier
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.notifications.inbox import inbox_for
 from tdkt.notifications.models import Notification
 

@@ -20,7 +20,7 @@ from tdkt.awards.forms_tally import TallyForm
 from tdkt.awards.models import BallotMeeting, CouncilVote, Dossier
 from tdkt.awards.services.tally import MINUTES_MISSING, NOTHING_LEFT, ballot_members, ballot_nominees, ballot_tally
 from tdkt.awards.services.workflow import council_of, dossier_facts, vote_outcomes, vote_record
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.organizations.models import Organization
 
 from .conftest import PDF

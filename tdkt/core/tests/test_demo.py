@@ -4,7 +4,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tdkt.accounts.models import User
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.organizations.models import EmulationBlock, Organization
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tdkt.accounts.models import User
 from tdkt.audit.models import AuditEvent, AuditEventType
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.core.uploads import check_document
 from tdkt.movements.demo import load_movements, report_pdf
 from tdkt.movements.models import (

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from conftest import Api
 from tdkt.accounts.models import User
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.notifications.inbox import inbox_for, total
 
 ACCOUNTS = ["admin", "thuongtruc", "hoidong", "pheduyet", "truongkhoi", "canbo", "lanhdao"]

@@ -16,7 +16,7 @@ from tdkt.accounts.models import User
 from tdkt.awards.domain.workflow import State
 from tdkt.awards.models import Dossier
 from tdkt.awards.services.workflow import dossier_act
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.movements.demo import report_pdf
 from tdkt.movements.models import Milestone
 from tdkt.movements.services.participation import report_submit

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.test import override_settings
 
-from tdkt.core.demo.loader import load_demo
+from tdkt.core.demo.cached import load_demo
 from tdkt.scoring.models import RoundStatus, ScoringRound
 from tdkt.scoring.standings import round_standings
 
