@@ -18,6 +18,7 @@ from docx.oxml.ns import nsdecls
 from tdkt.documents import build_templates as bt
 from tdkt.documents import generation
 from tdkt.documents.generation import clean, date_long, date_short, lines, lower_first, upper_vi, without_bullet
+from tdkt.rules.domain.legal_bases import legal_bases_on
 
 from .domain.words import amount_in_words
 
@@ -103,6 +104,8 @@ def decision_context(decision) -> dict:
         "subject": clean(decision.subject),
         "authority": authority,
         "bases": [_basis(line) for line in map(without_bullet, lines(decision.legal_bases)) if line],
+        # The decree in force on the decision's date (312/QĐ-SNV of 27/12/2024: Nghị định 98/2023).
+        "reward_decree": legal_bases_on(decision.date).reward_decree,
         "proposal": (f"Xét đề nghị của {proposer}" + (f" tại Tờ trình số {proposal}" if proposal else "") + "."),
         "achievement": achievement_phrase(dossier),
         "groups": list(groups.values()),
@@ -254,7 +257,7 @@ def decision_docx(decision) -> bytes:
     _article_one(doc, ctx)
     bt.para(doc, [
         ("Điều 2. ", {"bold": True}),
-        ("Tiền thưởng kèm theo thực hiện theo quy định tại Nghị định số 152/2025/NĐ-CP; tổng số tiền thưởng là "
+        (f"Tiền thưởng kèm theo thực hiện theo quy định tại {ctx['reward_decree']}; tổng số tiền thưởng là "
          f"{money(ctx['total'])} đồng {ctx['total_words']}, trích từ Quỹ thi đua, khen thưởng của "
          f"{ctx['issuer_name']}.", {}),
     ])

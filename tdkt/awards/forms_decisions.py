@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
+from tdkt.rules.domain.legal_bases import legal_bases_on
 
 from .models import DEFAULT_RECIPIENTS
 
@@ -22,20 +23,14 @@ def default_symbol(issuer) -> str:
     return f"QĐ-{initials[:10]}" if initials else "QĐ-UBND"
 
 
-def default_legal_bases(issuer) -> str:
-    first = (
-        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;"
-        if issuer.kind == "province"
-        else f"Căn cứ văn bản quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {issuer.name};"
-    )
-    return "\n".join([
-        first,
-        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành "
-        "Luật Thi đua, khen thưởng;",
-        "Căn cứ Thông tư số 15/2025/TT-BNV của Bộ trưởng Bộ Nội vụ hướng dẫn thực hiện công tác thi đua, "
-        "khen thưởng;",
-    ])
+def default_legal_bases(issuer, on=None) -> str:
+    """The "Căn cứ" lines in force on ``on`` (the decision's date; today for the blank form)."""
+    bases = legal_bases_on(on or timezone.localdate())
+    return "\n".join(bases.lines(province=issuer.kind == "province", issuer_name=issuer.name))
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
 
 
 def decision_initial(issuer, nominees) -> dict:
@@ -70,9 +65,21 @@ class DecisionForm(forms.Form):
                                  widget=forms.Textarea(attrs={"rows": 4}),
                                  help_text=_("One recipient per line, as printed under the decision."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, issuer=None, **kwargs):
+        self.issuer = issuer
         super().__init__(*args, **kwargs)
         style_form(self)
+
+    def clean(self):
+        data = super().clean()
+        # The blank form shows the bases in force today; a clerk who leaves them as shown but dates
+        # the decision in another regime (27/12/2024: Nghị định 98/2023, not 152/2025) gets the
+        # bases in force on the decision's date. Bases the clerk edited are theirs and stay.
+        day, bases = data.get("date"), data.get("legal_bases")
+        shown = self.initial.get("legal_bases")
+        if self.issuer is not None and day and bases and shown and _same_text(bases, shown):
+            data["legal_bases"] = default_legal_bases(self.issuer, on=day)
+        return data
 
 
 class ForwardForm(forms.Form):

@@ -74,7 +74,7 @@ def decision_new_view(request, dossier_pk):
             return redirect("awards:dossier", dossier.pk)
         return render(request, "awards/decision_issuers.html", {"dossier": dossier, "choices": choices})
     issuer, nominees = chosen
-    form = DecisionForm(request.POST or None, initial=decision_initial(issuer, nominees))
+    form = DecisionForm(request.POST or None, initial=decision_initial(issuer, nominees), issuer=issuer)
     if request.method == "POST" and form.is_valid():
         # Issuing cannot be undone: the filled form leads to the confirmation page first; only its
         # POST (the "confirmed" marker and, when someone is left out, the reason) issues.
