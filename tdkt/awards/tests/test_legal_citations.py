@@ -90,3 +90,45 @@ def test_demo_312_cites_decree_98_never_152(db):
     assert "Nghị định số 98/2023/NĐ-CP" in text
     assert "theo quy định tại Nghị định số 98/2023/NĐ-CP;" in text
     assert "152/2025" not in text
+
+
+def printed_strings(source: str) -> str:
+    """The string literals of a module, without docstrings and comments (which may name decrees)."""
+    import ast
+
+    tree = ast.parse(source)
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    return "\n".join(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    )
+
+
+def test_no_generator_hard_codes_a_decree():
+    """The code and templates that write documents name no decree themselves: a fixed number is
+    right for one regime only. They ask tdkt.rules.domain.legal_bases for the document's date."""
+    import re
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        root / "awards" / "documents.py",
+        root / "awards" / "certificates.py",
+        root / "awards" / "forms_decisions.py",
+        root / "scoring" / "export_docs.py",
+        *(root / "documents").glob("*.py"),
+    ]
+    texts = {str(path): printed_strings(path.read_text(encoding="utf-8")) for path in sources}
+    for template in (root / "documents" / "docx_templates").glob("*.docx"):
+        with zipfile.ZipFile(template) as archive:
+            texts[str(template)] = archive.read("word/document.xml").decode("utf-8")
+    pattern = re.compile(r"91/2017|98/2023|152/2025|06/2022/QH15|15/2025/TT-BNV|01/2024/TT-BNV")
+    found = {name: pattern.findall(text) for name, text in texts.items() if pattern.search(text)}
+    assert found == {}
