@@ -59,8 +59,10 @@ class DecisionForm(forms.Form):
     signer_title = forms.CharField(label=_("Signer's title"), max_length=200,
                                    widget=forms.Textarea(attrs={"rows": 2}),
                                    help_text=_("One line each, e.g. \"KT. GIÁM ĐỐC\" then \"PHÓ GIÁM ĐỐC\"."))
-    legal_bases = forms.CharField(label=_("Legal bases"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
-                                  help_text=_("One basis per line."))
+    legal_bases = forms.CharField(
+        label=_("Legal bases"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One basis per line. Left as shown, the bases in force on the decision date are printed."),
+    )
     recipients = forms.CharField(label=_("Recipients (Nơi nhận)"), max_length=4000, required=False,
                                  widget=forms.Textarea(attrs={"rows": 4}),
                                  help_text=_("One recipient per line, as printed under the decision."))
