@@ -80,8 +80,10 @@ def s3_endpoint():
 
 
 @pytest.fixture
-def s3(s3_endpoint):
-    """A fresh private bucket, and the default storage pointed at it for the test."""
+def s3(s3_endpoint, tmp_path_factory):
+    """A fresh private bucket, and the default storage pointed at it for the test. MEDIA_ROOT is an
+    empty folder of its own, so "nothing written to the local disk" does not see the files earlier
+    tests of the run left in the session's MEDIA_ROOT."""
     import boto3
 
     client = boto3.client(
@@ -95,5 +97,6 @@ def s3(s3_endpoint):
     client.create_bucket(Bucket=store.bucket)
     from django.conf import settings
 
-    with override_settings(STORAGES={**settings.STORAGES, "default": store.storage}):
+    media_root = tmp_path_factory.mktemp("media")
+    with override_settings(STORAGES={**settings.STORAGES, "default": store.storage}, MEDIA_ROOT=media_root):
         yield store
