@@ -2,10 +2,16 @@
 each regime, read back, names its decree and never another's; the decision form's default bases
 follow the decision's date; the demo's 312/QĐ-SNV of 27/12/2024 cites Nghị định 98/2023."""
 
+import ast
 import datetime
+import re
+import zipfile
+from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
+import tdkt.documents.generation as generation
 from tdkt.awards.documents import decision_docx
 from tdkt.awards.forms_decisions import DecisionForm, decision_initial, default_legal_bases
 from tdkt.awards.models import Decision
@@ -94,7 +100,6 @@ def test_demo_312_cites_decree_98_never_152(db):
 
 def printed_strings(source: str) -> str:
     """The string literals of a module, without docstrings and comments (which may name decrees)."""
-    import ast
 
     tree = ast.parse(source)
     docstrings = set()
@@ -113,9 +118,6 @@ def printed_strings(source: str) -> str:
 def test_no_generator_hard_codes_a_decree():
     """The code and templates that write documents name no decree themselves: a fixed number is
     right for one regime only. They ask tdkt.rules.domain.legal_bases for the document's date."""
-    import re
-    import zipfile
-    from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     sources = [
@@ -132,3 +134,23 @@ def test_no_generator_hard_codes_a_decree():
     pattern = re.compile(r"91/2017|98/2023|152/2025|06/2022/QH15|15/2025/TT-BNV|01/2024/TT-BNV")
     found = {name: pattern.findall(text) for name, text in texts.items() if pattern.search(text)}
     assert found == {}
+
+
+def test_page_issues_a_2024_decision_with_the_bases_of_2024(client, awards, monkeypatch):
+    """Through the page and its confirmation: the default bases, left as shown (today's, 2025
+    regime), are replaced by those of 27/12/2024 in the stored decision and its DOCX."""
+
+    monkeypatch.setattr(generation, "docx_to_pdf", lambda data, **kw: b"%PDF-1.4 test\n%%EOF")
+    issuer = awards.world.orgs["FIN"]
+    dossier = awaiting_dossier(awards)
+    client.force_login(awards.world.users["approver"])
+    url = reverse("awards:decision_new", args=[dossier.pk]) + f"?issuer={issuer.pk}"
+    initial = decision_initial(issuer, list(dossier.nominees.all()))
+    assert "152/2025" in initial["legal_bases"]  # today is in the 2025 regime
+    data = form_data(initial, datetime.date(2024, 12, 27)) | {"issuer": issuer.pk}
+    assert client.post(url, data).status_code == 200  # the confirmation page
+    assert client.post(url, data | {"confirmed": "1"}).status_code == 302
+    decision = Decision.objects.get()
+    assert decision.legal_bases == default_legal_bases(issuer, on=datetime.date(2024, 12, 27))
+    text = docx_text(decision_docx(decision))
+    assert cited(text) == ["98/2023/NĐ-CP"]
