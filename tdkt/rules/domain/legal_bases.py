@@ -64,8 +64,8 @@ def day_text(day: date) -> str:
 # Luật Thi đua, khen thưởng 2003 and its amendments, cited the way decisions of 2014–2023 did:
 # "Luật Thi đua, khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung … ngày 14/6/2005 và ngày
 # 16/11/2013". Numbers 15/2003/QH11, 47/2005/QH11 [V2: a school's list of acts], 39/2013/QH13 [R].
-# The 2009 amendment (Luật 32/2009/QH12) [R] touched one article and decisions of the period did not
-# cite it; it is left out rather than cited with a number not verified.
+# The 2009 amendment (believed Luật 32/2009/QH12 [R], not verified) is left out: the decisions of
+# the period we know cite only 2005 and 2013, and a number not verified is not printed.
 LAW_2003 = Act("Luật", "15/2003/QH11", date(2003, 11, 26), "Thi đua, khen thưởng", confidence="V2")
 LAW_2005 = Act(
     "Luật",
@@ -111,7 +111,8 @@ DECREE_152 = Act(
 )
 
 # Circulars of Bộ Nội vụ, each cited from the day it took effect to the day it was replaced.
-# TT 12/2019/TT-BNV ngày 04/11/2019 detailed Nghị định 91/2017 [R]; it lapsed with that decree.
+# TT 12/2019/TT-BNV ngày 04/11/2019 detailed Nghị định 91/2017 [R]; cited from its issue date (its
+# effective date is not verified) and it lapsed with that decree.
 # TT 01/2024/TT-BNV detailed the 2022 Law [R]; its date is not verified (not printed) and its start
 # is taken as 01/03/2024 [R]. TT 15/2025/TT-BNV replaced it; the start 05/08/2025 comes from an
 # application's repository [R, LAW.md §I]. Between 01/07/2025 and then TT 01/2024 still applied.
