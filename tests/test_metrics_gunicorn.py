@@ -101,6 +101,11 @@ def test_counts_add_up_across_recycled_workers(tmp_path):
         files = sorted(name.name for name in folder.glob("*.db"))
         status, text = _get(base + "/metrics")
         assert status == 200, text[:2000]
+        # 14 requests at 3 per worker need 5 workers; a replacement writes its boot line a moment after
+        # the request that ended its predecessor, so wait for the line rather than count too early.
+        deadline = time.monotonic() + 60
+        while log.read_text().count("Booting worker") < 5 and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# TDKT_TEST_ARTIFACTS: .ci/run gives the PostgreSQL run its own folder, since it runs beside the SQLite one.
+ARTIFACTS = Path(os.environ.get("TDKT_TEST_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts")
 CHROMIUM = os.environ.get("TDKT_CHROMIUM", "/usr/bin/chromium")
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the live server makes
@@ -48,7 +49,7 @@ def page(browser):
 
 @pytest.fixture
 def screenshot():
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     def take(page, name: str) -> Path:
         path = ARTIFACTS / f"{name}.png"

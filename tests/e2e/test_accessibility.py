@@ -200,7 +200,7 @@ def _axe_report(found: dict[str, list], where: str) -> list[str]:
 def test_axe_finds_no_serious_or_critical_violation(live_server, browser):
     _demo()
     pages = _pages()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     clipped = []
 
     def check(page, name):
@@ -224,7 +224,7 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, browser):
     """390 px wide: no sideways scrolling, and axe again (the collapsed menu, stacked tables)."""
     _demo()
     pages = _pages()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     clipped = []
 
     def check(page, name):
@@ -263,7 +263,7 @@ def test_selects_fit_their_options_and_the_skip_link_shows(live_server, browser)
     assert box["width"] > 50, box
     assert box["height"] > 20, box
     assert box["y"] >= 0, box
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "a11y-skip-link.png"))
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")

@@ -1,5 +1,6 @@
 """Reading generated documents back: DOCX text with python-docx, PDF text and fonts with poppler."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,7 +15,8 @@ from docx.oxml.ns import qn
 
 from tdkt.documents import generation
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "documents"
+# TDKT_TEST_ARTIFACTS: .ci/run gives the PostgreSQL run its own folder, since it runs beside the SQLite one.
+ARTIFACTS = Path(os.environ.get("TDKT_TEST_ARTIFACTS") or Path(__file__).resolve().parents[3] / "test-artifacts") / "documents"
 
 
 def squash(text: str) -> str:
