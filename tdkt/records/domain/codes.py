@@ -33,7 +33,48 @@ HONOURS: dict[str, tuple[str, HonourKind, frozenset[Target]]] = {
     "HCLD3": ("Huân chương Lao động hạng Ba", HonourKind.FORM, frozenset(Target)),
     "HCLD2": ("Huân chương Lao động hạng Nhì", HonourKind.FORM, frozenset(Target)),
     "HCLD1": ("Huân chương Lao động hạng Nhất", HonourKind.FORM, frozenset(Target)),
+    # The rest of the law's catalogue (Luật 06/2022/QH15 Điều 9, 20, 29–33, 57–58, 71; LAW.md C, D6).
+    # The engine counts none of them as a condition; they are recorded so a person's or collective's
+    # history is whole (a Huân chương Độc lập, a sector's Kỷ niệm chương) and the catalogue can name them.
+    "DVTT": ("Đơn vị tiên tiến", HonourKind.TITLE, frozenset({Target.COLLECTIVE})),
+    "DVQT": ("Đơn vị quyết thắng", HonourKind.TITLE, frozenset({Target.COLLECTIVE})),
+    "XA_TB": ("Xã, phường, đặc khu tiêu biểu", HonourKind.TITLE, frozenset({Target.COLLECTIVE})),
+    "THON_VH": ("Thôn, tổ dân phố văn hóa", HonourKind.TITLE, frozenset({Target.COLLECTIVE})),
+    "GDVH": ("Gia đình văn hóa", HonourKind.TITLE, frozenset()),  # households: neither a person nor a unit here
+    "HCSV": ("Huân chương Sao vàng", HonourKind.FORM, frozenset(Target)),
+    "HCHCM": ("Huân chương Hồ Chí Minh", HonourKind.FORM, frozenset(Target)),
+    "HCDL1": ("Huân chương Độc lập hạng Nhất", HonourKind.FORM, frozenset(Target)),
+    "HCDL2": ("Huân chương Độc lập hạng Nhì", HonourKind.FORM, frozenset(Target)),
+    "HCDL3": ("Huân chương Độc lập hạng Ba", HonourKind.FORM, frozenset(Target)),
+    "HCQC1": ("Huân chương Quân công hạng Nhất", HonourKind.FORM, frozenset(Target)),
+    "HCQC2": ("Huân chương Quân công hạng Nhì", HonourKind.FORM, frozenset(Target)),
+    "HCQC3": ("Huân chương Quân công hạng Ba", HonourKind.FORM, frozenset(Target)),
+    "HCBVTQ1": ("Huân chương Bảo vệ Tổ quốc hạng Nhất", HonourKind.FORM, frozenset(Target)),
+    "HCBVTQ2": ("Huân chương Bảo vệ Tổ quốc hạng Nhì", HonourKind.FORM, frozenset(Target)),
+    "HCBVTQ3": ("Huân chương Bảo vệ Tổ quốc hạng Ba", HonourKind.FORM, frozenset(Target)),
+    "HCCC1": ("Huân chương Chiến công hạng Nhất", HonourKind.FORM, frozenset(Target)),
+    "HCCC2": ("Huân chương Chiến công hạng Nhì", HonourKind.FORM, frozenset(Target)),
+    "HCCC3": ("Huân chương Chiến công hạng Ba", HonourKind.FORM, frozenset(Target)),
+    "HCDDK": ("Huân chương Đại đoàn kết dân tộc", HonourKind.FORM, frozenset(Target)),
+    "HCDC": ("Huân chương Dũng cảm", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "HCHN": ("Huân chương Hữu nghị", HonourKind.FORM, frozenset(Target)),
+    "HUYC_QKQT": ("Huy chương Quân kỳ quyết thắng", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "HUYC_VANTQ": ("Huy chương Vì an ninh Tổ quốc", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "HUYC_CSVV1": ("Huy chương Chiến sĩ vẻ vang hạng Nhất", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "HUYC_CSVV2": ("Huy chương Chiến sĩ vẻ vang hạng Nhì", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "HUYC_CSVV3": ("Huy chương Chiến sĩ vẻ vang hạng Ba", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "HUYC_HN": ("Huy chương Hữu nghị", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
+    "AHLD": ("Anh hùng Lao động", HonourKind.FORM, frozenset(Target)),
+    "AHLLVT": ("Anh hùng Lực lượng vũ trang nhân dân", HonourKind.FORM, frozenset(Target)),
+    "KNC": ("Kỷ niệm chương", HonourKind.FORM, frozenset({Target.INDIVIDUAL})),
 }
+
+# The codes the eligibility contract names (../shared/contracts/eligibility.md): the engine has rules
+# for these; every other code of the catalogue is known to it and judged `unsupported`.
+CONTRACT_CODES: tuple[str, ...] = (
+    "LDTT", "CSTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "TTLDTT", "TTLDXS", "CO_TINH", "CO_CP",
+    "GK", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1",
+)
 
 RATINGS = {
     "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
