@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 from tdkt.documents import generation
 
 # TDKT_TEST_ARTIFACTS: .ci/run gives the PostgreSQL run its own folder, since it runs beside the SQLite one.
-ARTIFACTS = Path(os.environ.get("TDKT_TEST_ARTIFACTS") or Path(__file__).resolve().parents[3] / "test-artifacts") / "documents"
+_ROOT = os.environ.get("TDKT_TEST_ARTIFACTS") or Path(__file__).resolve().parents[3] / "test-artifacts"
+ARTIFACTS = Path(_ROOT) / "documents"
 
 
 def squash(text: str) -> str:
