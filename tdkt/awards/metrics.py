@@ -21,25 +21,30 @@ def _by_status(queryset, statuses) -> dict[str, int]:
     return dict(rows)
 
 
-def job_gauges(*, now: datetime.datetime):
-    imports = GaugeMetricFamily(
+# (gauge, help, model, unfinished statuses): one gauge a kind of job, a sample a status.
+UNFINISHED_GAUGES = (
+    (
         "tdkt_import_jobs_unfinished",
         "Excel imports not finished: queued (waiting for a worker), validating, writing.",
-        labels=["status"],
-    )
-    counts = _by_status(ImportJob.objects.all(), IMPORT_UNFINISHED)
-    for status in IMPORT_UNFINISHED:
-        imports.add_metric([status.value], counts.get(status.value, 0))
-    yield imports
-    batches = GaugeMetricFamily(
+        ImportJob,
+        IMPORT_UNFINISHED,
+    ),
+    (
         "tdkt_certificate_batches_unfinished",
         "Decisions' certificate batches not finished: queued (waiting for a worker), running.",
-        labels=["status"],
-    )
-    counts = _by_status(CertificateBatch.objects.all(), BATCH_UNFINISHED)
-    for status in BATCH_UNFINISHED:
-        batches.add_metric([status.value], counts.get(status.value, 0))
-    yield batches
+        CertificateBatch,
+        BATCH_UNFINISHED,
+    ),
+)
+
+
+def job_gauges(*, now: datetime.datetime):
+    for name, documentation, model, statuses in UNFINISHED_GAUGES:
+        gauge = GaugeMetricFamily(name, documentation, labels=["status"])
+        counts = _by_status(model.objects.all(), statuses)
+        for status in statuses:
+            gauge.add_metric([status.value], counts.get(status.value, 0))
+        yield gauge
     oldest = CertificateBatch.objects.filter(status=CertificateBatchStatus.RUNNING).aggregate(oldest=Min("started_at"))[
         "oldest"
     ]
