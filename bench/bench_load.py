@@ -109,47 +109,37 @@ class Plan:
             "unit": max(2, math.ceil(people / len(made["department_ids"]) / PEOPLE_PER_PAGE)),
         }
 
-    def office(self, kind: str, role: str, rng: random.Random) -> str:
+    def url(self, kind: str, rng: random.Random, role: str | None = None) -> str:
+        """The URL of a page of `kind` for a user of `role` (None: an anonymous visitor of the public
+        pages); one table for both mixes, each entry drawing from `rng` only when asked for."""
         made, office = self.made, role == "standing_office"
-        unit = made["department_ids"][0]
-        if kind == "home (inbox)":
-            return "/"
-        if kind == "people list":
-            return "/people/"
-        if kind == "people search":
-            return f"/people/?q={rng.choice(SEARCHES).replace(' ', '+')}"
-        if kind == "people page N":
-            return f"/people/?page={rng.randint(2, self.pages['standing_office' if office else 'unit'])}"
-        if kind == "person":
-            return f"/people/{rng.choice(made['person_ids' if office else 'unit_person_ids'])}/"
-        if kind == "dossier list":
-            return "/awards/"
-        if kind == "dossier":
-            return f"/awards/{rng.choice(made['sent_dossier_ids' if office else 'unit_dossier_ids'])}/"
-        if kind == "candidates":
-            # The page opens on the user's own unit; the province's office picks a department.
-            return f"/candidates/?org={rng.choice(made['department_ids'])}" if office else "/candidates/"
-        if kind == "organisations":
-            return "/organizations/"
-        if kind == "organisation":
-            return f"/organizations/{rng.choice(made['department_ids']) if office else unit}/"
-        raise ValueError(kind)
+        pages, unit = self.pages["standing_office" if office else "unit"], made["department_ids"][0]
 
-    def public(self, kind: str, rng: random.Random) -> str:
-        made = self.made
-        if kind == "public home":
-            return "/cong-khai/"
-        if kind == "public search":
-            return f"/cong-khai/?q={rng.choice(SEARCHES).replace(' ', '+')}"
-        if kind == "public decision":
-            return f"/cong-khai/quyet-dinh/{rng.choice(made['decision_ids'])}/"
-        if kind == "public notice":
-            return f"/cong-khai/thong-bao/{rng.choice(made['notice_ids'])}/"
-        if kind == "certificate check":
-            return f"/xac-minh/{rng.choice(made['awardee_tokens'])}/"
-        if kind == "static file":
-            return rng.choice(self.static_urls)
-        raise ValueError(kind)
+        def pick(key: str):
+            return rng.choice(made[key])
+
+        urls = {
+            "home (inbox)": lambda: "/",
+            "people list": lambda: "/people/",
+            "people search": lambda: f"/people/?q={rng.choice(SEARCHES).replace(' ', '+')}",
+            "people page N": lambda: f"/people/?page={rng.randint(2, pages)}",
+            "person": lambda: f"/people/{pick('person_ids' if office else 'unit_person_ids')}/",
+            "dossier list": lambda: "/awards/",
+            "dossier": lambda: f"/awards/{pick('sent_dossier_ids' if office else 'unit_dossier_ids')}/",
+            # The page opens on the user's own unit; the province's office picks a department.
+            "candidates": lambda: f"/candidates/?org={pick('department_ids')}" if office else "/candidates/",
+            "organisations": lambda: "/organizations/",
+            "organisation": lambda: f"/organizations/{pick('department_ids') if office else unit}/",
+            "public home": lambda: "/cong-khai/",
+            "public search": lambda: f"/cong-khai/?q={rng.choice(SEARCHES).replace(' ', '+')}",
+            "public decision": lambda: f"/cong-khai/quyet-dinh/{pick('decision_ids')}/",
+            "public notice": lambda: f"/cong-khai/thong-bao/{pick('notice_ids')}/",
+            "certificate check": lambda: f"/xac-minh/{pick('awardee_tokens')}/",
+            "static file": lambda: rng.choice(self.static_urls),
+        }
+        if kind not in urls:
+            raise ValueError(kind)
+        return urls[kind]()
 
 
 class Client:
@@ -234,12 +224,12 @@ async def run_load(args, made: dict, base: str, static_urls: list[str]) -> dict:
                 await client.get(kind, url)
                 alone[kind].append((time.perf_counter() - start) * 1000)
 
-        for i, role in enumerate(roles):
-            for kind, _ in OFFICE_MIX:
-                await alone_check(office[i], role, kind, plan.office(kind, role, random.Random(i)))
-        probe = Client(s, base, samples, errors)
-        for kind, _ in PUBLIC_MIX:
-            await alone_check(probe, "anonymous", kind, plan.public(kind, random.Random(0)))
+        # (client, role, mix, seed): one logged-in client a role, then an anonymous probe.
+        visitors = [(office[i], role, OFFICE_MIX, i) for i, role in enumerate(roles)]
+        visitors.append((Client(s, base, samples, errors), None, PUBLIC_MIX, 0))
+        for client, role, mix, seed in visitors:
+            for kind, _ in mix:
+                await alone_check(client, role or "anonymous", kind, plan.url(kind, random.Random(seed), role))
         for line in checks:
             print(f"  check before the run failed: {line}")
 
@@ -257,8 +247,7 @@ async def run_load(args, made: dict, base: str, static_urls: list[str]) -> dict:
             client.measure_from, client.count_errors = measure_from, True
             while time.perf_counter() < stop_at:
                 kind = rng.choices(kinds, weights)[0]
-                url = plan.office(kind, role, rng) if is_office else plan.public(kind, rng)
-                await client.get(kind, url)
+                await client.get(kind, plan.url(kind, rng, role))
                 if args.think:
                     await asyncio.sleep(rng.uniform(0.5, 1.5) * args.think)
 
