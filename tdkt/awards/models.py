@@ -424,3 +424,5 @@ class CertificateBatch(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (CertificateBatchStatus.QUEUED, CertificateBatchStatus.RUNNING)
+
+from .models_fund import AwardFund  # noqa: E402,F401 (the award fund, issue 13.6)

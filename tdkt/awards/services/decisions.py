@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
+from tdkt.core.domain.numbers import format_number
 from tdkt.organizations.models import Organization
 from tdkt.records.models import HonourRecord
 from tdkt.records.signals import send_facts_changed
@@ -20,6 +21,7 @@ from ..access import acting_roles
 from ..domain.money import base_salary, nominee_reward
 from ..domain.workflow import Action, State, TransitionRefused, transition
 from ..models import DEFAULT_RECIPIENTS, Appraisal, Awardee, Decision, Dossier, Nominee
+from ..selectors_fund import fund_state
 from .certificates import certificates_drop
 from .workflow import _lock, _record, ballot_counts, council_of, decides_here, dossier_facts
 
@@ -74,6 +76,30 @@ def left_out_problem(left: list[tuple[Nominee, str]]) -> str:
            f"{names}{more}"
 
 
+def overdraw_problem(*, issuer: Organization, year: int, balance: int, amount: int) -> str:
+    """Why a decision needs the overdraw confirmed, in Vietnamese: the balance and the amount."""
+    return (f"Tổng tiền thưởng của quyết định là {format_number(amount)} đồng, vượt số dư Quỹ thi đua, khen thưởng "
+            f"năm {year} của {issuer} ({format_number(balance)} đồng); sau quyết định số dư sẽ là "
+            f"{format_number(balance - amount)} đồng. Hãy xác nhận chi vượt quỹ.")
+
+
+def _fund_check(issuer: Organization, year: int, amount: int, overdraw_confirmed: bool) -> dict | None:
+    """The fund's figures for the audit (None when the issuer set no fund for the year: nothing to
+    check). Refuses an overdraw unless confirmed; the caller holds the issuer's lock."""
+    state = fund_state(issuer, year)
+    if state is None:
+        return None
+    fund, balance = state
+    overdraws = balance.would_overdraw(amount)
+    if overdraws and not overdraw_confirmed:
+        raise ValidationError({"overdraw_confirmed": ValidationError(
+            overdraw_problem(issuer=issuer, year=year, balance=balance.balance, amount=amount),
+            code="confirm_overdraw")})
+    return {"fund_id": fund.pk, "balance_before": balance.balance, "amount": amount,
+            "balance_after": balance.after(amount), "overdraw": overdraws,
+            "overdraw_confirmed": bool(overdraws and overdraw_confirmed)}
+
+
 def _subject_fields(nominee: Nominee) -> dict:
     if nominee.person is not None:
         person = nominee.person
@@ -108,10 +134,13 @@ def _check(signer_name, signer_title, subject, legal_bases, symbol, date) -> Non
 def decision_issue(
     *, actor, dossier: Dossier, issuer: Organization, date: datetime.date, signer_name: str, signer_title: str,
     subject: str, legal_bases: str, symbol: str, recipients: str = DEFAULT_RECIPIENTS, reason: str = "",
+    overdraw_confirmed: bool = False,
 ) -> Decision:
     """Issue the decision. The documents are generated inside the transaction: if generation fails,
     nothing is written and the dossier stays as it was. When accepted nominees of this issuer are
-    left out (their ballot did not pass), a ``reason`` is required and kept in the audit."""
+    left out (their ballot did not pass), a ``reason`` is required and kept in the audit. When the
+    issuer set a fund for the decision's year and the decision's money would leave it below zero,
+    ``overdraw_confirmed`` is required (code "confirm_overdraw"); the audit keeps the fund's figures."""
     from ..documents import decision_files
 
     dossier = _lock(dossier)
@@ -134,7 +163,10 @@ def decision_issue(
     left = left_out(dossier, issuer)
     if left and not reason:
         raise ValidationError({"reason": left_out_problem(left) + ". Hãy ghi lý do ban hành quyết định."})
-    Organization.objects.select_for_update().get(pk=issuer.pk)  # numbers per issuer are allocated one at a time
+    # Numbers per issuer are allocated one at a time; the lock also keeps the fund's balance still.
+    Organization.objects.select_for_update().get(pk=issuer.pk)
+    amounts = [nominee_reward(n.awarded_form, n.collective is not None, date) for n in nominees]
+    fund = _fund_check(issuer, date.year, sum(amounts), overdraw_confirmed)
     number = (Decision.objects.filter(issuer=issuer, year=date.year).aggregate(n=Max("number"))["n"] or 0) + 1
     book = (Awardee.objects.filter(decision__issuer=issuer).aggregate(n=Max("golden_book_number"))["n"] or 0)
     decision = Decision.objects.create(
@@ -145,11 +177,12 @@ def decision_issue(
     # In batches: a decision may carry a thousand awardees.
     records = _record_awards(nominees, decision, dossier.round.year)
     awardees = []
-    for book_number, (nominee, record) in enumerate(zip(nominees, records, strict=True), start=book + 1):
+    for book_number, (nominee, record, amount) in enumerate(zip(nominees, records, amounts, strict=True),
+                                                            start=book + 1):
         form = nominee.awarded_form
         awardee = Awardee(
             decision=decision, nominee=nominee, award=form, golden_book_number=book_number,
-            amount=nominee_reward(form, nominee.collective is not None, date), honour_record=record,
+            amount=amount, honour_record=record,
             **_subject_fields(nominee),
         )
         awardee.refresh_search_text()
@@ -170,7 +203,8 @@ def decision_issue(
         _record(actor, dossier, Action.DECIDE, source, f"Quyết định số {decision.reference}")
     audit_record(event_type=AuditEventType.DECISION_ISSUED, actor=actor, target=decision, organization=issuer,
                  after={"number": decision.reference, "date": date.isoformat(), "awardees": len(nominees),
-                        "reason": reason, "left_out": [f"{n.subject} ({why})" for n, why in left]})
+                        "reason": reason, "left_out": [f"{n.subject} ({why})" for n, why in left],
+                        "amount": sum(amounts), "fund": fund})
     return decision
 
 
