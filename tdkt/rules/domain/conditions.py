@@ -42,7 +42,9 @@ class RuleSpec:
     ``check(subject, year, spec)`` returns the award's own conditions (the engine adds the gates
     before them and the JUDGMENT condition, when ``judgment`` is set, after them). ``params`` holds
     the thresholds; ``ref`` the legal reference of the conditions, ``refs`` per-code overrides.
-    ``extra`` are further checks a stricter (e.g. provincial) version appends.
+    ``extra`` are further checks a stricter (e.g. provincial) version appends. ``dated``: ``check``
+    also takes the day of consideration (``check(subject, year, spec, on_date)``), for rules that
+    count time up to it (long_service.py).
     """
 
     award: str
@@ -53,6 +55,7 @@ class RuleSpec:
     refs: Mapping[str, str] = field(default_factory=dict)
     judgment: str | None = None
     extra: tuple[CheckFn, ...] = ()
+    dated: bool = False
     judgment_condition: Condition | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -12,7 +12,9 @@ Public entry points:
 Every result starts with the gates G1 (GATE_PENDING_REVIEW) and G2 (GATE_DISCIPLINE_ACTIVE),
 then the award's conditions, then JUDGMENT when the award has one. The verdict is ``ineligible``
 when a condition failed, ``eligible`` otherwise, and ``unsupported`` (no conditions) when the
-version has no rule for the award, kind and basis. Gates: Nghị định 98/2023 (152/2025) Điều 4.
+version has no rule for the award, kind and basis — with a ``reason`` naming the article that leaves
+it to judgment where the rule book has one (the cống hiến, niên hạn, đối ngoại, kháng chiến bases).
+Gates: Nghị định 98/2023 (152/2025) Điều 4.
 """
 
 from __future__ import annotations
@@ -36,13 +38,13 @@ def regime_for(on_date: date, *, rulebook: RuleBook | None = None, jurisdiction:
 
 def _run(
     version: RuleVersion, spec: RuleSpec | None, case_id: str, award: str, year: int, on_date: date,
-    subject: SubjectFacts,
+    subject: SubjectFacts, basis: Basis = Basis.REGULAR,
 ) -> Result:
     if spec is None:
-        return Result(case_id, award, version.regime, _UNSUPPORTED, ())
+        return Result(case_id, award, version.regime, _UNSUPPORTED, (), version.reason_for(award, subject.kind, basis))
     gates = version.gates
     conditions: list[Condition] = [gates.pending(subject), gates.discipline(subject, on_date)]
-    conditions += spec.check(subject, year, spec)
+    conditions += spec.check(subject, year, spec, on_date) if spec.dated else spec.check(subject, year, spec)
     for extra in spec.extra:
         conditions += extra(subject, year, spec)
     if spec.judgment_condition is not None:
@@ -65,7 +67,7 @@ def evaluate(
     version = (rulebook or NATIONAL).select(case.on_date, jurisdiction)
     spec = version.spec_for(case.award, case.subject.kind, case.basis)
     try:
-        return _run(version, spec, case.id, case.award, case.year, case.on_date, case.subject)
+        return _run(version, spec, case.id, case.award, case.year, case.on_date, case.subject, case.basis)
     except MissingFact as exc:
         raise MalformedInput(exc.detail, case_id=case.id, index=0, field=exc.field) from None
 
@@ -83,7 +85,9 @@ def evaluate_many(
         version = book.select(case.on_date, jurisdiction)
         spec = version.spec_for(case.award, case.subject.kind, case.basis)
         try:
-            results.append(_run(version, spec, case.id, case.award, case.year, case.on_date, case.subject))
+            results.append(
+                _run(version, spec, case.id, case.award, case.year, case.on_date, case.subject, case.basis)
+            )
         except MissingFact as exc:
             raise MalformedInput(exc.detail, case_id=case.id, index=index, field=exc.field) from None
     return results
@@ -113,7 +117,7 @@ def evaluate_subjects(
             spec = specs[kind]
         else:
             spec = specs[kind] = version.spec_for(award, kind, basis)
-        yield _run(version, spec, case_id, award, year, on_date, subject)
+        yield _run(version, spec, case_id, award, year, on_date, subject, basis)
 
 
 def check(data: Any, *, rulebook: RuleBook | None = None, jurisdiction: str | None = None) -> list[dict]:

@@ -4,7 +4,8 @@ Evaluating one award for a whole province must not drag ten years of every title
 when the rule looks at one year's rating. `Needs` names, per award and kind, the rating years,
 title and award codes with their years, and initiative years a rule can read, relative to the
 year Y considered; `None` means "all of them". Discipline, review flags, members, block
-leadership and founding year are always loaded (gates and collective facts).
+leadership and founding year are always loaded (gates and collective facts), and so are a
+person's sex and service start (the cống hiến and niên hạn bases read only those and discipline).
 
 tdkt/rules/tests/test_needs.py checks that trimming a subject's facts to these needs never
 changes any result, for every award, kind, regime and basis.
@@ -73,7 +74,8 @@ _COLLECTIVE = {
 
 
 def needs_for(award: str, kind: Kind, basis: str = "regular") -> Needs:
-    """What the rules of `award` read. Forms under a movement or sudden basis read only the gates."""
+    """What the rules of `award` read. Forms on any other basis than regular read only the gates and the
+    person facts (sex, service start, posts) that are always loaded."""
     if basis != "regular" and award in FORM_CODES:
         return NOTHING
     table = _INDIVIDUAL if kind == Kind.INDIVIDUAL else _COLLECTIVE
@@ -109,4 +111,7 @@ def trim(subject: SubjectFacts, needs: Needs, year: int) -> SubjectFacts:
         members=subject.members,
         leads_block=subject.leads_block,
         founded_year=subject.founded_year,
+        sex=subject.sex,
+        service_start=subject.service_start,
+        posts=subject.posts,
     )

@@ -17,8 +17,10 @@ from typing import Any
 from .types import (
     AWARD_CODES,
     DISCIPLINE_BY_NAME,
+    POST_LEVELS,
     RATING_BY_NAME,
     SCOPE_BY_NAME,
+    SEXES,
     Basis,
     Case,
     Discipline,
@@ -26,6 +28,7 @@ from .types import (
     InitiativeKind,
     Kind,
     Members,
+    Post,
     Record,
     SubjectFacts,
 )
@@ -34,6 +37,8 @@ MIN_YEAR, MAX_YEAR = 1000, 9999
 _BASES = {b.value: b for b in Basis}
 _KINDS = {k.value: k for k in Kind}
 _INITIATIVE_KINDS = {k.value: k for k in InitiativeKind}
+_SEXES = {s: s for s in SEXES}
+_POST_LEVELS = {level: level for level in POST_LEVELS}
 _MEMBER_FIELDS = ("total", "completed", "ldtt", "cstdcs", "disciplined_canh_cao_or_above")
 
 
@@ -229,11 +234,38 @@ def parse_subject(r: _Reader, value: Any) -> SubjectFacts:
     if s.get("founded_year") is not None:
         founded_year = r.year(s["founded_year"], "subject.founded_year")
 
+    # Optional facts of the cống hiến and niên hạn bases (absent or null: not known).
+    sex = None
+    if s.get("sex") is not None:
+        sex = r.choice(s["sex"], "subject.sex", _SEXES, "giới tính")
+    service_start = None
+    if s.get("service_start") is not None:
+        service_start = r.day(s["service_start"], "subject.service_start")
+    posts = None
+    if s.get("posts") is not None:
+        posts = _posts(r, r.array(s["posts"], "subject.posts"))
+
     return SubjectFacts(
         kind=kind, ratings=ratings, titles=titles, awards=awards, initiatives=initiatives,
         discipline=tuple(discipline), pending_review=pending, members=members, leads_block=leads_block,
-        founded_year=founded_year,
+        founded_year=founded_year, sex=sex, service_start=service_start, posts=posts,
     )
+
+
+def _posts(r: _Reader, items: list[Any]) -> tuple[Post, ...]:
+    """Leadership posts held: ``{"level": "vu_truong", "from": "2015-01-01", "to": null}`` (``to``
+    absent or null: still held)."""
+    out = []
+    for i, item in enumerate(items):
+        path = f"subject.posts[{i}]"
+        item = r.obj(item, path)
+        level = r.choice(r.get(item, "level", f"{path}.level"), f"{path}.level", _POST_LEVELS, "cấp chức vụ")
+        start = r.day(r.get(item, "from", f"{path}.from"), f"{path}.from")
+        end = None if item.get("to") is None else r.day(item["to"], f"{path}.to")
+        if end is not None and end < start:
+            raise r.fail(f"{path}.to", f"ngày kết thúc {end.isoformat()} trước ngày bắt đầu {start.isoformat()}")
+        out.append(Post(level=level, start=start, end=end))
+    return tuple(out)
 
 
 def _initiatives(r: _Reader, items: list[Any]) -> tuple[Initiative, ...]:

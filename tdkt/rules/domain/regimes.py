@@ -25,16 +25,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import collective, forms, individual
+from . import collective, forms, individual, long_service
 from .conditions import CheckFn, Gates, RuleSpec, check_nothing
 from .forms import Need, SinceAwardParams
+from .long_service import ServiceYearsParams, TenureParams, TenureRow
 from .types import (
+    AWARD_NAMES,
     CSTDCS_ACHIEVEMENT,
     FORM_CODES,
+    GATE_DISCIPLINE_TENURE,
     LDTT_STANDARD,
     PERIOD_TITLES,
     PERIOD_YEARS,
     PRIOR_AWARD,
+    SERVICE_YEARS,
+    TENURE_YEARS,
     Basis,
     Kind,
     Rating,
@@ -48,8 +53,10 @@ DECREE_152 = "Nghị định 152/2025/NĐ-CP"
 
 IND, COL = Kind.INDIVIDUAL, Kind.COLLECTIVE
 MOVEMENT, SUDDEN = Basis.MOVEMENT, Basis.SUDDEN
+CONG_HIEN, NIEN_HAN = Basis.CONG_HIEN, Basis.NIEN_HAN
 
 RuleKey = tuple[str, Kind]  # (award code, kind of subject)
+BasisRuleKey = tuple[str, Kind, Basis]  # a form's rule on a basis other than regular
 
 
 @dataclass(frozen=True)
@@ -57,8 +64,10 @@ class RuleVersion:
     """The rules in force from ``effective_from`` to ``effective_to`` (both included; None: open).
 
     ``rules`` holds the regular-basis rule of each (award, kind); ``other_basis`` the rules of
-    forms on the movement or sudden basis, keyed (award, kind, basis). A key absent from both is
-    ``unsupported``. Titles ignore the basis (it only qualifies commendation forms).
+    forms on another basis (movement, sudden, cống hiến, niên hạn), keyed (award, kind, basis). A
+    key absent from both is ``unsupported``; ``basis_reasons`` gives, per basis, why a form without a
+    rule on it is (the article that leaves it to judgment; ``{name}`` is the form's name). Titles
+    ignore the basis (it only qualifies commendation forms).
     """
 
     key: str
@@ -70,8 +79,9 @@ class RuleVersion:
     decree: str
     gate_ref: str
     rules: Mapping[RuleKey, RuleSpec]
-    other_basis: Mapping[tuple[str, Kind, Basis], RuleSpec] = field(default_factory=dict)
+    other_basis: Mapping[BasisRuleKey, RuleSpec] = field(default_factory=dict)
     jurisdiction: str | None = None
+    basis_reasons: Mapping[Basis, str] = field(default_factory=dict)
     gates: Gates = field(init=False, repr=False, compare=False)
     _lookup: dict[tuple[str, str, str], RuleSpec] = field(init=False, repr=False, compare=False)
 
@@ -84,7 +94,7 @@ class RuleVersion:
                     lookup[(award, kind, basis)] = spec
         for (award, kind, basis), spec in self.other_basis.items():
             if award not in FORM_CODES or basis is Basis.REGULAR:
-                raise ValueError(f"{self.key}: only forms have movement/sudden rules ({award}, {basis})")
+                raise ValueError(f"{self.key}: only forms have rules on another basis ({award}, {basis})")
             lookup[(award, kind, basis)] = spec
         object.__setattr__(self, "_lookup", lookup)
 
@@ -97,6 +107,11 @@ class RuleVersion:
         """The rule of ``award`` for ``kind`` on ``basis``; None: unsupported."""
         return self._lookup.get((award, kind, basis))
 
+    def reason_for(self, award: str, kind: Kind, basis: Basis) -> str | None:
+        """Why ``award`` has no rule on ``basis`` (only where the rule book says), else None."""
+        text = self.basis_reasons.get(basis) if award in FORM_CODES else None
+        return None if text is None else text.format(name=AWARD_NAMES[award])
+
     def derive(
         self,
         *,
@@ -106,29 +121,32 @@ class RuleVersion:
         effective_from: date,
         effective_to: date | None = None,
         note: str,
-        params: Mapping[RuleKey, Mapping[str, Any]] | None = None,
-        extra: Mapping[RuleKey, Iterable[CheckFn]] | None = None,
+        params: Mapping[RuleKey | BasisRuleKey, Mapping[str, Any]] | None = None,
+        extra: Mapping[RuleKey | BasisRuleKey, Iterable[CheckFn]] | None = None,
     ) -> RuleVersion:
         """A stricter local version of this one, e.g. a province's regulation.
 
         ``params`` replaces thresholds of the named rules (``{("TTLDTT", Kind.COLLECTIVE):
-        {"ldtt_percent": 80}}``); ``extra`` appends further checks to a rule; ``note`` is the
+        {"ldtt_percent": 80}}``; a rule on another basis is keyed with it, e.g. ``{("KNC",
+        Kind.INDIVIDUAL, Basis.NIEN_HAN): {"years_men": 25}}``); ``extra`` appends further checks
+        to a rule; ``note`` is the
         local act (e.g. "Quyết định 25/2025/QĐ-UBND tỉnh Quảng Trị, Điều 6"), cited after the
         national reference of every changed rule. The national rules stay as they are: the local
         version applies only to ``jurisdiction`` and only within its dates.
         """
-        rules = dict(self.rules)
-        changed: set[RuleKey] = set(params or {}) | set(extra or {})
+        rules, other = dict(self.rules), dict(self.other_basis)
+        changed: set[RuleKey | BasisRuleKey] = set(params or {}) | set(extra or {})
         for rule_key in changed:
-            if rule_key not in rules:
+            book = other if len(rule_key) == 3 else rules
+            if rule_key not in book:
                 raise KeyError(f"{self.key} has no rule {rule_key}")
-            spec = rules[rule_key]
+            spec = book[rule_key]
             new_params = spec.params
             if params and rule_key in params:
                 if spec.params is None:
                     raise ValueError(f"{self.key}: rule {rule_key} has no parameters to change")
                 new_params = dataclasses.replace(spec.params, **params[rule_key])
-            rules[rule_key] = dataclasses.replace(
+            book[rule_key] = dataclasses.replace(
                 spec,
                 params=new_params,
                 ref=f"{spec.ref}; {note}",
@@ -138,7 +156,7 @@ class RuleVersion:
         return RuleVersion(
             key=key, regime=self.regime, name=name, effective_from=effective_from, effective_to=effective_to,
             law=self.law, decree=self.decree, gate_ref=self.gate_ref, rules=rules,
-            other_basis=self.other_basis, jurisdiction=jurisdiction,
+            other_basis=other, jurisdiction=jurisdiction, basis_reasons=self.basis_reasons,
         )
 
 
@@ -229,7 +247,57 @@ JUDGMENT_TEXT = {
     Basis.MOVEMENT: "Thành tích xuất sắc trong phong trào thi đua theo đợt, chuyên đề: "
                     "Hội đồng Thi đua - Khen thưởng xem xét",
     Basis.SUDDEN: "Thành tích đột xuất: Hội đồng Thi đua - Khen thưởng xem xét",
+    Basis.CONG_HIEN: "Có quá trình cống hiến lâu dài trong cơ quan, tổ chức, đoàn thể (hoặc hoạt động liên tục "
+                     "trong hai cuộc kháng chiến, giữ chức vụ theo bảng của Nghị định): "
+                     "Hội đồng Thi đua - Khen thưởng xem xét",
+    "KNC": "Đối tượng và tiêu chuẩn khác của Kỷ niệm chương do cơ quan ban hành quy định: "
+           "Hội đồng Thi đua - Khen thưởng xem xét",
 }
+
+# Quá trình cống hiến: the tenure tables of Nghị định 152/2025/NĐ-CP, by form, with the article of
+# Luật 06/2022/QH15 that points to them. Regime 2024 (Nghị định 98/2023) has none here: its
+# tables were not obtained, so a cống hiến case there is ``unsupported`` with the reason below.
+TENURE_2025: dict[str, tuple[str, TenureParams]] = {
+    # Huân chương Lao động hạng Ba, Điều 44 khoản 1 điểm g; Nghị định 152/2025 Điều 21 điểm b.
+    # [R] Years as a secondary source quotes the decree (laodong.vn, 2025: Tổng cục trưởng from 3 to
+    # under 5 years, Phó Tổng cục trưởng 5 to under 8, Vụ trưởng 6 to under 10, Phó Vụ trưởng 10 to
+    # under 15); the decree's text was not read. A province corrects them with RuleVersion.derive.
+    "HCLD3": ("Điều 44 khoản 1 điểm g", TenureParams(
+        table=(
+            TenureRow("tong_cuc_truong", 3, 5),  # [R]
+            TenureRow("pho_tong_cuc_truong", 5, 8),  # [R]
+            TenureRow("vu_truong", 6, 10),  # [R]
+            TenureRow("pho_vu_truong", 10, 15),  # [R]
+        ),
+        women_ref=f"{DECREE_152}, Điều 4 khoản 7",
+    )),
+}
+
+
+def _basis_reasons(decree: str) -> dict[Basis, str]:
+    """Why a form has no rule on these bases: the law leaves it to judgment, or its table is not
+    in the rule book. ``{name}`` is the form's name."""
+    return {
+        Basis.CONG_HIEN: (
+            f"Khen thưởng quá trình cống hiến: bộ quy tắc chưa có bảng chức vụ, thời gian giữ chức vụ để xét "
+            f"{{name}} theo {decree}; Hội đồng Thi đua - Khen thưởng xem xét hồ sơ ({LAW_2022}, Điều 8)"
+        ),
+        Basis.NIEN_HAN: (
+            "Khen thưởng theo niên hạn là khen thưởng thời gian phục vụ trong Quân đội nhân dân, Công an nhân "
+            "dân, do Bộ Quốc phòng, Bộ Công an xét theo quy định riêng; bộ quy tắc chỉ có niên hạn của Kỷ niệm "
+            f"chương, không có cho {{name}}; Hội đồng Thi đua - Khen thưởng xem xét hồ sơ ({LAW_2022}, Điều 8)"
+        ),
+        Basis.DOI_NGOAI: (
+            "Khen thưởng đối ngoại ({name}) cho cá nhân, tổ chức nước ngoài và người Việt Nam ở nước ngoài: "
+            "luật không đặt tiêu chuẩn định lượng, cấp có thẩm quyền xem xét mức đóng góp "
+            f"({LAW_2022}, Điều 8; Điều 85 điểm d: thủ tục đơn giản)"
+        ),
+        Basis.KHANG_CHIEN: (
+            "Khen thưởng thành tích kháng chiến ({name}): xét theo hồ sơ quá trình tham gia kháng chiến, "
+            "không có tiêu chuẩn định lượng để tự xét; cấp có thẩm quyền xem xét "
+            f"({LAW_2022}, Điều 8; {decree}; Thông tư 02/2023/TT-BNV, Biểu 0603)"
+        ),
+    }
 
 # Articles of Luật 06/2022/QH15 for the movement and sudden bases, by (form, kind).
 _OTHER_BASIS_ARTICLES: dict[tuple[str, Kind], tuple[str, str]] = {
@@ -248,7 +316,10 @@ _OTHER_BASIS_ARTICLES: dict[tuple[str, Kind], tuple[str, str]] = {
 }
 
 
-def _modern(key: str, regime: str, name: str, start: date, end: date | None, decree: str) -> RuleVersion:
+def _modern(
+    key: str, regime: str, name: str, start: date, end: date | None, decree: str,
+    tenure: Mapping[str, tuple[str, TenureParams]] | None = None,
+) -> RuleVersion:
     """Regimes 2024 and 2025: the same Law (06/2022/QH15) and thresholds, different decrees."""
 
     def cite(article: str) -> str:
@@ -330,9 +401,24 @@ def _modern(key: str, regime: str, name: str, start: date, end: date | None, dec
         for basis, article in ((MOVEMENT, movement_article), (SUDDEN, sudden_article)):
             other[(award, kind, basis)] = spec(award, kind, check_nothing, None, article,
                                                judgment=JUDGMENT_TEXT[basis])
+    # Quá trình cống hiến: time in leadership posts (long_service.py).
+    for award, (article, params) in (tenure or {}).items():
+        other[(award, IND, CONG_HIEN)] = RuleSpec(
+            award=award, kind=IND, check=long_service.check_tenure, params=params, dated=True,
+            ref=f"{LAW_2022}, {article}; {decree}, Điều 21",
+            refs={GATE_DISCIPLINE_TENURE: f"{LAW_2022}, {article}; {decree}, Điều 9",
+                  TENURE_YEARS: f"{LAW_2022}, {article}; {decree}, Điều 21"},
+            judgment=JUDGMENT_TEXT[CONG_HIEN],
+        )
+    # Niên hạn: a sector's Kỷ niệm chương, criteria set by the issuing body (Điều 71).
+    other[("KNC", IND, NIEN_HAN)] = RuleSpec(
+        award="KNC", kind=IND, check=long_service.check_service_years, params=ServiceYearsParams(), dated=True,
+        ref=cite("Điều 71"), refs={SERVICE_YEARS: cite("Điều 71")}, judgment=JUDGMENT_TEXT["KNC"],
+    )
     return RuleVersion(
         key=key, regime=regime, name=name, effective_from=start, effective_to=end, law=LAW_2022, decree=decree,
         gate_ref=f"{decree}, Điều 4; {LAW_2022}", rules=rules, other_basis=other,
+        basis_reasons=_basis_reasons(decree),
     )
 
 
@@ -371,6 +457,7 @@ REGIME_2024 = _modern(
 )
 REGIME_2025 = _modern(
     "VN-2025", "2025", "Luật TĐKT 2022, Nghị định 152/2025/NĐ-CP", date(2025, 7, 1), None, DECREE_152,
+    tenure=TENURE_2025,
 )
 NATIONAL_VERSIONS: tuple[RuleVersion, ...] = (REGIME_2013, REGIME_2024, REGIME_2025)
 NATIONAL: RuleBook = RuleBook(NATIONAL_VERSIONS)

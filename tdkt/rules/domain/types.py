@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
 
+# The law's whole catalogue, kept once for the records and the engine (pure Python, no Django).
+from tdkt.records.domain.codes import CONTRACT_CODES, HONOURS, HonourKind
+
 
 class Rating(IntEnum):
     """Annual rating (xếp loại chất lượng); a higher value is a better rating."""
@@ -54,9 +57,15 @@ class Kind(StrEnum):
 
 
 class Basis(StrEnum):
+    """Loại hình khen thưởng (Luật 06/2022/QH15 Điều 8; Thông tư 02/2023/TT-BNV Biểu 0603)."""
+
     REGULAR = "regular"  # công trạng, thường xuyên
     MOVEMENT = "movement"  # phong trào thi đua theo đợt, chuyên đề
     SUDDEN = "sudden"  # đột xuất
+    CONG_HIEN = "cong_hien"  # quá trình cống hiến (long service in leadership posts)
+    NIEN_HAN = "nien_han"  # niên hạn (years of service)
+    DOI_NGOAI = "doi_ngoai"  # đối ngoại (foreigners, overseas Vietnamese, foreign organisations)
+    KHANG_CHIEN = "khang_chien"  # thành tích kháng chiến
 
 
 class Verdict(StrEnum):
@@ -70,13 +79,29 @@ RATING_BY_NAME: dict[str, Rating] = {r.name: r for r in Rating}
 RATING_NAMES: tuple[str, ...] = tuple(r.name for r in Rating)
 SCOPE_BY_NAME: dict[str, Scope] = {"co_so": Scope.CO_SO, "tinh": Scope.TINH, "toan_quoc": Scope.TOAN_QUOC}
 DISCIPLINE_BY_NAME: dict[str, DisciplineForm] = {f.name.lower(): f for f in DisciplineForm}
+SEXES: tuple[str, ...] = ("nam", "nu")  # as organizations.models.Sex stores them
+FEMALE = "nu"
 
-# Emulation titles (danh hiệu thi đua) and commendation forms (hình thức khen thưởng).
-TITLE_CODES: tuple[str, ...] = (
-    "LDTT", "CSTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "TTLDTT", "TTLDXS", "CO_TINH", "CO_CP",
-)
-FORM_CODES: tuple[str, ...] = ("GK", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1")
+# Leadership and management posts for the quá trình cống hiến tables (Nghị định 152/2025/NĐ-CP
+# Điều 21), highest first. "Tương đương" is the decree's word: a province maps its own posts
+# (Giám đốc sở ≈ Vụ trưởng, Phó Giám đốc sở ≈ Phó Vụ trưởng) [R: the equivalences are not verified].
+POST_LEVELS: dict[str, str] = {
+    "bo_truong": "Bộ trưởng, Chủ tịch UBND tỉnh và tương đương",
+    "thu_truong": "Thứ trưởng, Phó Chủ tịch UBND tỉnh và tương đương",
+    "tong_cuc_truong": "Tổng cục trưởng và tương đương",
+    "pho_tong_cuc_truong": "Phó Tổng cục trưởng và tương đương",
+    "vu_truong": "Vụ trưởng, Giám đốc sở và tương đương",
+    "pho_vu_truong": "Phó Vụ trưởng, Phó Giám đốc sở và tương đương",
+}
+POST_RANK: dict[str, int] = {level: len(POST_LEVELS) - i for i, level in enumerate(POST_LEVELS)}  # higher: higher
+
+# Emulation titles (danh hiệu thi đua) and commendation forms (hình thức khen thưởng): every code of
+# the law's catalogue is a well-formed code (a case about one without rules is ``unsupported``); the
+# contract's fifteen (CONTRACT_CODES) are those with rules on the regular basis.
+TITLE_CODES: tuple[str, ...] = tuple(c for c, (_n, kind, _t) in HONOURS.items() if kind == HonourKind.TITLE)
+FORM_CODES: tuple[str, ...] = tuple(c for c, (_n, kind, _t) in HONOURS.items() if kind == HonourKind.FORM)
 AWARD_CODES: frozenset[str] = frozenset(TITLE_CODES + FORM_CODES)
+CONTRACT_AWARD_CODES: tuple[str, ...] = CONTRACT_CODES
 
 # Condition codes (contract, "Condition codes").
 GATE_PENDING_REVIEW = "GATE_PENDING_REVIEW"
@@ -96,31 +121,21 @@ MEMBERS_DISCIPLINE = "MEMBERS_DISCIPLINE"
 LEADS_BLOCK = "LEADS_BLOCK"
 FOUNDED_YEARS = "FOUNDED_YEARS"
 JUDGMENT = "JUDGMENT"
+# Quá trình cống hiến and niên hạn (bases cong_hien, nien_han).
+GATE_DISCIPLINE_TENURE = "GATE_DISCIPLINE_TENURE"
+TENURE_YEARS = "TENURE_YEARS"
+SERVICE_YEARS = "SERVICE_YEARS"
 CONDITION_CODES: tuple[str, ...] = (
     GATE_PENDING_REVIEW, GATE_DISCIPLINE_ACTIVE, RATING, LDTT_STANDARD, CSTDCS_ACHIEVEMENT, CHAIN,
     INITIATIVE_SCOPE, PRIOR_AWARD, PERIOD_YEARS, PERIOD_TITLES, MEMBERS_LDTT_RATIO, MEMBERS_COMPLETED,
     MEMBERS_CSTDCS, MEMBERS_DISCIPLINE, LEADS_BLOCK, FOUNDED_YEARS, JUDGMENT,
+    GATE_DISCIPLINE_TENURE, TENURE_YEARS, SERVICE_YEARS,
 )
 
-# Vietnamese names used in messages.
-AWARD_NAMES: dict[str, str] = {
-    "LDTT": "Lao động tiên tiến",
-    "CSTT": "Chiến sĩ tiên tiến",
-    "CSTDCS": "Chiến sĩ thi đua cơ sở",
-    "CSTD_TINH": "Chiến sĩ thi đua cấp bộ, ngành, tỉnh",
-    "CSTD_TQ": "Chiến sĩ thi đua toàn quốc",
-    "TTLDTT": "Tập thể lao động tiên tiến",
-    "TTLDXS": "Tập thể lao động xuất sắc",
-    "CO_TINH": "Cờ thi đua cấp bộ, ngành, tỉnh",
-    "CO_CP": "Cờ thi đua của Chính phủ",
-    "GK": "Giấy khen",
-    "BK_TINH": "Bằng khen cấp bộ, ngành, tỉnh",
-    "BK_TTG": "Bằng khen của Thủ tướng Chính phủ",
-    "HCLD3": "Huân chương Lao động hạng Ba",
-    "HCLD2": "Huân chương Lao động hạng Nhì",
-    "HCLD1": "Huân chương Lao động hạng Nhất",
-}
+# Vietnamese names used in messages: the catalogue's names; short forms for the contract's codes.
+AWARD_NAMES: dict[str, str] = {code: name for code, (name, _k, _t) in HONOURS.items()}
 AWARD_ABBR: dict[str, str] = {
+    **AWARD_NAMES,
     "LDTT": "LĐTT",
     "CSTT": "CSTT",
     "CSTDCS": "CSTĐCS",
@@ -128,14 +143,6 @@ AWARD_ABBR: dict[str, str] = {
     "CSTD_TQ": "CSTĐ toàn quốc",
     "TTLDTT": "TTLĐTT",
     "TTLDXS": "TTLĐXS",
-    "CO_TINH": "Cờ thi đua cấp bộ, ngành, tỉnh",
-    "CO_CP": "Cờ thi đua của Chính phủ",
-    "GK": "Giấy khen",
-    "BK_TINH": "Bằng khen cấp bộ, ngành, tỉnh",
-    "BK_TTG": "Bằng khen của Thủ tướng Chính phủ",
-    "HCLD3": "Huân chương Lao động hạng Ba",
-    "HCLD2": "Huân chương Lao động hạng Nhì",
-    "HCLD1": "Huân chương Lao động hạng Nhất",
 }
 SCOPE_NAMES: dict[Scope, str] = {
     Scope.CO_SO: "cấp cơ sở",
@@ -195,6 +202,16 @@ class Discipline:
 
 
 @dataclass(frozen=True, slots=True)
+class Post:
+    """A leadership or management post held (``POST_LEVELS``) from ``start`` to ``end`` (None: still
+    held); the quá trình cống hiến tables count these."""
+
+    level: str
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Members:
     """A collective's members in the year considered."""
 
@@ -223,6 +240,11 @@ class SubjectFacts:
     members: Members | None = None  # collective only
     leads_block: bool | None = None  # collective only: first of its block in the year considered
     founded_year: int | None = None  # collective only
+    # Individual facts of the cống hiến and niên hạn bases; None: not known (a rule that needs one
+    # raises MissingFact). ``posts`` () means "held no leadership post".
+    sex: str | None = None  # "nam" | "nu"
+    service_start: date | None = None  # in service (in the sector) since
+    posts: tuple[Post, ...] | None = None
     # Derived indexes (not part of equality). ``rating_of`` is ``ratings`` itself (one dict).
     rating_of: dict[int, Rating] = field(init=False, repr=False, compare=False)
     title_years: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
@@ -250,6 +272,8 @@ class SubjectFacts:
             put(self, "initiatives", initiatives := tuple(initiatives))
         if discipline.__class__ is not tuple:
             put(self, "discipline", discipline := tuple(discipline))
+        if self.posts is not None and self.posts.__class__ is not tuple:
+            put(self, "posts", tuple(self.posts))
         put(self, "title_years", _years_by_code(titles, distinct=True) if titles else _NO_YEARS)
         put(self, "award_years", _years_by_code(awards, distinct=False) if awards else _NO_YEARS)
         if initiatives:
@@ -347,6 +371,10 @@ class Result:
     regime: str
     verdict: Verdict
     conditions: tuple[Condition, ...] = ()
+    # Why an ``unsupported`` verdict: set only where the rule book names the article that leaves the
+    # case to judgment (the bases beyond regular, movement and sudden); absent from the JSON otherwise,
+    # so every result the contract already defined keeps its exact bytes.
+    reason: str | None = None
 
     @property
     def failed(self) -> tuple[str, ...]:
@@ -359,13 +387,16 @@ class Result:
 
     def to_dict(self) -> dict:
         """The contract's JSON object for this result."""
-        return {
+        out = {
             "id": self.id,
             "award": self.award,
             "regime": self.regime,
             "verdict": str(self.verdict),
             "conditions": [c.to_dict() for c in self.conditions],
         }
+        if self.reason is not None:
+            out["reason"] = self.reason
+        return out
 
 
 class MissingFact(LookupError):
