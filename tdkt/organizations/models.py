@@ -257,11 +257,15 @@ class ImportKind(models.TextChoices):
     ORGANIZATIONS = "organizations", _("Organisations")
     PEOPLE = "people", _("People")
     RECORDS = "records", _("Ratings and titles of a year")
+    DECISIONS = "decisions", _("Past decisions and their awardees")
 
 
 class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")  # file stored and checked for format, waiting for a worker or the request
     VALIDATING = "validating", _("Checking")  # every row is being checked; nothing is written yet
+    # Past decisions: the file was clean and waits for the clerk to review it (and settle the rows whose
+    # person or collective could be several) before anything is written.
+    CHECKED = "checked", _("Checked, waiting for confirmation")
     WRITING = "writing", _("Writing")  # the file was clean; its rows are being written in one transaction
     DONE = "done", _("Done")  # every row was written (final)
     FAILED = "failed", _("Failed")  # the file had errors, or the import broke; nothing was written (final)
@@ -298,6 +302,9 @@ class ImportJob(models.Model):
     created_count = models.PositiveIntegerField(_("rows created"), default=0)
     # Ratings and titles: a rating already recorded for the subject and year is corrected, not added.
     updated_count = models.PositiveIntegerField(_("records corrected"), default=0)
+    # Past decisions: what a checked file would write, the rows to settle with their candidates, and
+    # the clerk's choices once confirmed (tdkt/organizations/importers/decisions.py).
+    preview = models.JSONField(_("preview"), default=dict, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     organization = models.ForeignKey(
         Organization,

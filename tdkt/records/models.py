@@ -97,6 +97,46 @@ class AnnualRating(SubjectRecord):
         return f"{self.subject} — {self.year}: {self.rating}"
 
 
+class PastDecision(models.Model):
+    """A decision issued before the system was used (or outside it), imported with its awardees so that
+    the engine's chains (a Bằng khen of the Prime Minister needs a provincial one five years back) see
+    the history from the first day. The system's own decisions are tdkt.awards'; this one is only
+    what the paper said: number, date, issuer, signer and subject."""
+
+    number = models.CharField(_("decision number"), max_length=60)
+    decided_on = models.DateField(_("decision date"))
+    issuer = models.CharField(_("issued by"), max_length=200)
+    signer = models.CharField(_("signed by"), max_length=150, blank=True)
+    summary = models.CharField(_("subject"), max_length=500, blank=True)
+    # The organisation on whose behalf it was imported: lists of past decisions are scoped by it.
+    recorded_by_organization = recorded_by_field()
+    import_job = models.ForeignKey(
+        "organizations.ImportJob",
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("past decision")
+        verbose_name_plural = _("past decisions")
+        ordering = ["-decided_on", "number"]
+        constraints = [
+            # The same paper imported twice is one decision (a second file adds awardees to it).
+            models.UniqueConstraint(fields=["number", "decided_on", "issuer"], name="past_decision_once"),
+        ]
+        indexes = [models.Index(fields=["decided_on"])]
+
+    def __str__(self):
+        return f"{self.number} ({self.decided_on:%d/%m/%Y})"
+
+
 class HonourRecord(SubjectRecord):
     """A title (danh hiệu) or form (hình thức khen thưởng) received, by the year it was awarded for
     (titles) or of the decision (forms), with the decision that gave it. A revoked one (hủy bỏ,
@@ -109,6 +149,15 @@ class HonourRecord(SubjectRecord):
     issuer = models.CharField(_("issued by"), max_length=200, blank=True)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_reason = models.CharField(_("reason for revocation"), max_length=500, blank=True)
+    # Set on records imported with a past decision (issue 13.4); the others name theirs in the fields above.
+    past_decision = models.ForeignKey(
+        PastDecision,
+        verbose_name=_("past decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="records",
+    )
 
     class Meta:
         verbose_name = _("title or award received")

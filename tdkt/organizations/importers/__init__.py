@@ -9,6 +9,7 @@ ratings and titles (issue 3, point 3).
     organizations.py  organisation rows: parents in scope or earlier in the file, write
     subjects.py       records rows: the person or collective a row is about, within the organisation
     records.py        records rows: rating and title rules, duplicates, then create or correct in bulk
+    decisions.py      past decisions and their awardees: matching, choices for ambiguous rows, duplicates
     services.py       import jobs: create, start (now or in the worker), run, one audit event
     selectors.py      jobs visible to a user
     workbooks.py      the downloadable templates
@@ -18,7 +19,10 @@ The whole file is checked before anything is written; a file with any bad row wr
 
 from .reading import ImportFileError
 from .services import (
+    decisions_import,
+    import_job_confirm,
     import_job_create,
+    import_job_discard,
     import_job_run,
     import_job_start,
     import_kinds_for,
@@ -29,7 +33,10 @@ from .services import (
 
 __all__ = [
     "ImportFileError",
+    "decisions_import",
+    "import_job_confirm",
     "import_job_create",
+    "import_job_discard",
     "import_job_run",
     "import_job_start",
     "import_kinds_for",

@@ -271,6 +271,122 @@ RECORD_COLUMNS = (
     Column("note", "Ghi chú", max_length=500, width=30),
 )
 
+# Past decisions (issue 13.4): one sheet of decisions, one of their awardees, which name the decision by
+# its number. A title or a form is written by its code or its Vietnamese name.
+HONOUR_ACCEPTED = {
+    **TITLE_ACCEPTED,
+    **{code: code for code in HONOURS},
+    **{name: code for code, (name, _k, _t) in HONOURS.items()},
+    "BK tỉnh": "BK_TINH",
+    "Bằng khen UBND tỉnh": "BK_TINH",
+    "Bằng khen của Chủ tịch UBND tỉnh": "BK_TINH",
+    "Bằng khen Thủ tướng": "BK_TTG",
+    "BKTTg": "BK_TTG",
+    "Huân chương Lao động hạng 3": "HCLD3",
+    "Huân chương Lao động hạng 2": "HCLD2",
+    "Huân chương Lao động hạng 1": "HCLD1",
+}
+PERSON_TARGET, COLLECTIVE_TARGET = "person", "organization"
+TARGET_LABELS = {"Cá nhân": PERSON_TARGET, "Tập thể": COLLECTIVE_TARGET}
+DECISION_SHEET_COLUMNS = (
+    Column(
+        "number",
+        "Số quyết định",
+        required=True,
+        max_length=60,
+        aliases=("Số QĐ", "Số, ký hiệu", "Số ký hiệu"),
+        width=18,
+        note="Ví dụ 312/QĐ-SNV. Mỗi quyết định một dòng, số không trùng trong tệp.",
+    ),
+    Column(
+        "decided_on",
+        "Ngày quyết định",
+        DATE,
+        required=True,
+        aliases=("Ngày QĐ", "Ngày ký", "Ngày ban hành"),
+        width=16,
+        note=DATE_NOTE + " Không ở tương lai.",
+    ),
+    Column(
+        "issuer",
+        "Cơ quan ban hành",
+        required=True,
+        max_length=200,
+        aliases=("Cơ quan ra quyết định", "Cấp khen"),
+        width=28,
+        note="Ví dụ UBND tỉnh Quảng Trị, Sở Nội vụ; được ghi vào từng khen thưởng của quyết định.",
+    ),
+    Column("signer", "Người ký", max_length=150, width=24),
+    Column("summary", "Trích yếu", max_length=500, aliases=("Nội dung", "Trích yếu nội dung"), width=50),
+)
+AWARDEE_COLUMNS = (
+    Column(
+        "number",
+        "Số quyết định",
+        required=True,
+        max_length=60,
+        aliases=("Số QĐ", "Số, ký hiệu", "Số ký hiệu"),
+        width=18,
+        note="Số của một quyết định ở trang tính “Quyết định”.",
+    ),
+    Column(
+        "honour",
+        "Danh hiệu, hình thức",
+        required=True,
+        max_length=60,
+        aliases=("Danh hiệu", "Hình thức", "Hình thức khen thưởng", "Danh hiệu hình thức khen thưởng"),
+        width=30,
+        note="Tên hoặc mã của danh hiệu thi đua, hình thức khen thưởng (ví dụ Bằng khen cấp bộ, ngành, tỉnh "
+        "hoặc BK_TINH; Lao động tiên tiến hoặc LĐTT). Danh sách ở cuối trang này.",
+    ),
+    Column(
+        "year",
+        "Năm xét tặng",
+        max_length=4,
+        aliases=("Năm", "Năm khen thưởng", "Năm công nhận"),
+        width=12,
+        note="Năm của thành tích được khen (ví dụ danh hiệu năm 2023 quyết định tháng 01/2024: ghi 2023). "
+        "Để trống là năm của ngày quyết định.",
+    ),
+    Column(
+        "target",
+        "Đối tượng",
+        CHOICE,
+        labels=TARGET_LABELS,
+        accepted={"CN": PERSON_TARGET, "TT": COLLECTIVE_TARGET},
+        width=12,
+        note="Để trống: dòng có Mã cán bộ hoặc Họ và tên là cá nhân, dòng chỉ có đơn vị là tập thể.",
+    ),
+    Column(
+        "person_code",
+        "Mã cán bộ",
+        max_length=40,
+        aliases=("Mã CB", "Mã số cán bộ"),
+        width=14,
+        note="Cá nhân: nhận ra theo mã; nếu trống thì theo Họ và tên, Ngày sinh, Đơn vị.",
+    ),
+    Column("full_name", "Họ và tên", max_length=150, aliases=("Họ tên",), width=26),
+    Column("date_of_birth", "Ngày sinh", DATE, aliases=("Ngày tháng năm sinh",), width=14, note=DATE_NOTE),
+    Column(
+        "unit",
+        "Mã đơn vị",
+        max_length=40,
+        aliases=("Mã tập thể",),
+        width=14,
+        note="Tập thể: mã của tập thể. Cá nhân: không bắt buộc, đơn vị người đó công tác (hoặc đơn vị cấp trên).",
+    ),
+    Column(
+        "unit_name",
+        "Đơn vị",
+        max_length=255,
+        aliases=("Tên đơn vị", "Đơn vị công tác", "Tên tập thể"),
+        width=30,
+        note="Tên đơn vị, khi không có mã: tập thể được khen, hoặc đơn vị công tác của cá nhân.",
+    ),
+    Column("note", "Ghi chú", max_length=500, width=24),
+)
+DECISION_SHEETS = {"Quyết định": DECISION_SHEET_COLUMNS, "Danh sách khen thưởng": AWARDEE_COLUMNS}
+
 COLUMNS = {
     ImportKind.ORGANIZATIONS: ORGANIZATION_COLUMNS,
     ImportKind.PEOPLE: PEOPLE_COLUMNS,

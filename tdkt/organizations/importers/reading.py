@@ -95,20 +95,26 @@ def open_workbook(fileobj) -> CalamineWorkbook:
         fileobj.seek(0)
 
 
-def _data_sheet(workbook: CalamineWorkbook, fileobj):
+def _data_sheet(workbook: CalamineWorkbook, fileobj, title: str | None = None):
+    """The first worksheet that is not the guide, or the one named `title` (compared folded)."""
     guide = fold_key(GUIDE_SHEET_TITLE)
     for meta in workbook.sheets_metadata:
-        if fold_key(meta.name) != guide and meta.typ == SheetTypeEnum.WorkSheet:
-            # Measured before the reader sees it: the reader allocates the sheet's whole extent.
-            try:
-                check_sheet(fileobj, meta.name, max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS,
-                            max_cells=MAX_SHEET_CELLS)
-            except SheetExtentError as exc:
-                raise ImportFileError(exc.message) from None
-            try:
-                return workbook.get_sheet_by_name(meta.name)
-            except Exception:  # XmlError, CalamineError (a shared string out of range…): a broken sheet
-                raise ImportFileError(f"Trang tính “{meta.name}” bị hỏng, không đọc được. {NOT_XLSX}") from None
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        if fold_key(meta.name) == guide if title is None else fold_key(meta.name) != fold_key(title):
+            continue
+        # Measured before the reader sees it: the reader allocates the sheet's whole extent.
+        try:
+            check_sheet(fileobj, meta.name, max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS,
+                        max_cells=MAX_SHEET_CELLS)
+        except SheetExtentError as exc:
+            raise ImportFileError(exc.message) from None
+        try:
+            return workbook.get_sheet_by_name(meta.name)
+        except Exception:  # XmlError, CalamineError (a shared string out of range…): a broken sheet
+            raise ImportFileError(f"Trang tính “{meta.name}” bị hỏng, không đọc được. {NOT_XLSX}") from None
+    if title is not None:
+        raise ImportFileError(f"Tệp không có trang tính “{title}”. Hãy dùng tệp mẫu.")
     raise ImportFileError("Tệp không có trang tính dữ liệu nào.")
 
 
@@ -118,7 +124,28 @@ def _is_empty(cell) -> bool:
 
 def read_table(fileobj, columns: tuple[Column, ...]) -> Table:
     """Read the first data sheet; raise ImportFileError for any problem with the file as a whole."""
-    sheet = _data_sheet(open_workbook(fileobj), fileobj)
+    return _sheet_table(_data_sheet(open_workbook(fileobj), fileobj), columns)
+
+
+def read_named_tables(fileobj, sheets: dict[str, tuple[Column, ...]]) -> list[Table]:
+    """Read the sheets of a file of several (title -> columns), in that order, each as read_table
+    reads its one; a missing sheet, like any problem with one of them, is an ImportFileError."""
+    workbook = open_workbook(fileobj)
+    present = {fold_key(meta.name) for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet}
+    missing = [title for title in sheets if fold_key(title) not in present]
+    if missing:
+        raise ImportFileError(*(f"Tệp không có trang tính “{title}”. Hãy dùng tệp mẫu." for title in missing))
+    tables = []
+    for title, columns in sheets.items():
+        try:
+            tables.append(_sheet_table(_data_sheet(workbook, fileobj, title), columns))
+        except ImportFileError as exc:  # say which sheet, unless the message does
+            raise ImportFileError(*(m if "Trang tính" in m else f"Trang tính “{title}”: {m[:1].lower()}{m[1:]}"
+                                    for m in exc.messages)) from None
+    return tables
+
+
+def _sheet_table(sheet, columns: tuple[Column, ...]) -> Table:
     if sheet.height > MAX_SHEET_ROWS:
         raise ImportFileError(f"Tệp có quá nhiều dòng; mỗi lần nhập tối đa {MAX_DATA_ROWS:,} dòng dữ liệu."
                               .replace(",", "."))

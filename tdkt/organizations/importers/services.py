@@ -14,18 +14,20 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from tdkt.accounts.scope import user_can
+from tdkt.accounts.scope import scope_for, user_can
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
-from tdkt.records.models import AnnualRating, HonourRecord
+from tdkt.records.models import AnnualRating, HonourRecord, PastDecision
 
 from ..errors import require
 from ..models import ImportJob, ImportKind, ImportStatus, Organization, Person, PersonAssignment
 from .columns import COLUMNS
+from .decisions import read_decision_file, validate_decisions, write_decisions
 from .organizations import validate_organizations, write_organizations
 from .people import validate_people, write_people
 from .reading import ImportFileError, check_upload, read_table
 from .records import check_columns, records_period_problem, validate_records, write_records
+from .rows import rows_text
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ KIND_PERMISSION = {
     ImportKind.PEOPLE: "person.manage",
     ImportKind.ORGANIZATIONS: "organization.manage",
     ImportKind.RECORDS: "record.manage",
+    ImportKind.DECISIONS: "record.manage",
 }
 MAX_STORED_ERRORS = 10_000
 # After a bulk load PostgreSQL's statistics describe the table before it (autovacuum catches up
@@ -75,7 +78,7 @@ def import_job_create(
         year = organization = None
     require(kind in KIND_PERMISSION and user_can(actor, KIND_PERMISSION[kind]))
     check_upload(upload, max_bytes=settings.TDKT_IMPORT_MAX_BYTES)
-    table = read_table(upload, COLUMNS[kind])
+    table = read_decision_file(upload) if kind == ImportKind.DECISIONS else read_table(upload, COLUMNS[kind])
     if kind == ImportKind.RECORDS:
         check_columns(table)
     job = ImportJob(
@@ -120,6 +123,7 @@ def import_job_run(*, job: ImportJob) -> ImportJob:
         ImportKind.PEOPLE: people_import,
         ImportKind.ORGANIZATIONS: organizations_import,
         ImportKind.RECORDS: records_import,
+        ImportKind.DECISIONS: decisions_import,
     }[job.kind]
     return runner(actor=job.created_by, job=job)
 
@@ -184,6 +188,85 @@ def records_import(*, actor, job: ImportJob) -> ImportJob:
     )
 
 
+def decisions_import(*, actor, job: ImportJob) -> ImportJob:
+    """Past decisions: the first run checks the file and stops for the clerk (status "checked", with
+    the preview and the rows to settle); the run after import_job_confirm checks it again with the
+    clerk's choices, against the database as it is then, and writes it."""
+    confirmed = bool(job.preview.get("confirmed"))
+    choices = {int(row): int(pk) for row, pk in job.preview.get("choices", {}).items()} if confirmed else None
+
+    def validate(file, *, actor, on_progress):
+        return validate_decisions(file.decisions, file.awardees, actor=actor, choices=choices,
+                                  on_progress=on_progress)
+
+    def hold(checked):
+        return None if confirmed else checked.preview()
+
+    def write(checked):
+        paths = list(scope_for(actor, "record.manage").paths)  # none for an administrator: the whole system
+        written = write_decisions(checked, actor=actor, job=job, recorded_by=_common_ancestor(paths))
+        extra = {
+            "kind": ImportKind.DECISIONS,
+            "decisions_created": written.decisions_created,
+            "decisions_reused": written.decisions_reused,
+            "records_created": written.records_created,
+            "people": len(written.person_ids),
+            "chosen_rows": len(choices or {}),
+        }
+        return written.records_created, paths, extra
+
+    return _run(
+        job,
+        actor=actor,
+        validate=validate,
+        write=write,
+        event_type=AuditEventType.RECORDS_IMPORTED,
+        tables=(HonourRecord._meta.db_table, PastDecision._meta.db_table),
+        read=read_decision_file,
+        hold=hold,
+    )
+
+
+def import_job_confirm(*, actor, job: ImportJob, choices: dict | None = None) -> ImportJob:
+    """Write a checked file of past decisions, with the person or collective the clerk chose for each
+    row that could be several (`choices`: row -> id among that row's candidates). Refused, with the job
+    left waiting, while any such row is unsettled (ImportFileError)."""
+    require(user_can(actor, KIND_PERMISSION[ImportKind.DECISIONS]))
+    if job.kind != ImportKind.DECISIONS or job.status != ImportStatus.CHECKED:
+        raise ImportFileError("Lượt nhập này không chờ xác nhận (đã được xác nhận, đã hủy hoặc đã kết thúc).")
+    candidates = {item["row"]: {c["id"] for c in item["candidates"]} for item in job.preview.get("ambiguous", [])}
+    chosen = {}
+    for row, pk in (choices or {}).items():
+        try:
+            chosen[int(row)] = int(pk)
+        except (TypeError, ValueError):
+            continue
+    unsettled = [row for row, ids in sorted(candidates.items()) if chosen.get(row) not in ids]
+    if unsettled:
+        raise ImportFileError(
+            f"Chưa chọn người hoặc tập thể cho {len(unsettled)} dòng trùng tên (dòng {rows_text(unsettled)}); "
+            "không có dòng nào được ghi. Hãy chọn cho từng dòng rồi xác nhận lại."
+        )
+    preview = {**job.preview, "confirmed": True, "choices": {str(row): chosen[row] for row in candidates}}
+    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.CHECKED).update(
+        status=ImportStatus.QUEUED, processed_rows=0, preview=preview
+    )
+    if not claimed:
+        raise ImportFileError("Lượt nhập này đã được xác nhận hoặc hủy.")
+    job.refresh_from_db()
+    return import_job_start(job=job)
+
+
+def import_job_discard(*, actor, job: ImportJob) -> ImportJob:
+    """Drop a checked file the clerk does not want written; its file goes with it."""
+    require(user_can(actor, KIND_PERMISSION[job.kind]))
+    if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.CHECKED).update(status=ImportStatus.VALIDATING):
+        raise ImportFileError("Lượt nhập này không chờ xác nhận (đã được xác nhận, đã hủy hoặc đã kết thúc).")
+    job.refresh_from_db()
+    return _finish(job, ImportStatus.FAILED,
+                   errors=[_file_error("Lượt nhập đã được hủy theo yêu cầu; không có dòng nào được ghi.")])
+
+
 def _run(
     job: ImportJob,
     *,
@@ -193,7 +276,12 @@ def _run(
     event_type,
     tables: tuple[str, ...],
     organization: Organization | None = None,
+    read=None,
+    hold=None,
 ) -> ImportJob:
+    """Check the job's file whole and write it whole. `read` turns the stored file into what `validate`
+    takes (by default the kind's one sheet); `hold`, given the clean result, may return a preview
+    instead of writing: the job then waits, file kept, as "checked" for import_job_confirm."""
     # Claim the job first: a task delivered twice, or a second click, must not import twice.
     if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.QUEUED).update(status=ImportStatus.VALIDATING):
         job.refresh_from_db()
@@ -202,7 +290,7 @@ def _run(
     try:
         require(user_can(actor, KIND_PERMISSION[job.kind], organization))
         with job.file.open("rb") as handle:
-            table = read_table(handle, COLUMNS[job.kind])
+            table = read(handle) if read is not None else read_table(handle, COLUMNS[job.kind])
         job.total_rows = table.row_count
 
         def progress(done: int) -> None:
@@ -212,6 +300,11 @@ def _run(
         job.processed_rows = table.row_count
         if errors:
             return _finish(job, ImportStatus.FAILED, errors=errors)
+        preview = hold(records) if hold is not None else None
+        if preview is not None:
+            job.status, job.preview = ImportStatus.CHECKED, preview
+            job.save(update_fields=["status", "preview", "processed_rows", "total_rows"])
+            return job
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.WRITING)
         with transaction.atomic():  # the rows, the audit event and "done" together, or none of them
             created, paths, extra = write(records)

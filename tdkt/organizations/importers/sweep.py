@@ -23,6 +23,7 @@ EVENT = {
     ImportKind.PEOPLE: AuditEventType.PEOPLE_IMPORTED,
     ImportKind.ORGANIZATIONS: AuditEventType.ORGANIZATIONS_IMPORTED,
     ImportKind.RECORDS: AuditEventType.RECORDS_IMPORTED,
+    ImportKind.DECISIONS: AuditEventType.RECORDS_IMPORTED,
 }
 
 

@@ -13,16 +13,27 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from tdkt.core.excel import append_row, set_cell
+from tdkt.records.domain.codes import HONOURS, HonourKind, Target
 
 from ..models import ImportKind
-from .columns import BOOL, CHOICE, CODE, COLUMNS, DATE, GUIDE_SHEET_TITLE, SHEET_TITLES
+from .columns import (
+    AWARDEE_COLUMNS,
+    BOOL,
+    CHOICE,
+    CODE,
+    COLUMNS,
+    DATE,
+    DECISION_SHEETS,
+    GUIDE_SHEET_TITLE,
+    SHEET_TITLES,
+)
 from .reading import MAX_DATA_ROWS
 from .selectors import records_template_rows
 
 DATE_FORMAT = "DD/MM/YYYY"
 FORMATTED_ROWS = 1000  # rows pre-formatted as dates / text below the header (more when prefilled)
 # Columns kept as text: codes and numbers whose leading zeros or slashes Excel would otherwise eat.
-TEXT_KEYS = {"phone", "organization", "parent", "person_code", "unit", "decision_number"}
+TEXT_KEYS = {"phone", "organization", "parent", "person_code", "unit", "decision_number", "number", "year"}
 EXAMPLES = {
     ImportKind.ORGANIZATIONS: [
         [
@@ -128,6 +139,19 @@ def template_workbook(kind: str, *, rows: list[list] | None = None, prefilled_no
     data = workbook.active
     data.title = SHEET_TITLES[kind]
     guide = workbook.create_sheet(GUIDE_SHEET_TITLE)
+    _write_headers(data, columns, rows)
+    for row_number, values in enumerate(rows, start=2):
+        for index, value in enumerate(values, start=1):
+            if value not in (None, ""):  # names and codes from the database: text, never a formula
+                set_cell(data, row_number, index, value)
+    _write_guide(guide, kind, columns, data, prefilled_note)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_headers(data, columns, rows) -> None:
+    """The header row of a data sheet, its widths, and the date and text formats of the rows below."""
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="FDE7E5")
     for index, column in enumerate(columns, start=1):
@@ -145,15 +169,7 @@ def template_workbook(kind: str, *, rows: list[list] | None = None, prefilled_no
             data.column_dimensions[letter].number_format = number_format
             for row in range(2, max(FORMATTED_ROWS, len(rows) + 200) + 2):
                 data.cell(row=row, column=index).number_format = number_format
-    for row_number, values in enumerate(rows, start=2):
-        for index, value in enumerate(values, start=1):
-            if value not in (None, ""):  # names and codes from the database: text, never a formula
-                set_cell(data, row_number, index, value)
     data.freeze_panes = "A2"
-    _write_guide(guide, kind, columns, data, prefilled_note)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _write_guide(guide, kind, columns, data, prefilled_note: str = "") -> None:
@@ -221,3 +237,91 @@ def records_template_workbook(organization, *, today=None) -> bytes:
         "xóa dòng của người không xếp loại; thêm dòng cho các tập thể."
     )
     return template_workbook(ImportKind.RECORDS, rows=rows, prefilled_note=note)
+
+
+DECISION_EXAMPLES = {
+    "Quyết định": [
+        ["312/QĐ-SNV", "27/12/2024", "Sở Nội vụ tỉnh Quảng Trị", "Nguyễn Văn Hùng",
+         "Về việc tặng danh hiệu Lao động tiên tiến năm 2024"],
+        ["45/QĐ-UBND", "10/01/2019", "UBND tỉnh Quảng Trị", "Võ Văn Hưng",
+         "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"],
+    ],
+    "Danh sách khen thưởng": [
+        ["312/QĐ-SNV", "Lao động tiên tiến", "2024", "Cá nhân", "SNV-0101", "Nguyễn Thị Lan", "", "", "", ""],
+        ["312/QĐ-SNV", "LĐTT", "", "", "", "Hồ Văn Đức", "20/11/1992", "", "Phòng Tổ chức", ""],
+        ["45/QĐ-UBND", "BK_TINH", "2018", "Tập thể", "", "", "", "QT-SNV-TCCB", "", "Thành tích năm 2018"],
+    ],
+}
+DECISION_RULES = [
+    "Trang tính “Quyết định”: mỗi quyết định một dòng (số, ngày, cơ quan ban hành, người ký, trích yếu).",
+    "Trang tính “Danh sách khen thưởng”: mỗi người hoặc tập thể được khen một dòng, ghi Số quyết định của "
+    "một quyết định ở trang “Quyết định”.",
+    "Cá nhân được nhận ra theo Mã cán bộ; nếu không có mã thì theo Họ và tên (không phân biệt dấu), Ngày sinh "
+    "và Đơn vị. Tập thể theo Mã đơn vị, hoặc tên Đơn vị. Chỉ người và tập thể bạn được cập nhật hồ sơ khen thưởng.",
+    "Khi một dòng có thể là nhiều người (trùng họ tên) hoặc họ tên chỉ khớp khi bỏ dấu, trang kết quả kiểm tra "
+    "liệt kê những người có thể là; hãy chọn đúng người cho từng dòng rồi mới xác nhận ghi.",
+    "Không nhập lại khen thưởng đã có: cùng danh hiệu của cùng năm, hoặc cùng danh hiệu, hình thức theo cùng "
+    "số quyết định, cho cùng người hay tập thể.",
+    "Năm xét tặng: năm của thành tích (danh hiệu năm 2023 quyết định tháng 01/2024 ghi 2023); để trống là năm "
+    "của ngày quyết định.",
+    "Cả tệp được kiểm tra, rồi bạn xem lại và xác nhận; nếu có dù chỉ một dòng sai, không dòng nào được ghi.",
+    f"Mỗi lần nhập tối đa {MAX_DATA_ROWS:,} dòng khen thưởng, tệp .xlsx.".replace(",", "."),
+]
+
+
+def decisions_template_workbook() -> bytes:
+    """The template of past decisions: the two data sheets and a guide with the catalogue of titles
+    and forms (codes and Vietnamese names)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, columns in DECISION_SHEETS.items():
+        _write_headers(workbook.create_sheet(title), columns, [])
+    guide = workbook.create_sheet(GUIDE_SHEET_TITLE)
+    bold = Font(bold=True)
+    guide.column_dimensions["A"].width = 28
+    guide.column_dimensions["B"].width = 46
+    guide.column_dimensions["C"].width = 80
+    guide.append(["Hướng dẫn nhập các quyết định khen thưởng đã ban hành từ Excel"])
+    guide["A1"].font = Font(bold=True, size=13)
+    for rule in (*RULES[1:3], *DECISION_RULES):
+        guide.append([rule])
+    for title, columns in DECISION_SHEETS.items():
+        guide.append([])
+        guide.append([f"Cột của trang “{title}”", "Bắt buộc", "Ghi chú"])
+        for cell in guide[guide.max_row]:
+            cell.font = bold
+        for column in columns:
+            note = column.note or (f"Tối đa {column.max_length} ký tự." if column.max_length else "")
+            if column.kind == CHOICE:
+                note = "Một trong: " + "; ".join(column.labels) + (f". {note}" if note else ".")
+            guide.append([column.header, "Có" if column.required else "", note])
+            guide.cell(row=guide.max_row, column=3).alignment = Alignment(wrap_text=True)
+        guide.append([f"Ví dụ cho trang “{title}” (không nhập các dòng này)"])
+        guide[f"A{guide.max_row}"].font = bold
+        guide.append([c.template_header for c in columns])
+        for example in DECISION_EXAMPLES[title]:
+            guide.append(example)
+    guide.append([])
+    guide.append(["Mã", "Danh hiệu thi đua, hình thức khen thưởng", "Dành cho"])
+    for cell in guide[guide.max_row]:
+        cell.font = bold
+    first = guide.max_row + 1
+    for code, (name, kind, targets) in HONOURS.items():
+        who = ", ".join(sorted({"cá nhân" if t == Target.INDIVIDUAL else "tập thể" for t in targets})) or "hộ gia đình"
+        guide.append([code, name, f"{'Danh hiệu' if kind == HonourKind.TITLE else 'Hình thức'}; {who}"])
+    validation = DataValidation(
+        type="list",
+        formula1=f"'{GUIDE_SHEET_TITLE}'!$B${first}:$B${guide.max_row}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Giá trị không có trong danh sách",
+        error="Ghi tên hoặc mã của danh hiệu, hình thức khen thưởng theo trang “Hướng dẫn”.",
+    )
+    awardees = workbook["Danh sách khen thưởng"]
+    letter = get_column_letter(next(i for i, c in enumerate(AWARDEE_COLUMNS, start=1) if c.key == "honour"))
+    validation.add(f"{letter}2:{letter}{MAX_DATA_ROWS + 1}")
+    awardees.add_data_validation(validation)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

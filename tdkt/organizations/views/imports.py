@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
 from tdkt.core.excel import XLSX_CONTENT_TYPE, xlsx_response
@@ -18,8 +19,8 @@ from .. import importers
 from ..errors import require
 from ..importers.records import MIN_YEAR, max_year, records_period_problem
 from ..importers.selectors import import_job_get, import_job_list
-from ..importers.workbooks import records_template_workbook, template_workbook
-from ..models import ImportKind
+from ..importers.workbooks import decisions_template_workbook, records_template_workbook, template_workbook
+from ..models import ImportKind, ImportStatus
 from ..selectors import OrganizationFilters, organization_get, organization_list
 
 ERRORS_SHOWN = 500
@@ -27,6 +28,7 @@ TEMPLATE_FILENAMES = {
     ImportKind.ORGANIZATIONS: "mau-nhap-don-vi.xlsx",
     ImportKind.PEOPLE: "mau-nhap-can-bo.xlsx",
     ImportKind.RECORDS: "mau-nhap-xep-loai-danh-hieu.xlsx",
+    ImportKind.DECISIONS: "mau-nhap-quyet-dinh-khen-thuong.xlsx",
 }
 
 
@@ -133,6 +135,7 @@ def import_list_view(request):
         {
             "form": form if kinds else None,
             "kinds": [(value, label) for value, label in ImportKind.choices if value in kinds],
+            "kind_values": kinds,
             "jobs": import_job_list(request.user)[:20],
             "show_owner": scope_for(request.user, "account.manage").is_global,
         },
@@ -144,15 +147,56 @@ def import_job_view(request, pk):
     template = "organizations/import_job.html"
     if request.htmx:
         template += "#status"
-    return render(
-        request,
-        template,
-        {
-            "job": job,
-            "errors": job.errors[:ERRORS_SHOWN],
-            "errors_not_shown": max(0, job.error_count - ERRORS_SHOWN),
-        },
-    )
+    return render(request, template, _job_context(job))
+
+
+def _job_context(job, *, confirm_errors=(), chosen=None) -> dict:
+    preview = job.preview if job.status == ImportStatus.CHECKED else {}
+    chosen = chosen or {}
+    ambiguous = [
+        {**item, "chosen": chosen.get(item["row"])} for item in preview.get("ambiguous", [])
+    ]
+    return {
+        "job": job,
+        "errors": job.errors[:ERRORS_SHOWN],
+        "errors_not_shown": max(0, job.error_count - ERRORS_SHOWN),
+        "preview": preview,
+        "ambiguous": ambiguous,
+        "confirm_errors": list(confirm_errors),
+    }
+
+
+def _posted_choices(post) -> dict[int, int]:
+    """The radios of the checked page: choice-<row> = <id of the person or collective>."""
+    chosen = {}
+    for key, value in post.items():
+        if key.startswith("choice-") and int_param(key.removeprefix("choice-")) and int_param(value):
+            chosen[int_param(key.removeprefix("choice-"))] = int_param(value)
+    return chosen
+
+
+@require_POST
+def import_job_confirm_view(request, pk):
+    """Write a checked file of past decisions with the candidates chosen for its ambiguous rows."""
+    job = import_job_get(request.user, pk)
+    chosen = _posted_choices(request.POST)
+    try:
+        importers.import_job_confirm(actor=request.user, job=job, choices=chosen)
+    except importers.ImportFileError as exc:
+        job.refresh_from_db()
+        context = _job_context(job, confirm_errors=exc.messages, chosen=chosen)
+        return render(request, "organizations/import_job.html", context, status=400)
+    return redirect("organizations:import_job", job.pk)
+
+
+@require_POST
+def import_job_discard_view(request, pk):
+    job = import_job_get(request.user, pk)
+    try:
+        importers.import_job_discard(actor=request.user, job=job)
+    except importers.ImportFileError:
+        pass  # confirmed or dropped meanwhile: the page shows what it became
+    return redirect("organizations:import_job", job.pk)
 
 
 def import_job_errors_view(request, pk):
@@ -177,6 +221,8 @@ def import_template_view(request, kind):
                                         permission="record.manage")
         content = records_template_workbook(organization)
         filename = f"mau-nhap-xep-loai-danh-hieu-{slugify(organization.code) or organization.pk}.xlsx"
+    if kind == ImportKind.DECISIONS:
+        content = decisions_template_workbook()
     response = HttpResponse(content or template_workbook(kind), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
