@@ -9,6 +9,10 @@ ready; a failed batch is asked for again with POST …/certificates/retry.
 A decision is found through its dossier (``selectors.decision_get``: out of scope, 404); the issuer
 named in the body is looked up within what the caller sees (404). The services check who may issue
 or revoke (403) and the state (400); a failed document generation leaves nothing written.
+
+A decision that would overdraw the issuer's award fund of its year (issue 13.6) is refused like every
+step that needs a confirmation here (400, as a late sending without ``confirmed``), the message in
+``errors.confirm_overdraw``, until the body says ``confirm_overdraw: true``.
 """
 
 import datetime
@@ -20,6 +24,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from tdkt.core.api_errors import ErrorOut, Id, api_field_names, error_responses, page_of
+from tdkt.core.api_types import Flag
 from tdkt.core.downloads import attachment_response
 from tdkt.documents.generation import DocumentError
 from tdkt.organizations import selectors as org_selectors
@@ -41,7 +46,8 @@ router = Router()
 
 DECISIONS = ["Quyết định khen thưởng"]
 API = "/api/v1"
-API_FIELD_NAMES = {"issuer": "issuer_id", "dossier": "dossier_id", "decision": "decision_id"}
+API_FIELD_NAMES = {"issuer": "issuer_id", "dossier": "dossier_id", "decision": "decision_id",
+                   "overdraw_confirmed": "confirm_overdraw"}
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -58,6 +64,15 @@ FILE_ANSWER = {
         }
     }
 }
+
+
+class AwardDecisionIssueIn(AwardDecisionIn):
+    confirm_overdraw: Flag = Field(
+        False,
+        description="Xác nhận chi vượt Quỹ thi đua, khen thưởng: bắt buộc khi tổng tiền thưởng của quyết định "
+        "vượt số dư quỹ năm đó của cơ quan ban hành; thiếu thì 400, thông báo (số dư, số tiền) ở "
+        "`errors.confirm_overdraw`. Cơ quan chưa đặt quỹ cho năm đó: không kiểm tra",
+    )
 
 
 def _files(decision) -> dict:
@@ -90,12 +105,13 @@ def decision_body(decision) -> dict:
     tags=DECISIONS,
     summary="Ban hành quyết định khen thưởng cho hồ sơ chờ quyết định",
 )
-def decision_issue(request, dossier_id: Id, payload: AwardDecisionIn):
+def decision_issue(request, dossier_id: Id, payload: AwardDecisionIssueIn):
     """Người có thẩm quyền (403 với người khác). Số quyết định cấp theo cơ quan ban hành và năm; mỗi
     người được khen có số sổ vàng và tiền thưởng (hệ số × lương cơ sở ngày quyết định, làm tròn lên
     10.000 đ). Sinh DOCX, PDF không được thì không có gì được ghi. Người được chấp thuận nhưng không đạt
     biểu quyết của Hội đồng không có trong quyết định: khi đó cần `reason` (ghi vào nhật ký), thiếu thì 400
-    với thông báo nêu tên từng người."""
+    với thông báo nêu tên từng người. Quyết định làm Quỹ thi đua, khen thưởng của cơ quan ban hành (năm của
+    ngày quyết định) âm cần `confirm_overdraw` = true (ghi vào nhật ký), thiếu thì 400 nêu số dư và số tiền."""
     dossier = selectors.dossier_get(request.user, dossier_id)
     try:
         issuer = org_selectors.organization_get(request.user, payload.issuer_id)
@@ -106,6 +122,7 @@ def decision_issue(request, dossier_id: Id, payload: AwardDecisionIn):
             actor=request.user, dossier=dossier, issuer=issuer, date=payload.date, signer_name=payload.signer_name,
             signer_title=payload.signer_title, subject=payload.subject, legal_bases=payload.legal_bases,
             symbol=payload.symbol, recipients=payload.recipients, reason=payload.reason,
+            overdraw_confirmed=payload.confirm_overdraw,
         )
     return Status(201, decision_body(selectors.decision_get(request.user, decision.pk)))
 
