@@ -1,7 +1,12 @@
 """The confirmation pages of issuing and revoking a decision (templates/core/confirm_step.html): what
 is missing, what will happen, and a reason when something is missing (required then). Both steps
-cannot be undone, so the page comes first whatever posts to them; the services check the reason again."""
+cannot be undone, so the page comes first whatever posts to them; the services check the reason again.
 
+Issuing also shows the issuer's award fund of the decision's year (issue 13.6): the balance before
+and after, and a checkbox to confirm spending beyond it when the decision would overdraw it (the
+service refuses the overdraw without it). No fund set for that year: the page says nothing is checked."""
+
+from django import forms
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +16,8 @@ from tdkt.core.confirm import ConfirmForm
 
 from ..documents import money
 from ..domain.money import nominee_reward
-from ..services.decisions import left_out, left_out_problem
+from ..selectors_fund import fund_state
+from ..services.decisions import left_out, left_out_problem, overdraw_problem
 
 ISSUE_FIELDS = ("date", "symbol", "subject", "signer_name", "signer_title", "legal_bases", "recipients")
 
@@ -26,16 +32,62 @@ def _amount(nominees, date) -> int:
     return total
 
 
+def _overdraw_field() -> forms.BooleanField:
+    field = forms.BooleanField(label=_("I confirm spending beyond the fund"), required=True)
+    field.widget.attrs["class"] = "form-check-input"
+    return field
+
+
+def _fund(issuer, nominees, date):
+    """(balance before, amount, balance after) of the issuer's fund of ``date``'s year, or None
+    when no fund was set for that year."""
+    state = fund_state(issuer, date.year)
+    if state is None:
+        return None
+    _fund_row, balance = state
+    amount = _amount(nominees, date)
+    return balance.balance, amount, balance.after(amount)
+
+
+def issue_confirm_form(data=None, *, issuer, nominees, date, left=None) -> ConfirmForm:
+    """The confirmation form of issuing: the reason (required when someone is left out) and, when the
+    decision would overdraw the issuer's fund, the required overdraw checkbox."""
+    form = ConfirmForm(
+        data, reason_required=bool(left),
+        reason_help=_("Required: some accepted nominees are left out of the decision.") if left else None,
+    )
+    fund = _fund(issuer, nominees, date)
+    if fund is not None and fund[2] < 0:
+        form.fields["overdraw_confirmed"] = _overdraw_field()
+    return form
+
+
+def _fund_lines(issuer, year, fund) -> tuple[list[str], list[str]]:
+    """(problems, consequences) about the fund, for the page."""
+    if fund is None:
+        return [], [_("No award fund is set for %(issuer)s in %(year)s: the reward money is not checked "
+                      "against a fund.") % {"issuer": issuer.name, "year": year}]
+    before, amount, after = fund
+    line = _("Award fund of %(year)s: balance %(before)s đồng before this decision, %(after)s đồng after it.") % {
+        "year": year, "before": money(before), "after": money(after)}
+    if after >= 0:
+        return [], [line]
+    return [overdraw_problem(issuer=issuer, year=year, balance=before, amount=amount)], [line]
+
+
 def issue_confirmation(request, *, dossier, issuer, nominees, decision_form, confirm_form=None, status=200):
     """The page between the decision form and issuing it. ``decision_form`` is valid: its entries are
-    carried as hidden fields, so confirming posts them again with ``confirmed=1`` and the reason."""
+    carried as hidden fields, so confirming posts them again with ``confirmed=1``, the reason and,
+    when the fund would be overdrawn, the confirmation of it."""
     left = left_out(dossier, issuer)
     data = decision_form.cleaned_data
+    fund = _fund(issuer, nominees, data["date"])
     if confirm_form is None:
-        confirm_form = ConfirmForm(
-            reason_required=bool(left),
-            reason_help=_("Required: some accepted nominees are left out of the decision.") if left else None,
-        )
+        confirm_form = issue_confirm_form(issuer=issuer, nominees=nominees, date=data["date"], left=left)
+    elif fund is not None and fund[2] < 0 and "overdraw_confirmed" not in confirm_form.fields:
+        # The fund moved since the page was shown (another decision drew from it): ask now.
+        confirm_form.fields["overdraw_confirmed"] = _overdraw_field()
+    fund_problems, fund_consequences = _fund_lines(issuer, data["date"].year, fund)
     count = len(nominees)
     consequences = [
         ngettext(
@@ -47,6 +99,7 @@ def issue_confirmation(request, *, dossier, issuer, nominees, decision_form, con
         ) % {"issuer": issuer.name, "date": data["date"].strftime("%d/%m/%Y"), "count": count,
              "year": data["date"].year},
         _("Reward money in total: %(amount)s đồng.") % {"amount": money(_amount(nominees, data["date"]))},
+        *fund_consequences,
         _("Each awardee gets a golden-book number and the award is written to the records; next years' checks "
           "count it."),
         _("The decision cannot be changed afterwards, only revoked."),
@@ -58,7 +111,7 @@ def issue_confirmation(request, *, dossier, issuer, nominees, decision_form, con
     return render(request, "core/confirm_step.html", {
         "title": _("Issue the decision: %(subject)s") % {"subject": data["subject"]},
         "intro": ", ".join(str(n.subject) for n in nominees[:30]) + ("…" if count > 30 else ""),
-        "problems": [left_out_problem(left)] if left else [],
+        "problems": ([left_out_problem(left)] if left else []) + fund_problems,
         "consequences": consequences,
         "action_url": request.path,
         "form": confirm_form,

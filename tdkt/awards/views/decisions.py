@@ -44,7 +44,7 @@ from ..services.certificates import (
 from ..services.decisions import decision_issue, decision_revoke
 from ..services.forward import beyond_power_nominees, dossier_forward
 from ..templatetags.awards_decisions import issuers_to_decide
-from .decision_confirm import issue_confirmation, revoke_confirmation
+from .decision_confirm import issue_confirm_form, issue_confirmation, revoke_confirmation
 
 DECIDERS = {"admin", "approver"}
 FORWARDERS = {"admin", "standing_office"}
@@ -80,7 +80,7 @@ def decision_new_view(request, dossier_pk):
         # POST (the "confirmed" marker and, when someone is left out, the reason) issues.
         if not is_confirmed(request.POST):
             return issue_confirmation(request, dossier=dossier, issuer=issuer, nominees=nominees, decision_form=form)
-        confirm = ConfirmForm(request.POST)
+        confirm = issue_confirm_form(request.POST, issuer=issuer, nominees=nominees, date=form.cleaned_data["date"])
         if not confirm.is_valid():
             return issue_confirmation(request, dossier=dossier, issuer=issuer, nominees=nominees,
                                       decision_form=form, confirm_form=confirm, status=400)
@@ -90,11 +90,12 @@ def decision_new_view(request, dossier_pk):
                 actor=request.user, dossier=dossier, issuer=issuer, date=data["date"], symbol=data["symbol"],
                 subject=data["subject"], signer_name=data["signer_name"], signer_title=data["signer_title"],
                 legal_bases=data["legal_bases"], recipients=data["recipients"], reason=confirm.cleaned_data["reason"],
+                overdraw_confirmed=bool(confirm.cleaned_data.get("overdraw_confirmed")),
             )
         except DocumentError as error:  # the service's transaction rolled back: nothing changed
             return _document_error(request, error, back=back)
         except ValidationError as error:
-            if "reason" in getattr(error, "message_dict", {}):
+            if {"reason", "overdraw_confirmed"} & set(getattr(error, "message_dict", {})):
                 add_service_errors(confirm, error)
                 return issue_confirmation(request, dossier=dossier, issuer=issuer, nominees=nominees,
                                           decision_form=form, confirm_form=confirm, status=400)
