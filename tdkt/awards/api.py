@@ -24,6 +24,8 @@ from .api_fund import router as fund_router
 from .api_schemas import (
     AwardFormOut,
     AwardFormQuery,
+    AwardLawFormOut,
+    AwardLawFormQuery,
     AwardRoundDetailOut,
     AwardRoundPage,
     AwardRoundQuery,
@@ -38,6 +40,7 @@ from .api_schemas import (
     DossierVotesOut,
 )
 from .api_tally import router as tally_router
+from .domain.law_catalogue import LAW_FORMS, law_forms_on
 from .models import AwardForm, CouncilMember, Nominee, Objection
 from .services import workflow as workflow_services
 
@@ -58,18 +61,51 @@ BALLOTS = ["Thẩm định, bỏ phiếu, công khai"]
     summary="Danh mục danh hiệu, hình thức khen thưởng",
 )
 def form_list(request, filters: Query[AwardFormQuery]):
-    """Phiên bản đang có hiệu lực hôm nay của mỗi danh hiệu, hình thức (`all=true`: mọi phiên bản):
-    đối tượng, cấp quyết định, bỏ phiếu và ngưỡng, công khai, hệ số tiền thưởng, thành phần hồ sơ."""
+    """Phiên bản đang có hiệu lực hôm nay (hoặc ngày `on`) của mỗi danh hiệu, hình thức (`all=true`: mọi
+    phiên bản): đối tượng, cấp quyết định, ai quyết định, bỏ phiếu và ngưỡng, công khai, hệ số tiền thưởng,
+    thành phần hồ sơ."""
     qs = AwardForm.objects.select_related("issuer").order_by("level", "code", "-effective_from")
-    if filters.all:
+    if filters.all and filters.on is None:
         return list(qs)
-    today = timezone.localdate()
+    today = filters.on or timezone.localdate()
     current, seen = [], set()
     for form in qs.filter(effective_from__lte=today).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=today)):
         if form.code not in seen:
             seen.add(form.code)
             current.append(form)
     return current
+
+
+@router.get(
+    "/awards/law-forms",
+    response={200: list[AwardLawFormOut], **error_responses()},
+    tags=CATALOGUE,
+    summary="Danh mục danh hiệu, hình thức khen thưởng theo Luật (theo thời gian)",
+)
+def law_form_list(request, filters: Query[AwardLawFormQuery]):
+    """Mọi danh hiệu thi đua, hình thức khen thưởng của Luật Thi đua, khen thưởng 2022 với phiên bản có
+    hiệu lực vào ngày `on` (mặc định hôm nay; `all=true`: cả phiên bản đến 30/06/2025 và từ 01/07/2025):
+    ai quyết định trước và sau cải cách hai cấp chính quyền, bỏ phiếu, hệ số tiền thưởng, căn cứ."""
+    if filters.all and filters.on is None:
+        pairs = [(law, version) for law in LAW_FORMS for version in law.versions]
+    else:
+        pairs = law_forms_on(filters.on or timezone.localdate())
+    return [_law_form_out(law, version) for law, version in pairs]
+
+
+def _law_form_out(law, version) -> dict:
+    return {
+        "code": law.code, "record_code": law.record_code, "name": version.name,
+        "certificate_title": law.certificate_title, "targets": sorted(law.targets), "level": version.level,
+        "deciders": list(version.deciders), "decider_title": version.decider_title,
+        "needs_ballot": version.needs_ballot, "ballot_threshold": float(version.ballot_threshold),
+        "needs_notice": version.needs_notice, "notice_working_days": version.notice_working_days,
+        "coefficient_individual": float(version.coefficient_individual),
+        "coefficient_collective": float(version.coefficient_collective),
+        "components": [dict(c) for c in version.components], "copies": version.copies,
+        "effective_from": version.effective_from, "effective_to": version.effective_to,
+        "legal_ref": version.legal_ref,
+    }
 
 
 @router.get(

@@ -19,6 +19,7 @@ from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.rules.schemas import ConditionOut
 
 from .domain.ballot import Vote
+from .domain.law_catalogue import BY_CODE as LAW_BY_CODE
 from .domain.workflow import Action, State
 from .models import Appraisal, Level, RoundKind
 from .sent_back import sent_back
@@ -45,6 +46,13 @@ def _num(value) -> float:
 
 class AwardFormQuery(Schema):
     all: bool = Field(False, description="Mọi phiên bản (mặc định: chỉ phiên bản đang có hiệu lực hôm nay)")
+    on: Date | None = Field(None, description="Phiên bản có hiệu lực vào ngày này (mặc định: hôm nay)")
+
+
+class AwardLawFormQuery(Schema):
+    on: Date | None = Field(None, description="Phiên bản có hiệu lực vào ngày này (mặc định: hôm nay; "
+                                              "mọi phiên bản khi bỏ trống và all=true)")
+    all: bool = Field(False, description="Mọi phiên bản (trước và từ 01/07/2025)")
 
 
 class AwardFormRef(Schema):
@@ -68,6 +76,8 @@ class AwardFormOut(AwardFormRef):
     level: LevelValue = Field(..., description="Cấp quyết định")
     issuer: OrganizationRef | None = Field(None, description="Cơ quan quyết định (trống: cấp trung ương)")
     decider_title: str
+    deciders: list[str] = Field(..., description="Ai quyết định: người quyết định của tỉnh, rồi những người "
+                                                 "khác mà luật cho quyết định vào thời gian của phiên bản này")
     needs_ballot: bool = Field(..., description="Cần Hội đồng bỏ phiếu")
     ballot_threshold: float = Field(..., description="Số phiếu đồng ý cần có (% trên tổng số thành viên)")
     needs_notice: bool = Field(..., description="Cần công khai danh sách")
@@ -95,6 +105,39 @@ class AwardFormOut(AwardFormRef):
     @staticmethod
     def resolve_components(obj):
         return [c for c in obj.components if isinstance(c, dict) and "code" in c and "label" in c]
+
+    @staticmethod
+    def resolve_deciders(obj):
+        # The province's decider first (its row may name one of the law's, e.g. its own director),
+        # then whoever else the law lets decide it in that version's time.
+        law = LAW_BY_CODE.get(obj.code)
+        version = law.on(obj.effective_from) if law else None
+        others = [d for d in (version.deciders if version else ()) if d.casefold() != obj.decider_title.casefold()]
+        return [obj.decider_title, *others]
+
+
+class AwardLawFormOut(Schema):
+    """One title or form of the law, as a regime has it (the reference a province's catalogue is built from)."""
+
+    code: str
+    record_code: str
+    name: str
+    certificate_title: str
+    targets: list[Literal["individual", "collective", "household"]]
+    level: LevelValue
+    deciders: list[str] = Field(..., description="Ai quyết định (người đầu tiên: theo quyết định của tỉnh)")
+    decider_title: str
+    needs_ballot: bool
+    ballot_threshold: float
+    needs_notice: bool
+    notice_working_days: int
+    coefficient_individual: float
+    coefficient_collective: float
+    components: list[AwardComponentOut]
+    copies: int
+    effective_from: datetime.date
+    effective_to: datetime.date | None
+    legal_ref: str
 
 
 # Rounds ------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from .models import (
     Transition,
 )
 from .notices import handover_notify
+from .services.law_catalogue import catalogue_install_law
 
 D = datetime.date
 COMPONENTS = [
@@ -160,6 +161,8 @@ def load_awards(*, actor) -> dict:
                                                title="Khen thưởng thường xuyên năm 2024")
     decision = _decided_dossier(actor, orgs, forms, regular)
     waiting = _waiting_dossiers(actor, orgs, forms)
+    # The rest of the law's catalogue, and the province's forms carried into the 2025 regime.
+    catalogue_install_law(actor=actor, province=orgs["QT"])
     return {"forms": len(forms), "rounds": 3, "decisions": 1, "awardees": decision.awardees.count(),
             "waiting": waiting}
 

@@ -102,8 +102,11 @@ def _clean(fields: dict) -> dict:
         data["components"] = clean_components(data.get("components") or [])
     except ValidationError as exc:
         errors.update({k: v[0] for k, v in exc.message_dict.items()})
-    if data.get("level") != Level.CENTRAL and data.get("issuer") is None:
-        errors["issuer"] = "Hãy chọn cơ quan quyết định (chỉ bỏ trống khi do Trung ương quyết định)."
+    # No issuer: the central level decides, or (level "unit") the head of whichever unit proposes
+    # it decides for its own people, as LĐTT and Giấy khen are (Luật TĐKT 2022, Điều 80).
+    if data.get("level") not in (Level.CENTRAL, Level.UNIT) and data.get("issuer") is None:
+        errors["issuer"] = ("Hãy chọn cơ quan quyết định (chỉ bỏ trống khi do Trung ương quyết định "
+                            "hoặc do thủ trưởng đơn vị cơ sở tự quyết định).")
     if errors:
         raise ValidationError(errors)
     return data
