@@ -176,6 +176,7 @@ class Matcher:
         within = self._within(row, values)
         if within is False:
             return None
+        self.within_column = ACOL["unit"] if values.get("unit") else ACOL["unit_name"]
         if target == COLLECTIVE_TARGET:
             if code or name or values.get("date_of_birth"):
                 self.errors.add(row, ACOL["target"], "Dòng tập thể không ghi Mã cán bộ, Họ và tên, Ngày sinh: "
@@ -229,7 +230,7 @@ class Matcher:
             self.errors.add(row, ACOL["date_of_birth"],
                             f"{_cap(label)} sinh ngày {_day(person.date_of_birth)}, không phải {_day(born)}.")
         if not self._works_in(person, within, self.scope):
-            self.errors.add(row, ACOL["unit"] if within and len(within) == 1 and within[0].code else ACOL["unit_name"],
+            self.errors.add(row, self.within_column,
                             f"{_cap(label)} công tác ở {self.scope.unit_text(person.organization_id)}, không "
                             "thuộc đơn vị ghi ở dòng này.")
         return Subject(PERSON_TARGET, person.pk, label) if len(self.errors) == before else None
@@ -251,7 +252,7 @@ class Matcher:
             return [self.scope.person_candidate(p) for p in found]
         if by_birth:
             places = ", ".join(sorted({self.scope.unit_text(p.organization_id) for p in by_birth})[:5])
-            self.errors.add(row, ACOL["unit_name"] if within and not within[0].code else ACOL["unit"],
+            self.errors.add(row, self.within_column,
                             f"Không có cán bộ “{name}”{born_text} ở đơn vị ghi ở dòng này; có ở {places}.")
         elif folded:
             days = ", ".join(sorted({_day(p.date_of_birth) for p in folded})[:5])

@@ -19,12 +19,19 @@ from ..models import ImportJob, ImportKind, ImportStatus
 logger = logging.getLogger(__name__)
 
 RUNNING = (ImportStatus.VALIDATING, ImportStatus.WRITING)
+NOT_CONFIRMED = ("Tệp đã được kiểm tra nhưng không được xác nhận trong {days} ngày; không có dòng nào được ghi và "
+                 "tệp đã được xóa. Hãy nhập lại nếu cần.")
 EVENT = {
     ImportKind.PEOPLE: AuditEventType.PEOPLE_IMPORTED,
     ImportKind.ORGANIZATIONS: AuditEventType.ORGANIZATIONS_IMPORTED,
     ImportKind.RECORDS: AuditEventType.RECORDS_IMPORTED,
     ImportKind.DECISIONS: AuditEventType.RECORDS_IMPORTED,
 }
+
+
+def checked_kept() -> datetime.timedelta:
+    # A checked file of past decisions waits for the clerk, with its personal data, for a week at most.
+    return datetime.timedelta(days=getattr(settings, "TDKT_IMPORT_CHECKED_KEPT_DAYS", 7))
 
 
 def stalled_after() -> datetime.timedelta:
@@ -34,18 +41,24 @@ def stalled_after() -> datetime.timedelta:
 
 def import_jobs_sweep(*, now: datetime.datetime | None = None) -> list[int]:
     """Mark failed every import job left running by a dead run (tdkt/core/jobs.is_stalled) and every
-    queued one whose task the worker finished without it; one audit event each. Returns their ids."""
+    queued one whose task the worker finished without it, and every checked file left unconfirmed past
+    checked_kept() (its file removed); one audit event each. Returns their ids."""
     from ..tasks import import_job_run_task  # the task module imports the services
 
     now = now or timezone.now()
+    swept = []
+    expired = ImportJob.objects.filter(status=ImportStatus.CHECKED, created_at__lt=now - checked_kept())
+    for pk in expired.values_list("pk", flat=True):
+        if _fail(pk, now=now, statuses=(ImportStatus.CHECKED,), reason=NOT_CONFIRMED.format(
+                days=checked_kept().days)):
+            swept.append(pk)
     bound = stalled_after()
     candidates = list(ImportJob.objects.filter(status__in=(ImportStatus.QUEUED, *RUNNING))
                       .values_list("pk", "status", "created_at"))
     if not candidates:
-        return []
+        return swept
     runs = task_runs(import_job_run_task, ids=[pk for pk, _, _ in candidates],
                      since=min(created for _, _, created in candidates))
-    swept = []
     for pk, status, created_at in candidates:
         run = runs.get(pk)
         if status == ImportStatus.QUEUED:
@@ -57,15 +70,15 @@ def import_jobs_sweep(*, now: datetime.datetime | None = None) -> list[int]:
     return swept
 
 
-def _fail(pk: int, *, now: datetime.datetime) -> bool:
+def _fail(pk: int, *, now: datetime.datetime, statuses=(ImportStatus.QUEUED, *RUNNING), reason=STALLED_REASON) -> bool:
     with transaction.atomic():
-        job = ImportJob.objects.select_for_update().filter(pk=pk, status__in=(ImportStatus.QUEUED, *RUNNING)).first()
+        job = ImportJob.objects.select_for_update().filter(pk=pk, status__in=statuses).first()
         if job is None:  # it finished meanwhile
             return False
         was = job.status
         name, storage = job.file.name, job.file.storage
         job.status = ImportStatus.FAILED
-        job.errors = [{"row": None, "column": "", "message": STALLED_REASON}]
+        job.errors = [{"row": None, "column": "", "message": reason}]
         job.error_count = 1
         job.finished_at = now
         job.file = ""  # personal data is not kept in files (as when a job finishes)
@@ -75,11 +88,11 @@ def _fail(pk: int, *, now: datetime.datetime) -> bool:
             target=job,
             organization=job.organization,
             extra={"file": job.original_name, "job_id": job.pk, "created": 0, "outcome": "failed",
-                   "reason": "stalled", "status_was": was},
+                   "reason": "stalled" if reason == STALLED_REASON else "not confirmed", "status_was": was},
         )
         if name:
             transaction.on_commit(lambda: _delete(storage, name))
-    logger.warning("Import job %s was left %s by a dead run: marked failed", pk, was)
+    logger.warning("Import job %s was left %s (%s): marked failed", pk, was, reason)
     return True
 
 

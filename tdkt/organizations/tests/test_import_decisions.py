@@ -406,3 +406,38 @@ def _sheet_xml(content: bytes) -> str:
 
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         return archive.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_units_narrow_the_match_and_a_mismatch_names_the_unit_column(world):
+    officer = world.users["unit_officer"]
+    Person.objects.filter(pk=world.people["fin"].pk).update(code="FIN-01")
+    rows = [
+        award("312/QĐ-SNV", "LDTT", year="2023", code="FIN-01", unit_name="Phòng Quản lý ngân sách"),  # 2
+        award("312/QĐ-SNV", "LDTT", year="2023", name="Nguyễn Văn Đức", unit="FIN-NS"),  # 3
+        award("312/QĐ-SNV", "LDTT", year="2023", name="Trần Thị Hoa", unit_name="Sở Tài chính"),  # 4: below it
+        award("312/QĐ-SNV", "TTLDTT", year="2023", unit="HOME-TDKT"),  # 5: another department's unit
+        award("312/QĐ-SNV", "TTLDTT", year="2023", unit="FIN-NS", unit_name="Sở Tài chính"),  # 6
+    ]
+    job = check(officer, [SNV], rows)
+    found = errors_by_row(job.errors)
+    assert found == {
+        2: [("Đơn vị", "Cán bộ “Nguyễn Văn Đức” (mã FIN-01) công tác ở “Sở Tài chính” (FIN), không thuộc đơn vị "
+             "ghi ở dòng này.")],
+        3: [("Mã đơn vị", "Không có cán bộ “Nguyễn Văn Đức” ở đơn vị ghi ở dòng này; có ở “Sở Tài chính” (FIN).")],
+        5: [("Mã đơn vị", "Mã đơn vị “HOME-TDKT” nằm ngoài phạm vi bạn được cập nhật hồ sơ khen thưởng.")],
+        6: [("Đơn vị", "Mã đơn vị “FIN-NS” là của “Phòng Quản lý ngân sách”, không phải “Sở Tài chính”.")],
+    }
+
+
+def test_a_checked_file_left_unconfirmed_is_dropped_by_the_sweep_after_a_week(world):
+    from tdkt.organizations.importers.sweep import import_jobs_sweep
+
+    job = check(world.users["unit_officer"], [SNV], [award("312/QĐ-SNV", "LDTT", year="2023",
+                                                            name="Nguyễn Văn Đức")])
+    assert job.status == ImportStatus.CHECKED
+    assert import_jobs_sweep(now=job.created_at + datetime.timedelta(days=6)) == []
+    assert import_jobs_sweep(now=job.created_at + datetime.timedelta(days=8)) == [job.pk]
+    job.refresh_from_db()
+    assert (job.status, bool(job.file)) == (ImportStatus.FAILED, False)
+    assert "không được xác nhận trong 7 ngày" in job.errors[0]["message"]
+    assert HonourRecord.objects.count() == 0
