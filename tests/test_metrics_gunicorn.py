@@ -5,10 +5,6 @@ is cleared at start; the gauges read the shared database; the folder is emptied 
 here may be skipped: a missing tool is a failure."""
 
 import runpy
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -24,18 +20,12 @@ from prometheus_client.parser import text_string_to_metric_families
 from tdkt.core.tasks import worker_heartbeat_task
 
 from .child_db import SharedDatabase
+from .gunicorn_server import gunicorn_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 DB_TASKS = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 LOGIN = {"method": "GET", "status": "200", "view": "login"}
 SENT = 12
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -70,45 +60,24 @@ def test_counts_add_up_across_recycled_workers(tmp_path):
     folder = tmp_path / "metrics"
     folder.mkdir()
     _stale_count(folder)
-    assert GUNICORN.is_file(), f"gunicorn is not installed in the virtualenv ({GUNICORN})"
-    port, log = _free_port(), tmp_path / "gunicorn.log"
     env = shared.child_env(
         PROMETHEUS_MULTIPROC_DIR=str(folder),
         GUNICORN_MAX_REQUESTS="3",
         GUNICORN_MAX_REQUESTS_JITTER="0",
         WEB_CONCURRENCY="2",
     )
-    process = subprocess.Popen(
-        [str(GUNICORN), "-c", "config/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "config.wsgi"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, f"gunicorn stopped:\n{log.read_text()}"
-            try:
-                _get(base + "/healthz")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, f"gunicorn did not answer:\n{log.read_text()}"
-                time.sleep(0.5)
+    log = tmp_path / "gunicorn.log"
+    with gunicorn_server(env=env, log=log, probe="/healthz") as server:
         for _ in range(SENT):
-            assert _get(base + "/accounts/login/")[0] == 200
+            assert _get(server.base + "/accounts/login/")[0] == 200
         files = sorted(name.name for name in folder.glob("*.db"))
-        status, text = _get(base + "/metrics")
+        status, text = _get(server.base + "/metrics")
         assert status == 200, text[:2000]
         # 14 requests at 3 per worker need 5 workers; a replacement writes its boot line a moment after
         # the request that ended its predecessor, so wait for the line rather than count too early.
         deadline = time.monotonic() + 60
         while log.read_text().count("Booting worker") < 5 and time.monotonic() < deadline:
             time.sleep(0.2)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
     output = log.read_text()
     assert "Traceback" not in output, output
     found = {

@@ -1,13 +1,13 @@
-"""Served the way production is: `collectstatic` under config.settings.prod (and under
-config.settings.demo, what `make run` serves), then gunicorn with DEBUG off on a free loopback port,
-fetched over HTTP like a browser would. Nothing here may be skipped: a missing tool is a failure."""
+"""Served the way production is: `collectstatic` under config.settings.prod (once: config.settings.demo,
+what `make run` serves, collects the same, which a test here checks), then gunicorn under each with
+DEBUG off on a free loopback port, fetched over HTTP like a browser would. Nothing here may be
+skipped: a missing tool is a failure."""
 
+import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from .gunicorn_server import gunicorn_server
+
 BASE_DIR = Path(settings.BASE_DIR)
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 SECRET = "serving-test-" + "k" * 40
 # The settings read these from the environment: none of the caller's may leak in.
 CLEARED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "STATIC_ROOT", "PORT", "TDKT_SITE_URL", "DJANGO_SETTINGS_MODULE"}
@@ -38,12 +39,6 @@ def _manage(env: dict, *args: str, timeout: int = 600) -> None:
         [sys.executable, "manage.py", *args], env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=timeout
     )
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -78,44 +73,61 @@ def database(tmp_path_factory):
     return database
 
 
-@pytest.fixture(scope="module", params=["config.settings.prod", "config.settings.demo"])
-def server(request, database, tmp_path_factory):
-    settings_module = request.param
+@pytest.fixture(scope="module")
+def static_root(database, tmp_path_factory):
+    """collectstatic run once, under config.settings.prod, for both servers: the two settings modules
+    collect the same files the same way (test_demo_collects_static_files_as_production_does), and
+    each run costs some ten seconds of hashing and compressing."""
     static_root = tmp_path_factory.mktemp("static")
+    _manage(_env("config.settings.prod", database, static_root), "collectstatic", "--noinput", "-v", "0")
+    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    stylesheet = static_root / manifest["vendor/bootstrap/bootstrap.min.css"]
+    assert stylesheet.is_file(), "collectstatic wrote no hashed stylesheet"
+    assert stylesheet.with_name(stylesheet.name + ".gz").is_file(), "collectstatic compressed nothing"
+    return static_root
+
+
+@pytest.fixture(scope="module", params=["config.settings.prod", "config.settings.demo"])
+def server(request, database, static_root, tmp_path_factory):
+    settings_module = request.param
+    log = tmp_path_factory.mktemp("gunicorn") / f"{settings_module}.log"
     env = _env(settings_module, database, static_root)
-    _manage(env, "collectstatic", "--noinput", "-v", "0")
-    assert (static_root / "staticfiles.json").is_file(), "collectstatic wrote no manifest"
-    assert GUNICORN.is_file(), f"gunicorn is not installed in the virtualenv ({GUNICORN})"
-    port = _free_port()
-    log = (static_root.parent / f"gunicorn-{port}.log").open("w+")
-    process = subprocess.Popen(
-        [str(GUNICORN), "-c", "config/gunicorn.conf.py", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
-        + ["config.wsgi"],
-        env=env,
-        cwd=BASE_DIR,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, f"gunicorn stopped:\n{Path(log.name).read_text()}"
-            try:
-                fetch(base + "/accounts/login/")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, f"gunicorn did not answer:\n{Path(log.name).read_text()}"
-                time.sleep(0.5)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        output = Path(log.name).read_text()
-        log.close()
+    with gunicorn_server(env=env, log=log, probe="/accounts/login/", args=("--workers", "1")) as running:
+        yield running.base
+    output = log.read_text()
     # A clean stop: gunicorn shuts its workers down on TERM, and no request failed on the server.
     assert "Shutting down" in output, output
     assert "Traceback" not in output, output
+
+
+def test_demo_collects_static_files_as_production_does(database, static_root):
+    """What `make run` collects under config.settings.demo is what production collects: the settings
+    collectstatic and WhiteNoise read are the same in both modules, so the one run above stands for
+    both (a module that changed any of them would need a collectstatic of its own here)."""
+    script = (
+        "import importlib\n"
+        "def static(name):\n"
+        "    module = importlib.import_module(name)\n"
+        "    found = {k: getattr(module, k) for k in dir(module) if k.startswith(('STATIC', 'WHITENOISE_'))}\n"
+        "    found.update(INSTALLED_APPS=module.INSTALLED_APPS, storage=module.STORAGES['staticfiles'])\n"
+        "    return found\n"
+        "prod, demo = static('config.settings.prod'), static('config.settings.demo')\n"
+        "print(sorted(k for k in prod.keys() | demo.keys() if prod.get(k, '?') != demo.get(k, '?')))\n"
+        "print(sorted(prod))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=_env("config.settings.prod", database, static_root),
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    differing, compared = result.stdout.splitlines()
+    assert differing == "[]", f"the static settings differ between prod and demo: {differing}"
+    for name in ("STATIC_ROOT", "STATICFILES_DIRS", "WHITENOISE_KEEP_ONLY_HASHED_FILES", "storage"):
+        assert f"'{name}'" in compared, compared
 
 
 def test_login_page_with_hashed_static_files(server):
