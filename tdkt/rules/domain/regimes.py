@@ -109,7 +109,9 @@ class RuleVersion:
 
     def reason_for(self, award: str, kind: Kind, basis: Basis) -> str | None:
         """Why ``award`` has no rule on ``basis`` (only where the rule book says), else None."""
-        text = self.basis_reasons.get(basis) if award in FORM_CODES else None
+        if award not in FORM_CODES or self.spec_for(award, kind, basis) is not None:
+            return None
+        text = self.basis_reasons.get(basis)
         return None if text is None else text.format(name=AWARD_NAMES[award])
 
     def derive(

@@ -388,5 +388,8 @@ def test_the_old_bases_and_regime_2013_give_no_reason():
 def test_only_forms_take_reasons():
     assert REGIME_2024.reason_for("DVTT", Kind.COLLECTIVE, Basis.DOI_NGOAI) is None
     assert REGIME_2025.reason_for("GK", Kind.INDIVIDUAL, Basis.REGULAR) is None
+    assert REGIME_2025.reason_for("KNC", Kind.INDIVIDUAL, Basis.NIEN_HAN) is None  # it has a rule
+    assert REGIME_2025.reason_for("HCLD3", Kind.INDIVIDUAL, Basis.CONG_HIEN) is None
+    assert REGIME_2024.reason_for("HCLD3", Kind.INDIVIDUAL, Basis.CONG_HIEN) is not None
     reason = REGIME_2025.reason_for("GK", Kind.INDIVIDUAL, Basis.DOI_NGOAI)
     assert reason.startswith("Khen thưởng đối ngoại (Giấy khen)")
