@@ -173,6 +173,9 @@ def candidate_list(request, response: HttpResponse, filters: Query[CandidateQuer
         "basis": str(listing.basis),
         "regime": listing.regime,
         "on_date": listing.on_date,
+        "unsupported_reason": evaluation.unsupported_reason(
+            listing.award, listing.target, listing.basis, listing.on_date
+        ),
         "eligible_count": listing.eligible_count,
         "marked_count": listing.marked_count,
         "quotas": [_quota(q) for q in listing.quotas],

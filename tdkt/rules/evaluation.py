@@ -11,7 +11,7 @@ from tdkt.records.domain.codes import HONOURS, Target, honour_label
 from tdkt.records.models import HonourRecord
 
 from . import facts
-from .domain import Basis, Condition, Result, Verdict, evaluate_subjects, regime_for
+from .domain import NATIONAL, Basis, Condition, Result, Verdict, evaluate_subjects, regime_for
 from .domain.needs import needs_for
 from .domain.quotas import BASE_LDTT_HOLDERS, BASE_MEMBERS, QuotaSpec, QuotaStatus, quota_status, quotas_for
 from .domain.types import Kind, MissingFact
@@ -128,6 +128,12 @@ class CandidateTable:
     @property
     def marked_count(self) -> int:
         return sum(1 for r in self.rows if r.mark is not None)
+
+
+def unsupported_reason(award: str, target: Target, basis: str, on_date: datetime.date) -> str | None:
+    """Why the engine has no rule for `award` on `basis` (the same for every subject of a list): the
+    article that leaves it to judgment, for the bases beyond regular, movement and sudden."""
+    return NATIONAL.select(on_date).reason_for(award, Kind(str(target)), Basis(basis))
 
 
 def award_target(award: str, requested: str | None = None) -> Target:

@@ -22,6 +22,7 @@ from .domain.types import (
     FORM_CODES,
     RATING_BY_NAME,
     SCOPE_BY_NAME,
+    SEXES,
     TITLE_CODES,
     Discipline,
     DisciplineForm,
@@ -141,6 +142,9 @@ def _people_facts(people: QuerySet, *, on_date: datetime.date, needs: Needs, yea
     ):
         discipline[pid].append(Discipline(DISCIPLINE_BY_NAME[form], start, end))
     pending = _open_reviews("person_id", ids, on_date)
+    # Sex and service start feed the cống hiến and niên hạn bases (women's shorter tenure, a sector's
+    # Kỷ niệm chương). The posts held are not recorded by level, so `posts` stays unknown (None): a
+    # cống hiến rule then names the missing fact instead of guessing from a position's wording.
     return {
         pid: SubjectFacts(
             kind=Kind.INDIVIDUAL,
@@ -150,8 +154,10 @@ def _people_facts(people: QuerySet, *, on_date: datetime.date, needs: Needs, yea
             initiatives=tuple(initiatives.get(pid, ())),
             discipline=tuple(discipline.get(pid, ())),
             pending_review=pid in pending,
+            sex=sex if sex in SEXES else None,
+            service_start=service_start,
         )
-        for pid in people.values_list("pk", flat=True)
+        for pid, sex, service_start in people.values_list("pk", "sex", "service_start")
     }
 
 

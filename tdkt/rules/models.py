@@ -94,7 +94,7 @@ class StoredVerdict(models.Model):
     person = models.ForeignKey("organizations.Person", on_delete=models.CASCADE, related_name="+")
     award = models.CharField(max_length=12, choices=HONOUR_CHOICES)
     year = models.PositiveSmallIntegerField()
-    basis = models.CharField(max_length=10)
+    basis = models.CharField(max_length=12)  # a domain.Basis value ("khang_chien" is 11)
     on_date = models.DateField()
     verdict = models.CharField(max_length=12)  # the engine's: eligible, ineligible, unsupported
     shown = models.CharField(max_length=12)  # as pages show it: eligible, needs_review, …
@@ -157,7 +157,7 @@ class VerdictRun(models.Model):
     organization = models.ForeignKey("organizations.Organization", on_delete=models.CASCADE, related_name="+")
     award = models.CharField(max_length=12, choices=HONOUR_CHOICES)
     year = models.PositiveSmallIntegerField()
-    basis = models.CharField(max_length=10)
+    basis = models.CharField(max_length=12)  # a domain.Basis value ("khang_chien" is 11)
     on_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0)

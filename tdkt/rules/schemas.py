@@ -22,6 +22,10 @@ VerdictValue = Literal[*(v.value for v in Verdict)]
 VerdictFilter = Literal["eligible", "ineligible", "unsupported", "marked"]
 
 YEAR_DOC = "Năm xét thành tích (năm có kết quả được xét)"
+BASIS_DOC = (
+    "Loại hình khen thưởng: regular: công trạng; movement: phong trào; sudden: đột xuất; cong_hien: quá trình "
+    "cống hiến; nien_han: niên hạn; doi_ngoai: đối ngoại; khang_chien: kháng chiến"
+)
 ON_DATE_DOC = (
     "Ngày xét, quyết định chế độ pháp lý áp dụng; bỏ trống: hôm nay với năm nay và năm trước, "
     "ngày 31/12 của năm sau với các năm trước đó"
@@ -66,7 +70,7 @@ class CandidateQuery(Paging):
     target: TargetValue | None = Field(
         None, description="Cá nhân hay tập thể, với hình thức dành cho cả hai; bỏ trống: cá nhân"
     )
-    basis: BasisValue = Field("regular", description="regular: công trạng; movement: phong trào; sudden: đột xuất")
+    basis: BasisValue = Field("regular", description=BASIS_DOC)
     on_date: Date | None = Field(None, description=ON_DATE_DOC)
     verdict: VerdictFilter | None = Field(None, description="Chỉ hiện người đủ, chưa đủ điều kiện hoặc đã đánh dấu")
     q: text(200) = Field("", description="Tìm theo tên (không phân biệt dấu)")
@@ -104,6 +108,10 @@ class CandidatePage(Schema):
     basis: BasisValue
     regime: Literal["2013", "2024", "2025"]
     on_date: datetime.date
+    unsupported_reason: str | None = Field(
+        None,
+        description="Vì sao chưa có quy tắc cho hình thức trên loại hình này (điều luật để cấp có thẩm quyền xem xét)",
+    )
     eligible_count: int = Field(..., description="Số đủ điều kiện (trước khi lọc)")
     marked_count: int = Field(..., description="Số đã đánh dấu đề nghị (trước khi lọc)")
     quotas: list[QuotaOut]

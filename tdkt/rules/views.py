@@ -20,7 +20,7 @@ from tdkt.organizations.errors import require
 from tdkt.organizations.selectors import OrganizationFilters, PersonFilters
 from tdkt.records.domain.codes import HONOURS, Target, honour_label
 
-from . import services
+from . import evaluation, services
 from .domain import Basis, Verdict
 from .evaluation import award_target, candidate_table
 from .listing import candidate_listing
@@ -30,6 +30,10 @@ BASIS_CHOICES = [
     (Basis.REGULAR.value, gettext_lazy("Regular (annual achievements)")),
     (Basis.MOVEMENT.value, gettext_lazy("Movement or campaign")),
     (Basis.SUDDEN.value, gettext_lazy("Sudden achievement")),
+    (Basis.CONG_HIEN.value, gettext_lazy("Long service in leadership posts")),
+    (Basis.NIEN_HAN.value, gettext_lazy("Years of service")),
+    (Basis.DOI_NGOAI.value, gettext_lazy("Foreigners and foreign organisations")),
+    (Basis.KHANG_CHIEN.value, gettext_lazy("Resistance war")),
 ]
 
 
@@ -114,6 +118,8 @@ def candidates_view(request):
         "award_name": honour_label(cd["award"]),
         "can_mark": user_can(request.user, "record.manage", root),
         "subject_type": "person" if target is Target.INDIVIDUAL else "organization",
+        # Why every row is "no rule yet" on this basis (the article leaving it to judgment), once.
+        "unsupported_reason": evaluation.unsupported_reason(cd["award"], target, listing.basis, listing.on_date),
     }
     if listing.computing:
         return render(request, "rules/candidates.html", {**context, "run": listing.run})

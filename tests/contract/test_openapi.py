@@ -231,7 +231,7 @@ def test_record_codes_are_enumerations(spec, schema, field, choices):
 @pytest.mark.parametrize(
     ("schema", "field", "choices"),
     [
-        ("MarkIn", "basis", ["movement", "regular", "sudden"]),
+        ("MarkIn", "basis", ["cong_hien", "doi_ngoai", "khang_chien", "movement", "nien_han", "regular", "sudden"]),
         ("EligibilityOut", "verdict", ["eligible", "ineligible", "unsupported"]),
         ("EligibilityOut", "regime", ["2013", "2024", "2025"]),
         ("CandidateOut", "verdict", ["eligible", "ineligible", "unsupported"]),
@@ -254,7 +254,12 @@ def test_eligibility_values_are_enumerations(spec, schema, field, choices):
             ["discipline", "honour", "initiative", "rating", "review"],
         ),
         ("get", "/api/v1/eligibility/candidates", "target", ["collective", "individual"]),
-        ("get", "/api/v1/eligibility/candidates", "basis", ["movement", "regular", "sudden"]),
+        (
+            "get",
+            "/api/v1/eligibility/candidates",
+            "basis",
+            ["cong_hien", "doi_ngoai", "khang_chien", "movement", "nien_han", "regular", "sudden"],
+        ),
         ("get", "/api/v1/eligibility/candidates", "verdict", ["eligible", "ineligible", "marked", "unsupported"]),
     ],
 )
