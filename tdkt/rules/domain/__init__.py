@@ -19,6 +19,7 @@ from .types import (
     InitiativeKind,
     Kind,
     Members,
+    Post,
     Rating,
     Record,
     Result,
@@ -30,7 +31,7 @@ from .types import (
 __all__ = [
     "AWARD_CODES", "NATIONAL", "REGIME_2013", "REGIME_2024", "REGIME_2025", "Basis", "Case", "Condition",
     "Discipline", "DisciplineForm", "Initiative", "InitiativeKind", "Kind", "MalformedInput", "Members",
-    "Rating", "Record", "Result", "RuleBook", "RuleVersion", "Scope", "SubjectFacts", "Verdict", "check",
+    "Post", "Rating", "Record", "Result", "RuleBook", "RuleVersion", "Scope", "SubjectFacts", "Verdict", "check",
     "check_json", "evaluate", "evaluate_many", "evaluate_subjects", "load_cases", "parse_case", "parse_cases",
     "regime_for",
 ]

@@ -7,6 +7,7 @@ disciplined during the tenure (Điều 9). Niên hạn: a sector's Kỷ niệm c
 out by hand.
 """
 
+import dataclasses
 import io
 import json
 import sys
@@ -18,6 +19,8 @@ from tdkt.cli import main
 from tdkt.records.domain.codes import CONTRACT_CODES, HONOURS, HonourKind
 from tdkt.rules.domain import NATIONAL, REGIME_2024, REGIME_2025, Basis, Kind, check, evaluate
 from tdkt.rules.domain.long_service import full_months, months_held
+from tdkt.rules.domain.needs import needs_for, trim
+from tdkt.rules.domain.parsing import parse_case
 from tdkt.rules.domain.types import AWARD_CODES, FORM_CODES, TITLE_CODES, Post
 
 from .builders import case, discipline, ratings
@@ -393,3 +396,22 @@ def test_only_forms_take_reasons():
     assert REGIME_2024.reason_for("HCLD3", Kind.INDIVIDUAL, Basis.CONG_HIEN) is not None
     reason = REGIME_2025.reason_for("GK", Kind.INDIVIDUAL, Basis.DOI_NGOAI)
     assert reason.startswith("Khen thưởng đối ngoại (Giấy khen)")
+
+
+@pytest.mark.parametrize(
+    "c",
+    [
+        tenure_case([post("vu_truong", "2019-12-10")], ratings=ratings(2015, 2025),
+                    titles=[{"code": "CSTDCS", "year": 2024}], discipline=[discipline("2012-03-01", "2013-03-01")]),
+        tenure_case([post("vu_truong", "2019-12-10")], sex="nu", discipline=[discipline("2022-03-01", None)]),
+        knc_case("2005-12-10", ratings=ratings(2015, 2025), awards=[{"code": "BK_TINH", "year": 2020}]),
+        knc_case("2010-12-10", sex="nu"),
+    ],
+)
+def test_what_the_adapter_loads_for_the_new_bases_is_enough(c):
+    """The adapter loads only ``needs_for(award, kind, basis)`` (plus the person facts): trimming a
+    subject to it never changes the result."""
+    parsed = parse_case(c)
+    trimmed = trim(parsed.subject, needs_for(parsed.award, parsed.subject.kind, parsed.basis), parsed.year)
+    assert (trimmed.ratings, trimmed.titles, trimmed.awards) == ({}, (), ())
+    assert evaluate(parsed) == evaluate(dataclasses.replace(parsed, subject=trimmed))
