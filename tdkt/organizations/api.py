@@ -16,6 +16,7 @@ from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of
 from tdkt.core.paging import rows_from_nearer_end
 
 from . import selectors, services
+from .api_imports import router as imports_router
 from .errors import require
 from .schemas import (
     BlockCreateIn,
@@ -39,6 +40,7 @@ from .schemas import (
 )
 
 router = Router()
+router.add_router("", imports_router)  # the Excel import: api_imports.py
 
 ORGS, PEOPLE, BLOCKS = ["Đơn vị"], ["Cán bộ"], ["Khối thi đua"]
 

@@ -441,3 +441,37 @@ def test_a_checked_file_left_unconfirmed_is_dropped_by_the_sweep_after_a_week(wo
     assert (job.status, bool(job.file)) == (ImportStatus.FAILED, False)
     assert "không được xác nhận trong 7 ngày" in job.errors[0]["message"]
     assert HonourRecord.objects.count() == 0
+
+
+def test_the_api_uploads_shows_the_candidates_refuses_unsettled_rows_then_writes_the_choice(client, world):
+    from conftest import Api
+
+    api = Api(client, world.users["standing_office"])
+    in_fin = make_person(world.orgs["FIN"], "Nguyễn Văn An")
+    make_person(world.orgs["HOME"], "Nguyễn Văn An")
+    content = xlsx([SNV], [award("312/QĐ-SNV", "LDTT", year="2023", name="Nguyễn Văn An"),
+                           award("312/QĐ-SNV", "TTLDTT", year="2023", unit="FIN-NS")])
+    response = client.post("/api/v1/imports", {"kind": "decisions", "file": upload(content)}, headers=api.headers)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["kind"], body["status"], body["preview"]["records"]) == ("decisions", "checked", 1)
+    [row] = body["preview"]["ambiguous"]
+    assert (row["row"], row["kind"], sorted(c["organization"] for c in row["candidates"])) == (
+        2, "person", ["Sở Nội vụ", "Sở Tài chính"])
+
+    refused = api.post(f"/imports/{body['id']}/confirm", {"choices": {}})
+    assert refused.status_code == 400
+    assert "Chưa chọn người hoặc tập thể cho 1 dòng trùng tên (dòng 2)" in refused.json()["detail"]
+    assert HonourRecord.objects.count() == 0
+    done = api.post(f"/imports/{body['id']}/confirm", {"choices": {"2": in_fin.pk}})
+    assert done.status_code == 200, done.content
+    assert (done.json()["status"], done.json()["created_count"], done.json()["preview"]) == ("done", 2, None)
+    assert api.get(f"/imports/{body['id']}").json()["status"] == "done"
+    assert HonourRecord.objects.get(code="LDTT").person == in_fin
+    other = Api(client, world.users["unit_officer"])
+    assert other.get(f"/imports/{body['id']}").status_code == 404  # another's job
+
+    bad = client.post("/api/v1/imports", {"kind": "decisions", "file": upload(b"PK\x03\x04 not a workbook")},
+                      headers=api.headers)
+    assert bad.status_code == 400
+    assert "Tệp không phải là tệp Excel .xlsx hợp lệ" in bad.json()["detail"]
