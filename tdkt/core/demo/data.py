@@ -172,7 +172,8 @@ POSITIONS = [
 ]
 ETHNICITIES = ["Kinh"] * 12 + ["Tày", "Dao", "Vân Kiều", "Pa Kô"]
 
-# One demo account per role; every password is "demo". (username, full name, role, grant on, works at)
+# The demo accounts; every password is "demo". (username, full name, role, grant on, works at)
+# One per role in Quảng Trị, then the actors each seed's own workflow needs.
 DEMO_ACCOUNTS = [
     ("admin", "Quản trị hệ thống", "admin", None, "QT-SNV"),
     ("thuongtruc", "Lê Thị Thu Hà", "standing_office", "QT", "QT-SNV-TDKT"),
@@ -182,4 +183,17 @@ DEMO_ACCOUNTS = [
     ("canbo", "Phạm Thị Lan", "unit_officer", "QT-STC", "QT-STC"),
     ("lanhdao", "Võ Đức Thắng", "unit_leader", "QT-STC", "QT-STC"),
     ("xem", "Đặng Minh Khánh", "viewer", "QT-SNV", "QT-SNV"),
+    # Seed 004: "gửi hồ sơ về Hội đồng Thi đua - Khen thưởng Sở Nội vụ (qua Văn phòng Sở)": the Văn phòng
+    # Sở is the standing office of the Sở's council, so its officer holds the role on the Sở.
+    ("vanphong_snv", "Hồ Thị Kim Oanh", "standing_office", "QT-SNV", "QT-SNV-VP"),
+    # Seed 002 (Sở Nội vụ Hà Tĩnh): the Văn phòng Sở follows the plan and gathers the reports; the
+    # Phòng Công chức, viên chức is one of the phòng, ban, trung tâm that report (officer and head).
+    ("vanphong_ht", "Nguyễn Thị Thu Hương", "standing_office", "HT-SNV", "HT-SNV-VP"),
+    ("canbo_ht", "Trần Văn Hiếu", "unit_officer", "HT-SNV-CCVC", "HT-SNV-CCVC"),
+    ("lanhdao_ht", "Lê Thị Mỹ Hạnh", "unit_leader", "HT-SNV-CCVC", "HT-SNV-CCVC"),
+    # Seed 003 (Khối thi đua Nội chính Tuyên Quang): Bộ CHQS tỉnh heads the block; Sở Tư pháp (which
+    # received the plan) is a member that reports and scores itself (officer and head).
+    ("truongkhoi_tq", "Ma Văn Tuấn", "block_head", "TQ-BCHQS", "TQ-BCHQS"),
+    ("canbo_tq", "Hoàng Thị Thu Trang", "unit_officer", "TQ-STP", "TQ-STP"),
+    ("lanhdao_tq", "Nông Đức Thành", "unit_leader", "TQ-STP", "TQ-STP"),
 ]

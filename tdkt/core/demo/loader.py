@@ -132,7 +132,7 @@ def load_demo(*, stdout=None) -> bool:
 
     history = load_history(actor=admin, rng=rng)
 
-    every = {**qt_orgs, **tq_orgs, **ht_orgs}
+    every = {**qt_orgs, **tq_orgs, "HT-SNV": ht_snv, **ht_orgs}
     for username, full_name, role, grant_on, works_at in data.DEMO_ACCOUNTS:
         user = (
             admin
