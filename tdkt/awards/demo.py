@@ -1,8 +1,15 @@
 """The demo's commendation: Quảng Trị's catalogue (in force from NĐ 98/2023, 01/01/2024), the
 province's council (9 members; `hoidong` holds one seat), and seed 004's campaign as a round of
-the province with its 04/8/2025 deadline. One dossier of the 2024 regular round was decided
-(Giấy khen of the Director of Sở Nội vụ for three officers of the Văn phòng Sở), so the public
-pages and the records show a real decision; its documents are generated when first opened.
+Sở Nội vụ with its 04/8/2025 deadline: units "gửi hồ sơ về Hội đồng Thi đua - Khen thưởng Sở Nội vụ
+(qua Văn phòng Sở)", so the round's authority is the Sở, its council is the Sở's (chaired by the
+Director the seed names; the other members are the demo's own staff of the Sở), and its standing
+office is the Văn phòng Sở (`vanphong_snv`, standing office on the Sở). Only the campaign's
+participants file into it (services.dossiers.takes_part); the Bằng khen of the Chairman, the Minister
+and the Prime Minister it proposes are forwarded upward, as the seed says.
+
+One dossier of the 2024 regular round was decided (Giấy khen of the Director of Sở Nội vụ for three
+officers of the Văn phòng Sở), so the public pages and the records show a real decision; its
+documents are generated when first opened.
 
 Local rules set as data (a province may be stricter, Luật TĐKT Arts. 74(6), 75(2)): the council votes
 on Bằng khen of the Chairman (at least half of all members) and its list is published for 5 working days.
@@ -58,6 +65,29 @@ COUNCIL = [
     ("Trương Thị Hồng Hạnh", "Ủy viên"),
     ("Nguyễn Hữu Thăng", "Ủy viên"),
 ]
+
+
+# The council of Sở Nội vụ (seed 004, V.1–2). The seed names only the Director (Ngô Quang Chiền); the
+# other seats go to the heads of the Sở's units in the demo (invented names, marked as demo data).
+SNV_COUNCIL = [
+    (None, "Ngô Quang Chiền", "Chủ tịch Hội đồng — Giám đốc Sở Nội vụ"),
+    ("QT-SNV-VP", None, "Phó Chủ tịch Thường trực Hội đồng — Chánh Văn phòng Sở (dữ liệu demo)"),
+    ("QT-SNV-TDKT", None, "Ủy viên — Trưởng ban Thi đua - Khen thưởng (dữ liệu demo)"),
+    ("QT-SNV-TCBC", None, "Ủy viên — Trưởng phòng Tổ chức, biên chế và tổ chức phi chính phủ (dữ liệu demo)"),
+    ("QT-SNV-CCVC", None, "Ủy viên — Trưởng phòng Công chức, viên chức (dữ liệu demo)"),
+    ("QT-SNV-CCHC", None, "Ủy viên — Trưởng phòng Cải cách hành chính (dữ liệu demo)"),
+    ("QT-SNV-TTR", None, "Ủy viên — Chánh Thanh tra Sở (dữ liệu demo)"),
+]
+
+
+def _snv_council(orgs) -> Council:
+    council = Council.objects.create(authority=orgs["QT-SNV"], name="Hội đồng Thi đua - Khen thưởng Sở Nội vụ")
+    for code, name, position in SNV_COUNCIL:
+        if name is None:
+            head = Person.objects.filter(organization=orgs[code], is_manager=True).order_by("pk").first()
+            name = head.full_name if head else f"Thủ trưởng {orgs[code].name}"
+        CouncilMember.objects.create(council=council, full_name=name, position=position)
+    return council
 
 
 def _catalogue(orgs) -> dict[str, AwardForm]:
@@ -149,9 +179,10 @@ def load_awards(*, actor) -> dict:
     for index, (name, position) in enumerate(COUNCIL):
         CouncilMember.objects.create(council=council, user=seat_holder if index == 0 else None, full_name=name,
                                      position=position)
+    _snv_council(orgs)
     movement = Movement.objects.filter(organization__code="QT-SNV", kind="special").first()
     campaign = CommendationRound.objects.create(
-        authority=orgs["QT"], kind="movement", movement=movement, year=2025, deadline=D(2025, 8, 4),
+        authority=orgs["QT-SNV"], kind="movement", movement=movement, year=2025, deadline=D(2025, 8, 4),
         title="Khen thưởng tổng kết đợt thi đua đặc biệt Kỷ niệm 80 năm Ngày truyền thống ngành Tổ chức nhà nước",
         created_by=actor,
     )

@@ -5,15 +5,16 @@ receiving organisation's standing office, council members and approver (their gr
 round's authority) — never to another unit. Drafts stay with the unit until submitted.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tdkt.accounts.scope import role_paths
 from tdkt.core.domain.text import search_terms
+from tdkt.movements.models import Participant
 
 from .access import AUTHORITY_ROLES, UNIT_ROLES
 from .domain.workflow import State
-from .models import Awardee, CommendationRound, Decision, Dossier
+from .models import Awardee, CommendationRound, Decision, Dossier, RoundKind
 
 
 def _paths(user, roles) -> tuple[bool, list[str]]:
@@ -61,21 +62,36 @@ def dossier_get(user, pk) -> Dossier:
     return dossier
 
 
-def round_list(user, *, year: int | None = None) -> QuerySet:
-    """Rounds of the organisations above or at the user's units and those the user's office receives."""
+def _rounds(user, *, offered: bool) -> QuerySet:
     everything, unit_paths = _paths(user, UNIT_ROLES)
     _, authority_paths = _paths(user, AUTHORITY_ROLES)
     qs = CommendationRound.objects.select_related("authority", "movement")
     if not everything:
         ancestors = {int(p) for path in unit_paths for p in path.strip("/").split("/") if p}
-        qs = qs.filter(Q(authority_id__in=ancestors) | _prefix_q("authority__path", authority_paths))
+        of_units = Q(authority_id__in=ancestors)
+        if offered:
+            # A movement's round is offered only to units that may file into it (services.dossiers.takes_part):
+            # a participant in the user's scope, or a participant the user's unit belongs to.
+            participant = Participant.objects.filter(movement_id=OuterRef("movement_id")).filter(
+                Q(organization_id__in=ancestors) | _prefix_q("organization__path", unit_paths))
+            of_units &= ~Q(kind=RoundKind.MOVEMENT) | Q(movement__isnull=True) | Exists(participant)
+        qs = qs.filter(of_units | _prefix_q("authority__path", authority_paths))
+    return qs
+
+
+def round_list(user, *, year: int | None = None) -> QuerySet:
+    """The rounds offered to the user: those of the organisations above or at the user's units that
+    the units may file into, and those the user's office receives."""
+    qs = _rounds(user, offered=True)
     if year:
         qs = qs.filter(year=year)
     return qs.order_by("-year", "title")
 
 
 def round_get(user, pk) -> CommendationRound:
-    found = round_list(user).filter(pk=pk).first()
+    """A round the user can see: also a movement's round the user's units do not take part in, so a
+    link to it explains why they cannot file there instead of answering "not found"."""
+    found = _rounds(user, offered=False).filter(pk=pk).first()
     if found is None:
         raise Http404("Không tìm thấy đợt khen thưởng.")
     return found

@@ -10,10 +10,11 @@ from django.db import transaction
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 from tdkt.core.uploads import REPORT_KINDS, check_document
+from tdkt.movements.models import Participant
 
 from ..access import acting_roles
 from ..domain.workflow import State
-from ..models import Attachment, AwardForm, CommendationRound, Dossier, Nominee
+from ..models import Attachment, AwardForm, CommendationRound, Dossier, Nominee, RoundKind
 
 EDITABLE = (State.DRAFT, State.RETURNED)
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -23,6 +24,28 @@ MAX_NOMINEES = 500
 def _require_unit(actor, dossier: Dossier) -> None:
     if not acting_roles(actor, dossier) & {"admin", "unit_officer", "unit_leader"}:
         raise PermissionDenied(f"Bạn không có quyền lập hồ sơ thay mặt {dossier.organization}.")
+
+
+def is_movement_round(commendation_round: CommendationRound) -> bool:
+    return commendation_round.kind == RoundKind.MOVEMENT and commendation_round.movement_id is not None
+
+
+def takes_part(commendation_round: CommendationRound, organization) -> bool:
+    """Whether the organisation may file into the round. A movement's round commends what was done in
+    the movement, so only its participants (or a unit inside one: a phòng of a participating sở) file
+    there; the other rounds take any unit under their authority."""
+    if not is_movement_round(commendation_round):
+        return True
+    return Participant.objects.filter(
+        movement_id=commendation_round.movement_id, organization_id__in=organization.ancestor_ids()
+    ).exists()
+
+
+def not_taking_part(commendation_round: CommendationRound, organization) -> str:
+    return (
+        f"{organization} không tham gia phong trào thi đua “{commendation_round.movement}” nên không lập được hồ sơ "
+        f"trong đợt khen thưởng “{commendation_round}”: đợt này chỉ nhận hồ sơ của các đơn vị tham gia phong trào."
+    )
 
 
 def _require_editable(dossier: Dossier) -> None:
@@ -40,6 +63,9 @@ def dossier_create(*, actor, round: CommendationRound, organization, title: str)
     _require_unit(actor, dossier)
     if not round.is_open:
         raise ValidationError({"round": "Đợt khen thưởng đã đóng."})
+    # A movement's round says first what matters there: whether the unit took part in the movement.
+    if not takes_part(round, organization):
+        raise ValidationError({"organization": not_taking_part(round, organization)})
     if not organization.path.startswith(round.authority.path):
         raise ValidationError({"organization": f"{organization} không thuộc phạm vi của {round.authority}."})
     if not dossier.title:

@@ -33,7 +33,7 @@ from .dossier_items import (
 from .dossier_labels import STATE_LABELS, shown_state, state_badge, state_label
 from .dossier_page import dossier_page
 from .notice_confirm import notice_close_confirmation
-from .rounds import preparable_units
+from .rounds import not_preparable_reason, preparable_units
 from .signoff import late_confirmation
 
 __all__ = [
@@ -88,7 +88,8 @@ def dossier_list_view(request):
 def dossier_new_view(request):
     commendation_round = selectors.round_get(request.user, _int(request.GET.get("round")) or 0)
     units = preparable_units(request.user, commendation_round)
-    require(units.exists(), _("You may not prepare a dossier for any unit in this round."))
+    # A unit outside a movement is told so, naming the round and the movement.
+    require(units.exists(), not_preparable_reason(request.user, commendation_round))
     initial = {"title": _("Proposal for commendation, %(round)s") % {"round": commendation_round.title}}
     if units.count() == 1:
         initial["organization"] = units.first().pk

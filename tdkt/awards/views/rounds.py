@@ -2,8 +2,12 @@
 dossiers in it) and opening a round. Reads through the selectors (out of scope = 404), the round
 is created by services.rounds (which checks the permission)."""
 
+from functools import reduce
+from operator import or_
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,12 +15,14 @@ from tdkt.accounts.scope import scope_for, user_can
 from tdkt.core.days import deadline_phrase
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import int_param, paginate
+from tdkt.movements.models import Participant
 from tdkt.movements.selectors import movement_list
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
 
 from .. import selectors
 from ..forms_rounds import RoundEditForm, RoundForm
+from ..services.dossiers import is_movement_round, not_taking_part
 from ..services.rounds import current_forms, round_create, round_update
 from .dossier_labels import state_badge, state_label
 
@@ -31,14 +37,28 @@ def days_left(deadline) -> str:
 
 
 def preparable_units(user, commendation_round):
-    """The organisations the user may prepare a dossier for in this round."""
+    """The organisations the user may prepare a dossier for in this round: in a movement's round only
+    the movement's participants and the units inside them (services.dossiers.takes_part)."""
     scope = scope_for(user, "dossier.prepare")
     if scope.is_empty:
         return Organization.objects.none()
-    return (
-        Organization.objects.filter(scope.q("path"), path__startswith=commendation_round.authority.path)
-        .order_by("path")
-    )
+    units = Organization.objects.filter(scope.q("path"), path__startswith=commendation_round.authority.path)
+    if is_movement_round(commendation_round):
+        paths = Participant.objects.filter(movement_id=commendation_round.movement_id).values_list(
+            "organization__path", flat=True)
+        units = units.filter(reduce(or_, (Q(path__startswith=p) for p in paths), Q(pk__in=[])))
+    return units.order_by("path")
+
+
+def not_preparable_reason(user, commendation_round) -> str:
+    """Why the user may prepare no dossier in the round: for a movement's round, that the user's unit
+    does not take part in the movement (naming the round and the movement)."""
+    scope = scope_for(user, "dossier.prepare")
+    if is_movement_round(commendation_round) and not scope.is_empty:
+        own = Organization.objects.filter(scope.q("path")).order_by("path").first()
+        if own is not None:
+            return not_taking_part(commendation_round, own)
+    return _("You may not prepare a dossier for any unit in this round.")
 
 
 def round_list_view(request):
