@@ -4,6 +4,7 @@ from django.db import transaction
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
+from tdkt.movements.services.participation import has_covenant, no_covenant
 
 from . import generation
 
@@ -16,6 +17,8 @@ def document_generate(*, actor, movement, kind: str, fmt: str, ip_address: str |
     if fmt not in ("docx", "pdf"):
         raise generation.DocumentError(f"Không có định dạng “{fmt}”.", status=404)
     document_kind = generation.get_kind(kind)
+    if document_kind.slug == "giao-uoc" and not has_covenant(movement):
+        raise generation.DocumentError(f"{no_covenant(movement)} Không có văn bản giao ước để tạo.", status=404)
     template = generation.load_template(document_kind)
     data = generation.render(document_kind, movement, fmt, source=template)
     with transaction.atomic():

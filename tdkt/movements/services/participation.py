@@ -13,6 +13,7 @@ from tdkt.records.domain.codes import HONOURS
 
 from ..domain.deadlines import is_late
 from ..models import (
+    ContentItem,
     CovenantSignature,
     Milestone,
     Movement,
@@ -132,11 +133,24 @@ def registration_decide(*, actor, registration: Registration, accept: bool, note
     return registration
 
 
+def has_covenant(movement: Movement) -> bool:
+    """Whether the plan has a covenant (giao ước thi đua): one it states, as contents of its own.
+    Seed 000's block signs one; plan 3741/KH-UBND (seed 001) and the others state none, so nothing
+    is signed, reminded or generated for them — never the plan's contents passed off as a covenant."""
+    return movement.content_items.filter(part=ContentItem.COVENANT).exists()
+
+
+def no_covenant(movement: Movement) -> str:
+    return f"Kế hoạch “{movement}” không có giao ước thi đua."
+
+
 @transaction.atomic
 def covenant_sign(*, actor, movement: Movement, organization, signer_name: str, signer_title: str) -> CovenantSignature:
     movement = Movement.objects.select_for_update().get(pk=movement.pk)
     require_issued(movement)
     require_participant(actor, movement, organization)
+    if not has_covenant(movement):
+        raise ValidationError({"movement": no_covenant(movement)})
     if not signer_name.strip() or not signer_title.strip():
         raise ValidationError({"signer_name": "Ghi rõ họ tên và chức vụ người ký."})
     signer_name = _check_length(" ".join(signer_name.split()), 150, "signer_name", "Họ tên người ký")
@@ -295,6 +309,8 @@ def missing_participants(movement: Movement, kind: str, milestone: Milestone | N
         sent = movement.registrations.exclude(status__in=UNSENT_REGISTRATIONS)
         return participants.exclude(organization_id__in=sent.values("organization_id"))
     if kind == "covenant":
+        if not has_covenant(movement):
+            return participants.none()  # nothing to sign: nobody owes a signature
         return participants.exclude(organization_id__in=movement.signatures.values("organization_id"))
     if kind == "report" and milestone is not None and milestone.movement_id == movement.pk:
         done = milestone.submissions.exclude(
@@ -309,6 +325,8 @@ def reminders_send(*, actor, movement: Movement, kind: str, milestone: Milestone
     Returns (organisations reminded, users notified)."""
     require_manage(actor, movement)
     require_issued(movement)
+    if kind == "covenant" and not has_covenant(movement):
+        raise ValidationError({"kind": no_covenant(movement)})
     missing = [p.organization for p in missing_participants(movement, kind, milestone)]
     if kind == "registration":
         deadline = movement.registration_deadline

@@ -222,15 +222,18 @@ def covenant_view(request, pk):
     manager = can_manage(request.user, movement)
     signatures = {s.organization_id: s for s in movement.signatures.all()}
     rows = [(organization, signatures.get(organization.pk)) for organization in ordered_participants(movement)]
+    items = movement.content_items.filter(part=ContentItem.COVENANT)
     can_sign = (
-        movement.status == MovementStatus.ISSUED and acting_for(request.user, movement, exclude_ids=signatures).exists()
+        movement.status == MovementStatus.ISSUED
+        and items.exists()  # a plan without a covenant has nothing to sign (services.participation.has_covenant)
+        and acting_for(request.user, movement, exclude_ids=signatures).exists()
     )
     return render(
         request,
         "movements/covenant.html",
         {
             "movement": movement,
-            "items": movement.content_items.filter(part=ContentItem.COVENANT),
+            "items": items,
             "rows": rows,
             "signed": len(signatures),
             "unsigned": [organization for organization, signature in rows if signature is None],

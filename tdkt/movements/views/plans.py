@@ -96,6 +96,7 @@ def movement_detail_view(request, pk):
     for p in participants:
         p.visible = org_scope.covers(p.organization)
     contents = list(movement.content_items.all())
+    covenant_contents = [c for c in contents if c.part == ContentItem.COVENANT]  # none: the plan has no covenant
     return render(
         request,
         "movements/detail.html",
@@ -108,7 +109,7 @@ def movement_detail_view(request, pk):
             "single_year": movement.start_date.year == movement.end_date.year,
             "award_names": [honour_label(code) for code in movement.award_codes],
             "plan_contents": [c for c in contents if c.part == ContentItem.PLAN],
-            "covenant_contents": [c for c in contents if c.part == ContentItem.COVENANT],
+            "covenant_contents": covenant_contents,
             "phases": movement.phases.all(),
             "milestones": milestones,
             "progress": movement_progress(movement),
@@ -117,7 +118,7 @@ def movement_detail_view(request, pk):
             "participants": participants,
             "today": today,
             "document_kinds": [("ke-hoach", _("Plan")), ("chuong-trinh-cong-tac", _("Work program")),
-                               ("giao-uoc", _("Covenant"))],
+                               *([("giao-uoc", _("Covenant"))] if covenant_contents else [])],
             **(_manager_forms(movement) if manage else {}),
         },
     )
