@@ -6,8 +6,12 @@ Also: a non-empty target is refused without --force, and an archive whose file w
 refused with that file named and a non-zero exit, nothing restored."""
 
 import contextlib
+import datetime
+import getpass
 import io
+import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -25,6 +29,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from tdkt import cli
+from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.core.backup import files
 from tdkt.organizations.models import ImportJob, ImportKind, ImportStatus
 from tdkt.records.models import AnnualRating, HonourRecord
@@ -147,6 +152,60 @@ def _stored(storage) -> dict[str, bytes]:
     return contents
 
 
+def _events(cursor) -> list[tuple[int, str, dict, datetime.datetime]]:
+    """(event type, object, recorded values, time) of every audit event, oldest first."""
+    cursor.execute("SELECT event_type, target_label, after, created_at FROM audit_auditevent ORDER BY id")
+    events = []
+    for event_type, label, after, moment in cursor.fetchall():
+        if isinstance(moment, str):  # SQLite read by sqlite3 itself
+            moment = datetime.datetime.fromisoformat(moment)
+        if moment.tzinfo is None:  # SQLite keeps UTC without its zone
+            moment = moment.replace(tzinfo=datetime.UTC)
+        events.append((event_type, label, json.loads(after) if isinstance(after, str) else after, moment))
+    return events
+
+
+def _assert_operation_event(event, event_type, archive, since: datetime.datetime) -> None:
+    """Who (the system account and machine), when, which archive and its size."""
+    kind, label, after, moment = event
+    assert kind == event_type
+    assert label == archive.name
+    assert after["archive"] == str(archive)
+    assert after["size"] == archive.stat().st_size
+    assert after["operator"] == f"{getpass.getuser()}@{socket.gethostname()}"
+    assert since <= moment <= datetime.datetime.now(datetime.UTC)
+
+
+def _without_audit(counts: dict[str, int]) -> dict[str, int]:
+    return {table: count for table, count in counts.items() if table != "audit_auditevent"}
+
+
+def _assert_restored_with_its_event(fresh, original, archived_events, archive, since) -> None:
+    """The restored database holds the original's rows; its audit log, the events the archive holds
+    and, after them, the restore's own (written after the load, so the load could not replace it)."""
+    with fresh["connect"]() as restored:
+        counts, events = _counts(restored.cursor()), _events(restored.cursor())
+    assert _without_audit(counts) == _without_audit(original)
+    assert events[:-1] == archived_events
+    _assert_operation_event(events[-1], AuditEventType.BACKUP_RESTORED, archive, since)
+    assert events[-1][2]["tables"] == len(original)
+    assert events[-1][2]["problems"] == 0
+
+
+def _backup_with_its_event(archive, **options) -> list:
+    """`backup` into `archive`, its event checked; returns the events the archive holds."""
+    with connection.cursor() as cursor:
+        before = _events(cursor)
+    since = datetime.datetime.now(datetime.UTC)
+    call_command("backup", output=archive, **options)
+    with connection.cursor() as cursor:
+        after = _events(cursor)
+    # Written after the dump: the archive does not hold it.
+    assert after[:-1] == before
+    _assert_operation_event(after[-1], AuditEventType.BACKUP_CREATED, archive, since)
+    return before
+
+
 def test_restore_drill_into_a_fresh_database_and_store(data, fresh, tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
@@ -154,7 +213,7 @@ def test_restore_drill_into_a_fresh_database_and_store(data, fresh, tmp_path):
         (folder / f"tdkt-{stamp}.tar.gz").write_bytes(b"old")
     (folder / "notes.txt").write_text("not an archive: kept")
     archive = folder / "tdkt-20991231-235959.tar.gz"
-    call_command("backup", output=archive, keep=2)
+    archived_events = _backup_with_its_event(archive, keep=2)
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "tdkt-20250102-010101.tar.gz", archive.name]
     assert oct(archive.stat().st_mode & 0o777) == "0o600"
     with connection.cursor() as cursor:
@@ -166,27 +225,27 @@ def test_restore_drill_into_a_fresh_database_and_store(data, fresh, tmp_path):
     assert original_files["document_templates/kế hoạch.docx"].startswith(b"docx ")
     assert UPLOAD in original_files.values()
 
+    since = datetime.datetime.now(datetime.UTC)
     result = _restore_in_child(archive, fresh)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "sha256" in result.stdout
-    with fresh["connect"]() as restored:
-        counts = _counts(restored.cursor())
-    assert counts == original
+    _assert_restored_with_its_event(fresh, original, archived_events, archive, since)
     assert _stored(FileSystemStorage(location=fresh["media"])) == original_files
 
-    # Now the target holds data: only --force restores over it (the refusal: the next test).
+    # Now the target holds data: only --force restores over it (the refusal: the next test). The
+    # first restore's event goes with the data it replaces; the second restore writes its own.
+    since = datetime.datetime.now(datetime.UTC)
     forced = _restore_in_child(archive, fresh, "--force")
     assert forced.returncode == 0, forced.stdout + forced.stderr
-    with fresh["connect"]() as restored:
-        assert _counts(restored.cursor()) == original
+    _assert_restored_with_its_event(fresh, original, archived_events, archive, since)
 
 
 def test_restore_drill_from_a_bucket_into_a_fresh_bucket(s3, data, fresh, tmp_path):
     """The same drill with the files in an S3-compatible store (moto's server): read back through the
     storage API, written into a new, empty bucket by the restoring process."""
     archive = tmp_path / "s3.tar.gz"
-    call_command("backup", output=archive)
+    archived_events = _backup_with_its_event(archive)
     with connection.cursor() as cursor:
         original = _counts(cursor)
     original_files = {key: s3.read(key) for key in s3.keys()}
@@ -194,12 +253,12 @@ def test_restore_drill_from_a_bucket_into_a_fresh_bucket(s3, data, fresh, tmp_pa
     assert "document_templates/kế hoạch.docx" in original_files
     target = f"{s3.bucket}-restored"
     s3.client.create_bucket(Bucket=target)
+    since = datetime.datetime.now(datetime.UTC)
 
     result = _restore_in_child(archive, fresh, env_extra={**s3.environment, "TDKT_S3_BUCKET": target})
 
     assert result.returncode == 0, result.stdout + result.stderr
-    with fresh["connect"]() as restored:
-        assert _counts(restored.cursor()) == original
+    _assert_restored_with_its_event(fresh, original, archived_events, archive, since)
     listed = s3.client.list_objects_v2(Bucket=target).get("Contents", [])
     restored_files = {
         item["Key"]: s3.client.get_object(Bucket=target, Key=item["Key"])["Body"].read() for item in listed
@@ -226,6 +285,7 @@ def test_a_target_holding_data_and_a_changed_file_are_refused(data, tmp_path, ca
     with pytest.raises(CommandError, match="--force"):
         call_command("restore", archive)
     assert AnnualRating.objects.filter(year=2030).count() == 1
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.BACKUP_RESTORED).exists()  # nothing restored
 
     # Same size, other bytes: only the sha256 tells. Checked before anything is written.
     tampered = tmp_path / "tampered.tar.gz"
@@ -237,3 +297,4 @@ def test_a_target_holding_data_and_a_changed_file_are_refused(data, tmp_path, ca
     with default_storage.open(name, "rb") as handle:
         assert handle.read() == b"%PDF-1.7 original"
     assert AnnualRating.objects.filter(year=2030).count() == 1
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.BACKUP_RESTORED).exists()  # nothing restored

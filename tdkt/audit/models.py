@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditEventType(models.IntegerChoices):
     """Event types in bands, as Zulip does: 1xx accounts, 2xx organisations, 3xx people, 4xx blocks,
-    5xx emulation and commendation records, 6xx movements, 7xx scoring, 8xx commendation."""
+    5xx emulation and commendation records, 6xx movements, 7xx scoring, 8xx commendation, 9xx operations."""
 
     USER_LOGIN = 101, _("Logged in")
     USER_LOGIN_FAILED = 102, _("Failed login")
@@ -73,6 +73,13 @@ class AuditEventType(models.IntegerChoices):
     DECISION_ISSUED = 809, _("Decision issued")
     DECISION_REVOKED = 810, _("Decision revoked")
     OBJECTION_RESOLVED = 811, _("Objection resolved")
+    AWARD_FUND_CHANGED = 812, _("Award fund allocation set")
+    YEAREND_OPENED = 821, _("Year-end vote list prepared")
+    YEAREND_TALLIED = 822, _("Year-end vote tally recorded")
+    YEAREND_DECIDED = 823, _("Year-end titles decided")
+    YEAREND_REVOKED = 824, _("Year-end titles decision revoked")
+    BACKUP_CREATED = 901, _("Backup made")
+    BACKUP_RESTORED = 902, _("Backup restored")
 
 
 class AuditEventQuerySet(models.QuerySet):

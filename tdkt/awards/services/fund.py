@@ -14,9 +14,7 @@ from tdkt.organizations.models import Organization
 from ..models_fund import AwardFund
 from ..selectors_fund import can_keep_fund
 
-# No event type of its own yet: adding one belongs to tdkt/audit (outside this change). The target
-# ("awards.awardfund") tells these events apart from the rounds' in the log.
-FUND_EVENT = AuditEventType.COMMENDATION_ROUND_CHANGED
+FUND_EVENT = AuditEventType.AWARD_FUND_CHANGED
 YEAR_MIN = 2000
 # Far beyond any organisation's fund (a thousand billion đồng), yet inside a 64-bit integer.
 ALLOCATION_MAX = 10**15

@@ -8,9 +8,11 @@ may come along without its row, which is harmless).
 
 import contextlib
 import datetime
+import getpass
 import io
 import json
 import os
+import socket
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
@@ -21,6 +23,9 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditEventType
+from tdkt.audit.services import audit_record
 
 from . import database, files
 from .archive import (
@@ -99,7 +104,7 @@ def backup_create(*, output: Path | None = None, keep: int | None = None) -> Bac
         partial.unlink(missing_ok=True)
         raise
     pruned = _prune(output.parent, keep) if keep else []
-    return BackupResult(
+    result = BackupResult(
         path=output,
         tables=len(manifest["tables"]),
         rows=sum(manifest["tables"].values()),
@@ -107,6 +112,9 @@ def backup_create(*, output: Path | None = None, keep: int | None = None) -> Bac
         file_bytes=sum(item["size"] for item in manifest["files"]),
         pruned=pruned,
     )
+    # After the dump, so the archive does not hold its own event: it says what was made, once made.
+    _audit(AuditEventType.BACKUP_CREATED, output, result, pruned=pruned)
+    return result
 
 
 def _write_members(tar: tarfile.TarFile, now: datetime.datetime) -> dict:
@@ -141,6 +149,34 @@ def _write_members(tar: tarfile.TarFile, now: datetime.datetime) -> dict:
     raw = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     tar.addfile(_info(MANIFEST, len(raw), mtime), io.BytesIO(raw))
     return manifest
+
+
+def _operator() -> str:
+    """Who ran the command: a backup or restore runs from a shell or a timer, as a system account on a
+    machine, not as a user of the application."""
+    try:
+        account = getpass.getuser()
+    except (KeyError, OSError):  # a container's uid with no name
+        account = str(os.getuid())
+    return f"{account}@{socket.gethostname()}"
+
+
+def _audit(event_type: AuditEventType, archive: Path, result: BackupResult | RestoreResult, **details) -> None:
+    archive = Path(archive)
+    audit_record(
+        event_type=event_type,
+        target_label=archive.name,
+        after={
+            "operator": _operator(),
+            "archive": str(archive),
+            "size": archive.stat().st_size,
+            "tables": result.tables,
+            "rows": result.rows,
+            "files": result.files,
+            "file_bytes": result.file_bytes,
+            **details,
+        },
+    )
 
 
 def _prune(folder: Path, keep: int) -> list[str]:
@@ -184,6 +220,16 @@ def restore_archive(*, archive: Path, force: bool = False) -> RestoreResult:
             if member.name.startswith(FILES):
                 result.problems += _restore_file(tar, member, expected[member.name])
     _verify(manifest, result)
+    # Written into the restored database, after the load and the count check: written before, the
+    # load would replace it, and the manifest's counts would not include it.
+    _audit(
+        AuditEventType.BACKUP_RESTORED,
+        archive,
+        result,
+        backup_made=manifest.get("created_at"),
+        forced=force,
+        problems=len(result.problems),
+    )
     return result
 
 
