@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("tdkt.movements.urls")),
     path("", include("tdkt.scoring.urls")),
     path("", include("tdkt.awards.urls")),
+    path("", include("tdkt.titles.urls")),
     path("", include("tdkt.public.urls")),
     path("", include("tdkt.documents.urls")),
     path("api/v1/", api.urls),

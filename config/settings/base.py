@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tdkt.movements",
     "tdkt.scoring",
     "tdkt.awards",
+    "tdkt.titles",
     "tdkt.public",
     "tdkt.documents",
 ]

@@ -66,6 +66,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dossier.vote": frozenset({Role.ADMIN, Role.COUNCIL_MEMBER, Role.STANDING_OFFICE}),
     "decision.sign": frozenset({Role.ADMIN, Role.APPROVER}),
     "catalogue.manage": frozenset({Role.ADMIN}),
+    # The year-end vote on titles (issue 13): the unit's officer prepares the list and records the
+    # council's tally; the head of the unit decides (Luật TĐKT 2022, Điều 80 khoản 1) and revokes.
+    "yearend.prepare": frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.STANDING_OFFICE}),
+    "yearend.decide": frozenset({Role.ADMIN, Role.UNIT_LEADER}),
 }
 
 
