@@ -132,7 +132,7 @@ def test_file_with_bad_rows_reports_each_and_writes_nothing(world):
         record_row(unit="ZZZ", rating="HTTNV"),  # 5: no such unit
         record_row(unit="HOME", rating="HTTNV"),  # 6: a unit outside the organisation
         record_row(code="FIN-07", rating="Xuất sắc"),  # 7: bad rating
-        record_row(code="FIN-08", title="Anh hùng lao động"),  # 8: unknown title
+        record_row(code="FIN-08", title="Anh hùng lao động"),  # 8: a form, not a title
         record_row(name="Trần Thị Hoa", rating="HTTNV", title="TTLĐTT"),  # 9: a collective title on a person
         record_row(code="FIN-09", rating="HTTNV", title="LĐTT"),  # 10: title already recorded
         record_row(unit="FIN-NS", title="TTLDTT", decided="31/02/2024"),  # 11: no such day
@@ -166,7 +166,7 @@ def test_file_with_bad_rows_reports_each_and_writes_nothing(world):
     assert "“Xuất sắc” không phải giá trị hợp lệ; chọn một trong: Hoàn thành xuất sắc nhiệm vụ" in found[7][0][1]
     assert len(found[8]) == 1
     assert found[8][0][0] == "Danh hiệu"
-    assert "“Anh hùng lao động” không phải danh hiệu thi đua" in found[8][0][1]
+    assert "“Anh hùng lao động” là hình thức khen thưởng, không phải danh hiệu thi đua" in found[8][0][1]
     assert found[9] == [
         (
             "Danh hiệu",
