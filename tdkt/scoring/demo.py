@@ -4,7 +4,13 @@ reviewed by the head (Văn phòng UBND tỉnh) and the deputy (Ban Quản lý Kh
 and Sở Nội vụ have not scored yet: the demo's unit officer (Sở Tài chính) can do it, and the head can
 then review and publish.
 
-Written straight to the models with the year's dates (a record of 2022, not a user's actions today)."""
+Written straight to the models with the year's dates (a record of 2022, not a user's actions today).
+
+Seed 003's Khối thi đua Nội chính (Tuyên Quang) gets its own criteria sheet as the block's template
+and an open 2022 round nobody has scored yet, so the block's members (the demo's `canbo_tq`, Sở Tư
+pháp) fill their sheets and the head (`truongkhoi_tq`, Bộ CHQS tỉnh) reviews. The plan names the sheet
+("Bảng chấm điểm thi đua", due with the year's report before 15/12/2022) but does not print it: its
+criteria are the plan's contents (seeds/seed003_criteria.md), their points the demo's own."""
 
 import datetime
 import random
@@ -19,12 +25,16 @@ from tdkt.organizations.models import BlockRole, EmulationBlock
 from .access import in_conflict
 from .domain import RuleType, template_from_markdown
 from .models import Evidence, Review, ReviewEntry, ReviewStatus, ScoreSheet, ScoringRound, SheetEntry, SheetStatus
+from .services.rounds import round_open
 from .services.templates import template_create
 from .standings import parsed_template
 
 SEED_TABLE = Path(__file__).resolve().parent / "seeds" / "seed000_criteria.md"
 CODE = "KTMTH-2022"
 NAME = "Tiêu chí tự chấm điểm thi đua Khối các cơ quan tham mưu, tổng hợp năm 2022"
+TQ_TABLE = Path(__file__).resolve().parent / "seeds" / "seed003_criteria.md"
+TQ_CODE = "KNC-TQ-2022"
+TQ_NAME = "Bảng chấm điểm thi đua Khối thi đua Nội chính tỉnh Tuyên Quang năm 2022"
 NOT_YET = ("QT-STC", "QT-SNV")  # the demo's own unit and one more: left for the user to score
 # A one-page PDF standing for a scanned proof (the demo keeps no real documents).
 PROOF = (
@@ -110,4 +120,18 @@ def load_scoring(*, actor) -> dict:
                 for leaf in leaves
             )
             reviews += 1
+    _tuyen_quang(actor)
     return {"sheets": sheets, "reviews": reviews}
+
+
+def _tuyen_quang(actor) -> ScoringRound | None:
+    """The Nội chính block's own sheet and its open round (self-scoring by 15/12/2022, the plan's date
+    for the year-end report and the Bảng chấm điểm; the Hội nghị tổng kết is in 01/2023)."""
+    block = EmulationBlock.objects.filter(name="Khối thi đua Nội chính", year=2022).first()
+    if block is None or ScoringRound.objects.filter(block=block).exists():
+        return None
+    definition = template_from_markdown(TQ_TABLE.read_text(encoding="utf-8"), code=TQ_CODE)
+    template = template_create(actor=actor, owner=block.organizer, code=TQ_CODE, name=TQ_NAME,
+                               definition=definition)
+    return round_open(actor=actor, block=block, template=template, self_deadline=datetime.date(2022, 12, 15),
+                      review_deadline=datetime.date(2022, 12, 31))
