@@ -102,7 +102,8 @@ def test_the_walk_after_a_few_hand_overs(client, demo):
     dossier_act(actor=leader, dossier=Dossier.objects.get(state=State.AWAITING_SIGNOFF), action="send_back",
                 reason="Bổ sung bản thành tích")
     finance = Organization.objects.get(code="QT-STC")
-    sheet_start(actor=officer, scoring_round=ScoringRound.objects.get(status=RoundStatus.OPEN), organization=finance)
+    own_round = ScoringRound.objects.get(status=RoundStatus.OPEN, block__memberships__organization=finance)
+    sheet_start(actor=officer, scoring_round=own_round, organization=finance)
     milestone = Milestone.objects.get(movement__document_number="3741/KH-UBND",
                                       report_deadline=datetime.date(2022, 9, 30))
     report_submit(actor=officer, milestone=milestone, organization=finance, confirmed=True, reason="Gửi muộn",
