@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from tdkt.organizations.models import Person
 from tdkt.records.models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
 from tdkt.records.signals import facts_changed
 
@@ -45,6 +46,12 @@ def _on_fact_saved(sender, instance, **kwargs):
         people_changed([instance.person_id])
 
 
+def _on_person_saved(sender, instance, created, **kwargs):
+    # Sex and the service start are facts too (the years of service and long-service bases read them).
+    if not created and not kwargs.get("raw"):
+        people_changed([instance.pk])
+
+
 def _on_facts_changed(sender, person_ids, **kwargs):
     people_changed(person_ids)
 
@@ -53,4 +60,5 @@ def connect() -> None:
     for model in FACT_MODELS:
         post_save.connect(_on_fact_saved, sender=model, dispatch_uid=f"rules-stamp-save-{model.__name__}")
         post_delete.connect(_on_fact_saved, sender=model, dispatch_uid=f"rules-stamp-delete-{model.__name__}")
+    post_save.connect(_on_person_saved, sender=Person, dispatch_uid="rules-stamp-person")
     facts_changed.connect(_on_facts_changed, dispatch_uid="rules-stamp-bulk")

@@ -167,6 +167,17 @@ def test_bulk_writers_stamp_the_people_they_touched(populated):
     assert _row(populated, fin).result.verdict == "ineligible"
 
 
+def test_editing_a_person_stamps_them(populated):
+    """Sex and the service start are facts of the years-of-service bases: an edited person is stale."""
+    fin = populated.people["fin"]
+    PersonFactsStamp.objects.all().delete()
+    make_person(populated.orgs["FIN"], "Người mới")  # a new person has no verdict to make stale
+    assert not PersonFactsStamp.objects.exists()
+    fin.service_start = datetime.date(2000, 1, 1)
+    fin.save()
+    assert PersonFactsStamp.objects.filter(person=fin).exists()
+
+
 def test_a_verdict_computed_before_a_change_that_commits_later_is_stale(populated):
     """A background run stamps its rows with the time it started reading; a change committed after
     that start (its stamp is later) makes the row stale, not wrongly current."""
