@@ -44,6 +44,8 @@ from .models import (
     Transition,
 )
 from .notices import handover_notify
+from .services.dossiers import form_on
+from .services.fund import fund_set
 from .services.law_catalogue import catalogue_install_law
 
 D = datetime.date
@@ -167,6 +169,18 @@ def _at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
+REGULAR_2025_FORMS = ("GK_GD_SNV", "BK_CT_UBND", "BK_BT_BNV", "BK_TTG", "CSTD_TINH", "CO_TINH")
+
+
+def _fund(actor, orgs) -> None:
+    """Sở Nội vụ's award fund: 2024 (312/QĐ-SNV drew 2.130.000 đồng from it) and the current year."""
+    from django.utils import timezone
+
+    for year, allocation in ((2024, 50_000_000), (timezone.localdate().year, 20_000_000)):
+        fund_set(actor=actor, issuer=orgs["QT-SNV"], year=year, allocation=allocation,
+                 note="Dự toán kinh phí khen thưởng (dữ liệu demo)")
+
+
 def load_awards(*, actor) -> dict:
     if AwardForm.objects.exists():
         return {}
@@ -194,7 +208,19 @@ def load_awards(*, actor) -> dict:
     waiting = _waiting_dossiers(actor, orgs, forms)
     # The rest of the law's catalogue, and the province's forms carried into the 2025 regime.
     catalogue_install_law(actor=actor, province=orgs["QT"])
-    return {"forms": len(forms), "rounds": 3, "decisions": 1, "awardees": decision.awardees.count(),
+    # Each province of the demo has its own provincial rows (Cờ thi đua, Bằng khen of its chair…).
+    for code in ("HT", "TQ"):
+        province = Organization.objects.filter(code=code, parent__isnull=True).first()
+        if province is not None:
+            catalogue_install_law(actor=actor, province=province, suffix=f"_{code}")
+    # The province's regular round of 2025, open: every unit files its year's proposals to the
+    # province's council through Sở Nội vụ, before 10/12 as provinces set it (LAW.md F5).
+    regular_2025 = CommendationRound.objects.create(authority=orgs["QT"], kind="regular", year=2025,
+                                                    deadline=D(2025, 12, 10), created_by=actor,
+                                                    title="Khen thưởng thường xuyên năm 2025")
+    regular_2025.forms.set([form_on(code, D(2025, 12, 10)) for code in REGULAR_2025_FORMS])
+    _fund(actor, orgs)
+    return {"forms": len(forms), "rounds": 4, "decisions": 1, "awardees": decision.awardees.count(),
             "waiting": waiting}
 
 

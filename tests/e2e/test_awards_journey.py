@@ -1,4 +1,5 @@
-"""Seed 004's campaign on the demo, from proposal to public verification: a unit officer of the Văn
+"""The province's regular round of 2025 on the demo, from proposal to public verification (seed 004's
+campaign round is Sở Nội vụ's own since issue 13.7, test_seed_rounds): a unit officer of the Văn
 phòng Sở Nội vụ proposes three people for the Director's Giấy khen and one for the Chairman's Bằng
 khen and puts the dossier before the unit's leader, who sends it back once (a reason) and then signs
 it off from the summary (nominees and verdicts, checklist, totals); the standing office returns the
@@ -17,7 +18,7 @@ from tdkt.accounts.models import RoleGrant, User
 from tdkt.awards.domain.workflow import State
 from tdkt.awards.models import Awardee, CommendationRound, Decision, Dossier
 from tdkt.documents.tests.helpers import pdf_text
-from tdkt.organizations.models import Organization
+from tdkt.organizations.models import Organization, Person
 from tdkt.records.models import HonourRecord
 
 from .conftest import ARTIFACTS
@@ -74,9 +75,9 @@ def _propose(page, base, tmp_path, screenshot) -> str:
     """The unit officer prepares the dossier and sends it; returns its address."""
     page.locator("#nav-commendation .dropdown-toggle").click()
     page.locator("#nav-commendation").get_by_role("link", name="Đợt khen thưởng").click()
-    page.get_by_role("link", name="Kỷ niệm 80 năm Ngày truyền thống").first.click()
+    page.get_by_role("link", name="Khen thưởng thường xuyên năm 2025").first.click()
     page.locator("#round-new-dossier").click()
-    page.get_by_label("Tên hồ sơ").fill("Tờ trình đề nghị khen thưởng đợt thi đua Kỷ niệm 80 năm — Văn phòng Sở")
+    page.get_by_label("Tên hồ sơ").fill("Tờ trình đề nghị khen thưởng năm 2025 — Văn phòng Sở")
     page.locator("#dossier-form").get_by_role("button").first.click()
     _ok(page)
     dossier_url = page.url
@@ -88,11 +89,11 @@ def _propose(page, base, tmp_path, screenshot) -> str:
         form.get_by_role("button", name="Thêm vào hồ sơ").click()
         _ok(page)
         assert name in page.locator("#nominees").inner_text()
-    # Each nominee shows the engine's verdict as soon as it is added: these four meet every condition
-    # the rules can check, and a movement's commendation leaves the rest to the council's judgment,
-    # so they are "Cần xem xét" (amber), not a green "Đủ điều kiện".
+    # Each nominee shows the engine's verdict as soon as it is added: the law leaves the Giấy khen's
+    # criteria to the council's judgment, so they are "Cần xem xét" (amber), not a green "Đủ điều
+    # kiện"; the Bằng khen's two consecutive CSTĐCS (Điều 74) are counted: "Đủ điều kiện".
     verdicts = page.locator("#nominees tbody tr td:nth-child(4) .badge")
-    assert verdicts.all_inner_texts() == ["Cần xem xét"] * len(PROPOSALS)
+    assert verdicts.all_inner_texts() == ["Cần xem xét"] * 3 + ["Đủ điều kiện"]
     _attach(page, tmp_path, "Tờ trình hoặc văn bản đề nghị khen thưởng", "to-trinh.pdf")
     _attach(page, tmp_path, "Báo cáo thành tích (Mẫu số 08, Phụ lục I, Nghị định 98/2023/NĐ-CP)", "bao-cao.pdf")
     # Without a biên bản the checklist says what is missing and the dossier cannot be sent.
@@ -126,8 +127,14 @@ def _leader_signs_off(page, base, dossier_url, screenshot=None):
 def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server, page, screenshot, tmp_path):
     _demo()
     base = live_server.url
-    campaign = CommendationRound.objects.get(kind="movement", year=2025)
+    campaign = CommendationRound.objects.get(kind="regular", year=2025)
     unit = Organization.objects.get(code="QT-SNV-VP")
+    # The year's Bằng khen of the Chairman is the regular kind (Điều 74 khoản 1 điểm d): two consecutive
+    # CSTĐCS, as the unit's records would show (the demo's history is drawn at random).
+    nhung = Person.objects.get(full_name="Trương Phương Nhung")
+    for year in (2024, 2025):
+        HonourRecord.objects.get_or_create(person=nhung, code="CSTDCS", year=year,
+                                           defaults={"decision_number": f"{year}/QĐ-SNV"})
     officer = User.objects.create_user(username="canbo_vp", password="demo", full_name="Lê Thu Trang",
                                        organization=unit)
     RoleGrant.objects.create(user=officer, role="unit_officer", organization=unit)
@@ -135,7 +142,7 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
                                       organization=unit)
     RoleGrant.objects.create(user=leader, role="unit_leader", organization=unit)
 
-    # The standing office gives the units a week more (the 04/8/2025 deadline has passed).
+    # The standing office gives the units a week more (the 10/12/2025 deadline has passed).
     _login(page, base, "thuongtruc")
     page.goto(f"{base}/awards/rounds/{campaign.pk}/")
     page.locator("#round-edit").click()

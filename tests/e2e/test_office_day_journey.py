@@ -1,9 +1,9 @@
 """The office's day on the demo (issue 11, "How we will know"), in a real browser.
 
-A unit officer of Sở Tài chính (`canbo`) prepares a proposal dossier in seed 004's campaign round and
+A unit officer of Sở Tài chính (`canbo`) prepares a proposal dossier in the province's regular round of 2025 and
 puts it before the unit's leader (`lanhdao`, "Trình lãnh đạo"); the leader reads the summary and
 sends it back once with a reason; the officer sees the reason, corrects the file and puts it before
-the leader again; the leader signs it off and sends it ("Ký duyệt và gửi") — the round's 04/8/2025
+the leader again; the leader signs it off and sends it ("Ký duyệt và gửi") — the round's 10/12/2025
 deadline has passed, so a confirmation page asks why it is late. The standing office (`thuongtruc`)
 finds one more item in its "Việc cần làm" (menu badge and home page) and a notification; it receives
 and appraises the dossier, opens the council's ballot and records the nine-member council's meeting
@@ -38,7 +38,7 @@ from .test_movement_journey import PDF, _demo
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 BANG_KHEN = "Bằng khen của Chủ tịch UBND tỉnh"  # needs the council's ballot (≥ 50% of all nine members)
-TITLE = "Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh — đợt thi đua Kỷ niệm 80 năm — Sở Tài chính"
+TITLE = "Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2025 — Sở Tài chính"
 TO_TRINH = "Tờ trình hoặc văn bản đề nghị khen thưởng"
 BIEN_BAN = "Biên bản họp bình xét khen thưởng"
 BAO_CAO = "Báo cáo thành tích (Mẫu số 08, Phụ lục I, Nghị định 98/2023/NĐ-CP)"
@@ -83,7 +83,7 @@ def _prepare(page, base, tmp_path, screenshot) -> tuple[str, list[str]]:
     leader. Returns the dossier's address and the nominees' names."""
     page.locator("#nav-commendation .dropdown-toggle").click()
     page.locator("#nav-commendation").get_by_role("link", name="Đợt khen thưởng").click()
-    page.get_by_role("link", name="Kỷ niệm 80 năm Ngày truyền thống").first.click()
+    page.get_by_role("link", name="Khen thưởng thường xuyên năm 2025").first.click()
     page.locator("#round-new-dossier").click()
     unit = page.get_by_label("Đơn vị đề nghị")
     unit.select_option(value=unit.locator("option", has_text=re.compile(r"(^|— )Sở Tài chính$")).get_attribute("value"))
@@ -169,8 +169,8 @@ def _tally(page, dossier, names, tmp_path, screenshot):
 def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, screenshot, tmp_path):
     _demo()
     base = live_server.url
-    campaign = CommendationRound.objects.get(kind="movement", year=2025)
-    assert campaign.deadline < timezone.localdate()  # 04/8/2025 has passed: the sending is late
+    campaign = CommendationRound.objects.get(kind="regular", year=2025)
+    assert campaign.deadline < timezone.localdate()  # 10/12/2025 has passed: the sending is late
     unit = Organization.objects.get(code="QT-STC")
 
     # Morning: what waits for the standing office before the unit sends anything.
@@ -245,7 +245,7 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
     page.locator("#action-sign_off").get_by_role("button", name="Ký duyệt và gửi").click()
     step = page.locator("#confirm-step")
     assert step.is_visible()
-    assert "04/08/2025" in page.locator("#confirm-problems").inner_text()
+    assert "10/12/2025" in page.locator("#confirm-problems").inner_text()
     assert page.locator("#confirm-consequences").is_visible()
     dossier.refresh_from_db()
     assert dossier.state == State.AWAITING_SIGNOFF  # nothing sent before the confirmation

@@ -26,6 +26,8 @@ def test_demo_catalogue_council_and_campaign_round(demo):
     assert form_on("THON_VH", datetime.date(2025, 7, 1)).decider_title == "CHỦ TỊCH ỦY BAN NHÂN DÂN CẤP XÃ"
     for code in ("LDTT", "TTLDTT", "TTLDXS", "CO_TINH", "HCSV", "HCDL1", "HCLD3", "HUYC_CSVV1", "KNC", "GDVH"):
         assert form_on(code, datetime.date(2026, 1, 1)) is not None, code
+    for province in ("HT", "TQ"):  # each province of the demo has its own provincial rows
+        assert form_on(f"CO_TINH_{province}", datetime.date(2026, 1, 1)).issuer.code == province
     assert "98/2023" in form_on("GK_GD_SNV", datetime.date(2024, 12, 27)).legal_ref
     assert "152/2025" in form_on("GK_GD_SNV", datetime.date(2025, 7, 1)).legal_ref
     council = Council.objects.get(authority__code="QT")
