@@ -84,6 +84,10 @@ def _pages() -> list[tuple[str | None, str, str]]:
         ("canbo", "home-unit", reverse("home")),
         ("canbo", "score-sheet", reverse("scoring:sheet", args=[own_sheet.pk])),
         ("canbo", "dossier-list-unit", reverse("awards:dossiers")),
+        ("thuongtruc", "law-catalogue", reverse("awards:law_catalogue")),
+        ("thuongtruc", "award-funds", reverse("awards:funds")),
+        ("canbo", "yearend-votes", reverse("titles:votes")),
+        ("canbo", "yearend-vote", reverse("titles:vote", args=[_yearend_vote(canbo, stc).pk])),
     ]
     if draft is not None:
         pages.append(("canbo", "dossier-draft", reverse("awards:dossier", args=[draft.pk])))
@@ -91,6 +95,13 @@ def _pages() -> list[tuple[str | None, str, str]]:
         "movements:report_submit", args=[most_milestones.pk, most_milestones.milestones.order_by("pk").first().pk]
     )))
     return pages
+
+
+def _yearend_vote(officer, unit):
+    """Sở Tài chính's year-end vote on last year's titles: the list and the tally form."""
+    from tdkt.titles.services import yearend_open
+
+    return yearend_open(actor=officer, organization=unit, year=timezone.localdate().year - 1)
 
 
 def _draft_dossier(officer, unit):
