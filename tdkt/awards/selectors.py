@@ -17,7 +17,7 @@ from .domain.workflow import State
 from .models import Awardee, CommendationRound, Decision, Dossier, RoundKind
 
 
-def _paths(user, roles) -> tuple[bool, list[str]]:
+def role_scope(user, roles) -> tuple[bool, list[str]]:
     everything = getattr(user, "is_superuser", False)
     paths = []
     for role, path in role_paths(user):
@@ -37,8 +37,8 @@ def _prefix_q(field: str, paths: list[str]) -> Q:
 
 def dossier_list(user, *, state: str = "", round_id: int | None = None, query: str = "") -> QuerySet:
     qs = Dossier.objects.select_related("round__authority", "organization")
-    everything, unit_paths = _paths(user, UNIT_ROLES)
-    _, authority_paths = _paths(user, AUTHORITY_ROLES)
+    everything, unit_paths = role_scope(user, UNIT_ROLES)
+    _, authority_paths = role_scope(user, AUTHORITY_ROLES)
     if not everything:
         own = _prefix_q("organization__path", unit_paths)
         # The receiving side sees a dossier once it has been sent (drafts, and those waiting for the
@@ -63,8 +63,8 @@ def dossier_get(user, pk) -> Dossier:
 
 
 def _rounds(user, *, offered: bool) -> QuerySet:
-    everything, unit_paths = _paths(user, UNIT_ROLES)
-    _, authority_paths = _paths(user, AUTHORITY_ROLES)
+    everything, unit_paths = role_scope(user, UNIT_ROLES)
+    _, authority_paths = role_scope(user, AUTHORITY_ROLES)
     qs = CommendationRound.objects.select_related("authority", "movement")
     if not everything:
         ancestors = {int(p) for path in unit_paths for p in path.strip("/").split("/") if p}

@@ -10,27 +10,16 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from tdkt.accounts.scope import role_paths
 from tdkt.organizations.models import Organization
 
 from .access import AUTHORITY_ROLES
 from .domain.fund import Drawing, FundBalance, fund_balance
 from .models import Awardee, AwardForm, Decision
 from .models_fund import AwardFund
+from .selectors import role_scope
 
 FUND_VIEWERS = AUTHORITY_ROLES
 FUND_KEEPERS = ("standing_office",)
-
-
-def _scope(user, roles) -> tuple[bool, list[str]]:
-    everything = bool(getattr(user, "is_superuser", False) and user.is_active)
-    paths = []
-    for role, path in role_paths(user):
-        if role == "admin":
-            everything = True
-        elif path and role in roles:
-            paths.append(path)
-    return everything, paths
 
 
 def _covering(field: str, everything: bool, paths: list[str]) -> Q:
@@ -44,7 +33,7 @@ def _covering(field: str, everything: bool, paths: list[str]) -> Q:
 
 def can_keep_fund(user, issuer: Organization) -> bool:
     """Whether ``user`` sets the allocation of ``issuer``'s funds (its standing office, the admin)."""
-    everything, paths = _scope(user, FUND_KEEPERS)
+    everything, paths = role_scope(user, FUND_KEEPERS)
     return everything or any(issuer.path.startswith(p) for p in paths)
 
 
@@ -60,7 +49,7 @@ def _money(*, revoked: bool | None = None):
 def fund_list(user, *, year: int | None = None, issuer_id: int | None = None) -> QuerySet:
     """The funds ``user`` sees, each with ``drawn`` (every decision of the year) and ``returned``
     (the revoked ones'); ``balance_of(fund)`` gives the rest."""
-    everything, paths = _scope(user, FUND_VIEWERS)
+    everything, paths = role_scope(user, FUND_VIEWERS)
     qs = (AwardFund.objects.filter(_covering("issuer__path", everything, paths))
           .select_related("issuer").annotate(drawn=_money(), returned=_money(revoked=True)))
     if year:
@@ -108,7 +97,7 @@ def fund_state(issuer: Organization, year: int) -> tuple[AwardFund, FundBalance]
 def fund_issuers(user) -> QuerySet:
     """The organisations whose fund ``user`` may set: those that decide a title or form of the
     catalogue or have issued a decision, within the user's standing office grants (all for the admin)."""
-    everything, paths = _scope(user, FUND_KEEPERS)
+    everything, paths = role_scope(user, FUND_KEEPERS)
     deciding = Q(pk__in=AwardForm.objects.filter(issuer__isnull=False).values("issuer_id")) | Q(
         pk__in=Decision.objects.values("issuer_id"))
     return Organization.objects.filter(deciding, _covering("path", everything, paths)).order_by("path", "name")

@@ -121,36 +121,32 @@ def tally_view(request, pk):
     return _page(request, vote, meeting=form, status=400)
 
 
-@require_POST
-def decide_view(request, pk):
+def _head_step(request, pk, form_class, act, done: str, slot: str):
+    """The head's step (decide, revoke): the form's values to the service, the page again on an error."""
     vote = vote_get(request.user, pk)
     require(user_can(request.user, "yearend.decide", vote.organization))
-    form = DecideForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.yearend_decide(actor=request.user, vote=vote, **form.cleaned_data)
+            act(actor=request.user, vote=vote, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("The decision was issued; the titles are in the records."))
+            messages.success(request, done)
             return redirect("titles:vote", vote.pk)
-    return _page(request, vote, decide=form, status=400)
+    return _page(request, vote, status=400, **{slot: form})
+
+
+@require_POST
+def decide_view(request, pk):
+    return _head_step(request, pk, DecideForm, services.yearend_decide,
+                      _("The decision was issued; the titles are in the records."), "decide")
 
 
 @require_POST
 def revoke_view(request, pk):
-    vote = vote_get(request.user, pk)
-    require(user_can(request.user, "yearend.decide", vote.organization))
-    form = RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.yearend_revoke(actor=request.user, vote=vote, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The decision was revoked; the titles it gave were taken out of the records."))
-            return redirect("titles:vote", vote.pk)
-    return _page(request, vote, revoke=form, status=400)
+    return _head_step(request, pk, RevokeForm, services.yearend_revoke,
+                      _("The decision was revoked; the titles it gave were taken out of the records."), "revoke")
 
 
 def docx_view(request, pk):

@@ -288,16 +288,14 @@ HONOUR_ACCEPTED = {
 }
 PERSON_TARGET, COLLECTIVE_TARGET = "person", "organization"
 TARGET_LABELS = {"Cá nhân": PERSON_TARGET, "Tập thể": COLLECTIVE_TARGET}
+def _decision_number(note: str) -> Column:
+    """The decision's number: the key of the "Quyết định" sheet and the link to it from each awardee."""
+    return Column("number", "Số quyết định", required=True, max_length=60,
+                  aliases=("Số QĐ", "Số, ký hiệu", "Số ký hiệu"), width=18, note=note)
+
+
 DECISION_SHEET_COLUMNS = (
-    Column(
-        "number",
-        "Số quyết định",
-        required=True,
-        max_length=60,
-        aliases=("Số QĐ", "Số, ký hiệu", "Số ký hiệu"),
-        width=18,
-        note="Ví dụ 312/QĐ-SNV. Mỗi quyết định một dòng, số không trùng trong tệp.",
-    ),
+    _decision_number("Ví dụ 312/QĐ-SNV. Mỗi quyết định một dòng, số không trùng trong tệp."),
     Column(
         "decided_on",
         "Ngày quyết định",
@@ -320,15 +318,7 @@ DECISION_SHEET_COLUMNS = (
     Column("summary", "Trích yếu", max_length=500, aliases=("Nội dung", "Trích yếu nội dung"), width=50),
 )
 AWARDEE_COLUMNS = (
-    Column(
-        "number",
-        "Số quyết định",
-        required=True,
-        max_length=60,
-        aliases=("Số QĐ", "Số, ký hiệu", "Số ký hiệu"),
-        width=18,
-        note="Số của một quyết định ở trang tính “Quyết định”.",
-    ),
+    _decision_number("Số của một quyết định ở trang tính “Quyết định”."),
     Column(
         "honour",
         "Danh hiệu, hình thức",
