@@ -138,7 +138,7 @@ def decision_list(request, filters: Query[AwardDecisionQuery]):
     qs = selectors.decision_list(request.user).order_by("-date", "-number", "-pk")
     if filters.year:
         qs = qs.filter(year=filters.year)
-    return page_of(qs, filters)
+    return page_of(selectors.decisions_matching(qs, " ".join(filters.q.split())), filters)
 
 
 @router.get(

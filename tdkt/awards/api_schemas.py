@@ -438,6 +438,8 @@ class DossierVotesOut(Schema):
 
 class AwardDecisionQuery(Paging):
     year: Year | None = None
+    q: text(100) = Field("", description="Số (312, 312/QĐ-SNV), trích yếu, cơ quan, hình thức, người được khen; "
+                                         "không cần dấu")
 
 
 class AwardDecisionIn(In):

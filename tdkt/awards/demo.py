@@ -162,6 +162,8 @@ def _decided_dossier(actor, orgs, forms, regular) -> Decision:
                           amount=reward_amount(form.coefficient_individual, decision.date), honour_record=record)
         awardee.refresh_search_text()
         awardee.save()
+    decision.refresh_search_text()
+    decision.save(update_fields=["search_text"])
     return decision
 
 

@@ -338,6 +338,8 @@ class Decision(models.Model):
     revocation_reason = models.CharField(_("reason for revocation"), max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # fold_vi of the number, subject, issuer and the forms given: "giay khen 312/qd-snv …" (search).
+    search_text = models.CharField(max_length=1000, editable=False, default="")
 
     class Meta:
         verbose_name = _("decision")
@@ -350,6 +352,13 @@ class Decision(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.number}/{self.symbol}"
+
+    def refresh_search_text(self) -> None:
+        """After its awardees exist: the forms they were given are words one searches by."""
+        from tdkt.core.domain.text import fold_vi
+
+        forms = sorted(set(self.awardees.values_list("award__name", flat=True)))
+        self.search_text = fold_vi(" ".join([self.reference, self.subject, self.issuer.name, *forms]))[:1000]
 
 
 class Awardee(models.Model):

@@ -119,18 +119,24 @@ def decision_get(user, pk) -> Decision:
 # The public side (no login): only what was published.
 
 
-def public_decisions(*, query: str = "") -> QuerySet:
-    """Published decisions; with ``query`` every word must match an awardee's name or organisation
-    (accent-free), the subject or the number ("12", "12/QĐ-UBND")."""
-    qs = Decision.objects.filter(published=True).select_related("issuer").order_by("-date", "-number")
+def decisions_matching(qs: QuerySet, query: str) -> QuerySet:
+    """``qs`` narrowed to the decisions every word of ``query`` matches, without tone marks: an awardee's
+    name or organisation, the subject, the issuer, a form given ("giay khen") or the number ("312",
+    "312/QĐ-SNV")."""
     for raw, term in zip(query.split(), search_terms(query), strict=False):
         awardees = Awardee.objects.filter(search_text__contains=term).values("decision_id")
-        match = Q(pk__in=awardees) | Q(subject__icontains=raw) | Q(symbol__icontains=raw)
+        match = Q(pk__in=awardees) | Q(search_text__contains=term)
         number, _, symbol = raw.partition("/")
         if number.isascii() and number.isdigit() and len(number) < 10:
             match |= Q(number=int(number), symbol__iexact=symbol) if symbol else Q(number=int(number))
         qs = qs.filter(match)
     return qs
+
+
+def public_decisions(*, query: str = "") -> QuerySet:
+    """Published decisions, narrowed by ``query`` as decisions_matching does."""
+    qs = Decision.objects.filter(published=True).select_related("issuer").order_by("-date", "-number")
+    return decisions_matching(qs, query)
 
 
 def public_awardee(token) -> Awardee:

@@ -924,7 +924,7 @@ AWARD_LISTS = {
     "/awards/funds": ["year", "issuer_id", "limit", "offset"],
     "/awards/rounds": ["year", "limit", "offset"],
     "/awards/dossiers": ["state", "round_id", "q", "limit", "offset"],
-    "/awards/decisions": ["year", "limit", "offset"],
+    "/awards/decisions": ["year", "q", "limit", "offset"],
 }
 # Operations with no JSON body: every id in the path fuzzed.
 AWARD_DETAIL_PATHS = [

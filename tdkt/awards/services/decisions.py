@@ -191,7 +191,8 @@ def decision_issue(
     docx, pdf = decision_files(decision)
     decision.docx.save(f"quyet-dinh-{number}-{date.year}.docx", ContentFile(docx), save=False)
     decision.pdf.save(f"quyet-dinh-{number}-{date.year}.pdf", ContentFile(pdf), save=False)
-    decision.save(update_fields=["docx", "pdf"])
+    decision.refresh_search_text()
+    decision.save(update_fields=["docx", "pdf", "search_text"])
     source = dossier.state
     if not any(decidable_nominees(dossier, org) for org in _issuers(dossier)):
         try:

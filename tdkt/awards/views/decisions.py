@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,7 +31,7 @@ from ..documents import decision_docx, money
 from ..domain.workflow import State
 from ..forms_decisions import DecisionForm, ForwardForm, RevokeForm, decision_initial
 from ..models import CertificateBatchStatus
-from ..selectors import decision_get, decision_list, dossier_get, rounds_above
+from ..selectors import decision_get, decision_list, decisions_matching, dossier_get, rounds_above
 from ..services.certificates import (
     RETRIERS,
     certificates_drop,
@@ -133,10 +132,8 @@ def dossier_forward_view(request, dossier_pk):
 
 def decision_list_view(request):
     decisions = decision_list(request.user)
-    query = request.GET.get("q", "").strip()[:100]
-    for term in query.split():
-        decisions = decisions.filter(Q(subject__icontains=term) | Q(issuer__name__icontains=term)
-                                     | Q(dossier__title__icontains=term) | Q(symbol__icontains=term))
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    decisions = decisions_matching(decisions, query)
     page = Paginator(decisions.order_by("-date", "-number", "-pk"), 50).get_page(request.GET.get("page"))
     return render(request, "awards/decision_list.html", {"page": page, "query": query})
 
