@@ -22,7 +22,7 @@ from django.utils import timezone
 from ninja import Field, File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
-from tdkt.accounts.scope import scope_for
+from tdkt.accounts.scope import scope_for, user_can
 from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of, text
 from tdkt.organizations import selectors as org_selectors
 from tdkt.organizations.errors import require
@@ -30,7 +30,9 @@ from tdkt.organizations.models import Organization
 from tdkt.organizations.schemas import In
 
 from . import selectors
+from .domain.plan_file import MAX_BYTES
 from .models import ContentItem, Registration, ReportSubmission, SubmissionStatus
+from .plan_export import plan_export
 from .schemas import (
     ContentItemIn,
     ContentItemOut,
@@ -61,6 +63,7 @@ from .schemas import (
     TaskStatusIn,
 )
 from .services import participation, plans, signoff_steps
+from .services.plan_import import plan_import_file
 
 router = Router()
 
@@ -77,6 +80,7 @@ API_FIELD_NAMES = {
     "lead_organization": "lead_organization_id",
 }
 MAX_FIGURE = 10**12
+TOO_LARGE = "Tệp quá lớn: tối đa 2 MB."
 
 
 def _managed(user, movement_id: int):
@@ -148,6 +152,55 @@ def movement_list(request, filters: Query[MovementQuery]):
     if filters.status:
         qs = qs.filter(status=filters.status)
     return page_of(qs.annotate(participant_count=Count("participants")), filters)
+
+
+# A plan file's import comes before /movements/{movement_id}, which would take "import" for an id.
+PLAN_FILE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "description": "Tệp kế hoạch (định dạng tdkt-ke-hoach/1)"}
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/movements/import",
+    response={201: MovementDetailOut, **error_responses(400, 403)},
+    tags=PLANS,
+    summary="Nhập kế hoạch thi đua từ tệp",
+    openapi_extra=PLAN_FILE_BODY,
+)
+def movement_import(request):
+    """Gửi tệp kế hoạch (định dạng của `GET /movements/{id}/export`) làm nội dung JSON, hoặc dạng
+    multipart/form-data với trường `file`; tối đa 2 MB. Ngày ghi dd/mm/yyyy; đơn vị ghi bằng mã, khối
+    bằng tên và năm. Cả tệp được kiểm tra trước: sai ở đâu thì không ghi gì và trả về 400 với lỗi theo
+    từng vị trí trong tệp (ví dụ `milestones[2].report_deadline`). Mã đơn vị ngoài phạm vi người gọi
+    được báo như không có; không có quyền quản lý phong trào tại đơn vị ban hành thì 403."""
+    require(user_can(request.user, "movement.manage"), "Bạn không có quyền ban hành kế hoạch thi đua.")
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
+        raise ValidationError({"tệp": [TOO_LARGE]})
+    if request.content_type == "multipart/form-data":
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise ValidationError({"file": ["Thiếu tệp kế hoạch (trường file)."]})
+        if upload.size > MAX_BYTES:
+            raise ValidationError({"tệp": [TOO_LARGE]})
+        data, name = upload.read(), upload.name
+    else:
+        data, name = request.body, ""
+    movement = plan_import_file(actor=request.user, data=data, file_name=name)
+    return Status(201, selectors.movement_get(request.user, movement.pk))
 
 
 @router.get(
@@ -581,3 +634,18 @@ def submission_signoff(request, submission_id: Id, action: SignoffAction, payloa
              submission and submission.milestone.movement_id, "Không tìm thấy báo cáo.")
     return signoff_steps.report_signoff(actor=request.user, submission=submission, action=action,
                                         reason=payload.reason, confirmed=payload.confirmed)
+
+
+# Plan files --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/movements/{movement_id}/export",
+    response={200: dict, **error_responses(404)},
+    tags=PLANS,
+    summary="Xuất kế hoạch thi đua ra tệp",
+)
+def movement_export(request, movement_id: Id):
+    """Kế hoạch ở định dạng tệp kế hoạch (tdkt-ke-hoach/1): gửi lại qua `POST /movements/import` thì
+    được một kế hoạch như vậy (dự thảo hay đã ban hành như kế hoạch gốc)."""
+    return plan_export(selectors.movement_get(request.user, movement_id))

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from .views import plans
+from .views import plan_file, plans
 
 urlpatterns = [
     path("", plans.movement_list_view, name="list"),
     path("new/", plans.movement_create_view, name="create"),
+    path("import/", plan_file.movement_import_view, name="import"),
     path("<int:pk>/", plans.movement_detail_view, name="detail"),
+    path("<int:pk>/export/", plan_file.movement_export_view, name="export"),
     path("<int:pk>/edit/", plans.movement_edit_view, name="edit"),
     path("<int:pk>/status/", plans.movement_status_view, name="status"),
     path("<int:pk>/phases/new/", plans.phase_add_view, name="phase_add"),

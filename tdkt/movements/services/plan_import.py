@@ -107,7 +107,7 @@ def plan_import(*, actor, plan: PlanFile, file_name: str = "", sha256: str = "")
             )
             if row.status != task.status:
                 plans.task_set_status(actor=actor, task=task, status=row.status)
-    with _at("status"):
+    with _at("status", {"status": ""}):
         if plan.status in (MovementStatus.ISSUED, MovementStatus.CLOSED):
             movement = plans.movement_set_status(actor=actor, movement=movement, status=MovementStatus.ISSUED)
         if plan.status == MovementStatus.CLOSED:
