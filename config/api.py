@@ -102,6 +102,7 @@ api.add_router("/", "tdkt.movements.api.router")
 api.add_router("/", "tdkt.scoring.api.router")
 api.add_router("/", "tdkt.awards.api.router")
 api.add_router("/", "tdkt.titles.api.router")
+api.add_router("/", "tdkt.search.api.router")
 api.add_router("/", "tdkt.notifications.api.router")
 
 

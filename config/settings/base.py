@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tdkt.scoring",
     "tdkt.awards",
     "tdkt.titles",
+    "tdkt.search",
     "tdkt.public",
     "tdkt.documents",
 ]

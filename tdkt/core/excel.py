@@ -61,28 +61,38 @@ def set_cell(sheet, row: int, column: int, value):
 
 
 def write_xlsx(path, *, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
+    write_xlsx_sheets(path, [(title, headers, rows)])
+
+
+def write_xlsx_sheets(path, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> None:
+    """One workbook, a sheet per (title, headers, rows): a bold header row, dates as dd/mm/yyyy."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title(title))
     bold = Font(bold=True)
-    header_cells = []
-    for text in headers:
-        head = cell(sheet, text)
-        head.font = bold
-        header_cells.append(head)
-    sheet.append(header_cells)
-    for row in rows:
-        out = []
-        for value in row:
-            item = cell(sheet, value)
-            if isinstance(value, datetime.date):
-                item.number_format = "DD/MM/YYYY"
-            out.append(item)
-        sheet.append(out)
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title=sheet_title(title))
+        header_cells = []
+        for text in headers:
+            head = cell(sheet, text)
+            head.font = bold
+            header_cells.append(head)
+        sheet.append(header_cells)
+        for row in rows:
+            out = []
+            for value in row:
+                item = cell(sheet, value)
+                if isinstance(value, datetime.date):
+                    item.number_format = "DD/MM/YYYY"
+                out.append(item)
+            sheet.append(out)
     workbook.save(path)
 
 
 def xlsx_response(*, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> FileResponse:
+    return xlsx_sheets_response(filename=filename, sheets=[(title, headers, rows)])
+
+
+def xlsx_sheets_response(*, filename: str, sheets) -> FileResponse:
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    write_xlsx(handle, title=title, headers=headers, rows=rows)
+    write_xlsx_sheets(handle, sheets)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
