@@ -87,6 +87,7 @@ def _pages() -> list[tuple[str | None, str, str]]:
         ("thuongtruc", "law-catalogue", reverse("awards:law_catalogue")),
         ("thuongtruc", "award-funds", reverse("awards:funds")),
         ("canbo", "yearend-votes", reverse("titles:votes")),
+        ("thuongtruc", "search", reverse("search:search") + "?q=312"),
         ("canbo", "yearend-vote", reverse("titles:vote", args=[_yearend_vote(canbo, stc).pk])),
     ]
     if draft is not None:
