@@ -1,8 +1,14 @@
-"""Seven years of plausible emulation history for the demo people and units (2019–2025).
+"""Seven years of emulation history (2019–2025).
 
 Titles are recorded up to 2024; 2025 has ratings only, so the "who can be proposed" page has the
 year's real question to answer.
+
+The demo's own history (load_demo_history) is each province's yearly records files (data/), imported
+as an office imports them; what the importers do not take yet (initiatives, the Bằng khen of the
+years before, a discipline, a complaint) is written here. load_history draws plausible history at
+random for any people (the files were first drawn by it; tests use it for people of their own).
 """
+
 
 import datetime
 import random
@@ -12,6 +18,8 @@ from tdkt.audit.services import audit_record
 from tdkt.organizations.models import Organization, Person
 from tdkt.records.models import AnnualRating, DisciplineRecord, HonourRecord, Initiative, ReviewFlag
 from tdkt.records.signals import send_facts_changed
+
+from .files import PROVINCES, RATING_YEARS, import_records, other_records
 
 FIRST, LAST, LAST_TITLES = 2019, 2025, 2024
 WEIGHTS = [("HTXSNV", 2), ("HTTNV", 6), ("HTNV", 2)]
@@ -26,6 +34,29 @@ INITIATIVE_TITLES = [
 
 def _rating(rng):
     return rng.choices([r for r, _ in WEIGHTS], weights=[w for _, w in WEIGHTS])[0]
+
+
+def _discipline_and_complaint(actor) -> None:
+    """A discipline in force and an open complaint, for the rules to show."""
+    someone = Person.objects.filter(organization__code="QT-STC-NS").order_by("pk").first()
+    if someone:
+        DisciplineRecord.objects.create(
+            person=someone,
+            form="khien_trach",
+            start_date=datetime.date(2025, 3, 1),
+            end_date=datetime.date(2026, 3, 1),
+            decision_number="12/QĐ-STC",
+            created_by=actor,
+        )
+    another = Person.objects.filter(organization__code="QT-STC-GCS").order_by("pk").first()
+    if another:
+        ReviewFlag.objects.create(
+            person=another,
+            reason="khieu_nai",
+            opened_on=datetime.date(2025, 11, 1),
+            note="Đơn phản ánh đang được xác minh",
+            created_by=actor,
+        )
 
 
 def load_history(*, actor, rng: random.Random) -> dict:
@@ -86,25 +117,7 @@ def load_history(*, actor, rng: random.Random) -> dict:
     HonourRecord.objects.bulk_create(honours, batch_size=2000)
     Initiative.objects.bulk_create(initiatives, batch_size=2000)
     send_facts_changed(sender=AnnualRating, person_ids=(r.person_id for r in [*ratings, *honours, *initiatives]))
-    someone = Person.objects.filter(organization__code="QT-STC-NS").order_by("pk").first()
-    if someone:
-        DisciplineRecord.objects.create(
-            person=someone,
-            form="khien_trach",
-            start_date=datetime.date(2025, 3, 1),
-            end_date=datetime.date(2026, 3, 1),
-            decision_number="12/QĐ-STC",
-            created_by=actor,
-        )
-    another = Person.objects.filter(organization__code="QT-STC-GCS").order_by("pk").first()
-    if another:
-        ReviewFlag.objects.create(
-            person=another,
-            reason="khieu_nai",
-            opened_on=datetime.date(2025, 11, 1),
-            note="Đơn phản ánh đang được xác minh",
-            created_by=actor,
-        )
+    _discipline_and_complaint(actor)
     counts = {"ratings": len(ratings), "honours": len(honours), "initiatives": len(initiatives)}
     audit_record(
         event_type=AuditEventType.RECORDS_IMPORTED,
@@ -113,3 +126,45 @@ def load_history(*, actor, rng: random.Random) -> dict:
         target_label="Dữ liệu demo: xếp loại, danh hiệu, sáng kiến 2019–2025",
     )
     return counts
+
+
+def load_demo_history(*, actor) -> dict:
+    for province in PROVINCES:
+        for year in RATING_YEARS:
+            import_records(actor=actor, province=province, year=year)
+    other = other_records()
+    people = dict(Person.objects.values_list("code", "pk"))
+    initiatives = [
+        Initiative(person_id=people[item["person"]], title=item["title"], scope=item["scope"], year=item["year"],
+                   created_by=actor)
+        for item in other["initiatives"]
+    ]
+    honours = [
+        HonourRecord(
+            person_id=people[item["person"]],
+            code=item["code"],
+            year=item["year"],
+            issuer=item["issuer"],
+            decision_number=item["decision_number"],
+            decision_date=datetime.datetime.strptime(item["decision_date"], "%d/%m/%Y").date()
+            if item["decision_date"] else None,
+            created_by=actor,
+        )
+        for item in other["honours"]
+    ]
+    HonourRecord.objects.bulk_create(honours)
+    Initiative.objects.bulk_create(initiatives)
+    send_facts_changed(sender=AnnualRating, person_ids=(r.person_id for r in [*honours, *initiatives]))
+    _discipline_and_complaint(actor)
+    counts = {"initiatives": len(initiatives), "honours": len(honours)}
+    audit_record(
+        event_type=AuditEventType.RECORDS_IMPORTED,
+        actor=actor,
+        extra={"demo": True, **counts},
+        target_label="Dữ liệu demo: sáng kiến, bằng khen 2018–2020 (chưa có mẫu nhập)",
+    )
+    return {
+        "ratings": AnnualRating.objects.count(),
+        "honours": HonourRecord.objects.count(),
+        "initiatives": Initiative.objects.count(),
+    }

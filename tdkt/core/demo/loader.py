@@ -1,7 +1,11 @@
-"""Builds the demo province through the same services the pages use, so it is audited too."""
+"""Builds the demo province through the same services the pages use, so it is audited too.
+
+The organisations, people and their history are files in data/ (the importers' templates, as a
+province's office fills them), loaded through the same import jobs an upload runs; what no importer
+takes yet (the three provinces at the roots, the blocks, the 2025 merger, the accounts) stays here.
+"""
 
 import datetime
-import random
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -13,51 +17,24 @@ from tdkt.organizations.models import BlockRole, Organization
 
 from ..domain.numbers import format_number
 from . import data
-from .history import load_history
+from .files import import_organizations, import_people
+from .history import load_demo_history
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo database only, refused elsewhere
 
 
-def _org(actor, code, name, short, kind, level, parent, active_from=datetime.date(2008, 1, 1)):
+def _province(actor, code: str, name: str, short: str) -> Organization:
+    """A province is the root of its tree: the organisations file hangs everything under one."""
     return services.organization_create(
         actor=actor,
         code=code,
         name=name,
         short_name=short,
-        kind=kind,
-        level=level,
-        parent=parent,
-        active_from=active_from,
+        kind="province",
+        level="province",
+        parent=None,
+        active_from=datetime.date(2008, 1, 1),
     )
-
-
-def _people(actor, rng: random.Random, org: Organization, count: int, *, lead: bool) -> int:
-    for i in range(count):
-        female = rng.random() < 0.5
-        name = " ".join(
-            [
-                rng.choice(data.SURNAMES),
-                rng.choice(data.MIDDLE_FEMALE if female else data.MIDDLE_MALE),
-                rng.choice(data.GIVEN_FEMALE if female else data.GIVEN_MALE),
-            ]
-        )
-        born = datetime.date(rng.randint(1966, 1998), rng.randint(1, 12), rng.randint(1, 28))
-        start = datetime.date(max(born.year + 22, 1990), rng.randint(1, 12), 1)
-        is_lead = lead and i < 2
-        services.person_create(
-            actor=actor,
-            organization=org,
-            code=f"{org.code}-{i + 1:03d}",
-            full_name=name,
-            sex="nu" if female else "nam",
-            date_of_birth=born,
-            ethnicity=rng.choice(data.ETHNICITIES),
-            category=rng.choice(["cong_chuc"] * 4 + ["vien_chuc", "nguoi_lao_dong"]),
-            position=data.POSITIONS_LEAD[i] if is_lead else rng.choice(data.POSITIONS),
-            is_manager=is_lead,
-            service_start=start,
-        )
-    return count
 
 
 @transaction.atomic
@@ -71,34 +48,16 @@ def load_demo(*, stdout=None) -> bool:
         return False
     admin = User.objects.create_superuser(username="admin", password=DEMO_PASSWORD, full_name="Quản trị hệ thống")
     RoleGrant.objects.create(user=admin, role="admin")
-    rng = random.Random(2022)  # noqa: S311 - reproducible demo names
-
-    qt = _org(admin, "QT", "UBND tỉnh Quảng Trị", "Quảng Trị", "province", "province", None)
-    qt_orgs = {"QT": qt}
-    for code, name, short, kind, level in data.QT_BLOCK_MEMBERS:
-        qt_orgs[code] = _org(admin, code, name, short, kind, level, qt)
-    for parent, code, name, short in data.QT_DIVISIONS:
-        qt_orgs[code] = _org(admin, code, name, short, "division", "unit", qt_orgs[parent])
-    tq = _org(admin, "TQ", "UBND tỉnh Tuyên Quang", "Tuyên Quang", "province", "province", None)
-    tq_orgs = {
-        code: _org(admin, code, name, short, kind, level, tq)
-        for code, name, short, kind, level in data.TQ_BLOCK_MEMBERS
-    }
-    ht = _org(admin, "HT", "UBND tỉnh Hà Tĩnh", "Hà Tĩnh", "province", "province", None)
-    ht_snv = _org(admin, "HT-SNV", "Sở Nội vụ tỉnh Hà Tĩnh", "SNV Hà Tĩnh", "department", "department", ht)
-    ht_orgs = {
-        code: _org(admin, code, name, short, "division", "unit", ht_snv) for code, name, short in data.HT_SNV_DIVISIONS
-    }
-
-    people = 0
-    divided = {parent for parent, *_ in data.QT_DIVISIONS}
-    for code, org in qt_orgs.items():
-        if code == "QT":
-            continue
-        people += _people(admin, rng, org, 3 if code in divided else rng.randint(6, 12), lead=True)
-    for org in [*tq_orgs.values(), *ht_orgs.values()]:
-        people += _people(admin, rng, org, rng.randint(5, 9), lead=True)
-    people += _people(admin, rng, ht_snv, 3, lead=True)
+    # Each province's tree and people come from the files an office would upload (data/), through the
+    # same import jobs, one after the other as the offices would: the ids follow the files' order.
+    qt = _province(admin, "QT", "UBND tỉnh Quảng Trị", "Quảng Trị")
+    import_organizations(actor=admin, province="QT")
+    tq = _province(admin, "TQ", "UBND tỉnh Tuyên Quang", "Tuyên Quang")
+    import_organizations(actor=admin, province="TQ")
+    _province(admin, "HT", "UBND tỉnh Hà Tĩnh", "Hà Tĩnh")
+    import_organizations(actor=admin, province="HT")
+    people = sum(import_people(actor=admin, province=code) for code in ("QT", "TQ", "HT"))
+    every = {org.code: org for org in Organization.objects.all()}
 
     block = services.block_create(
         actor=admin,
@@ -107,9 +66,9 @@ def load_demo(*, stdout=None) -> bool:
         year=2022,
         basis="Công văn số 644/UBND-NC ngày 23/02/2022 của UBND tỉnh Quảng Trị về phân Khối thi đua năm 2022",
     )
-    for code, *_ in data.QT_BLOCK_MEMBERS:
+    for code in data.QT_BLOCK_MEMBERS:
         role = {data.QT_BLOCK_HEAD: BlockRole.HEAD, data.QT_BLOCK_DEPUTY: BlockRole.DEPUTY}.get(code, BlockRole.MEMBER)
-        services.block_member_add(actor=admin, block=block, organization=qt_orgs[code], role=role)
+        services.block_member_add(actor=admin, block=block, organization=every[code], role=role)
     tq_block = services.block_create(
         actor=admin,
         organizer=tq,
@@ -117,22 +76,21 @@ def load_demo(*, stdout=None) -> bool:
         year=2022,
         basis="Kế hoạch số 11/KH-KTĐNC ngày 24/01/2022 của Khối thi đua Nội chính tỉnh Tuyên Quang",
     )
-    for code, *_ in data.TQ_BLOCK_MEMBERS:
+    for code in data.TQ_BLOCK_MEMBERS:
         role = BlockRole.HEAD if code == data.TQ_BLOCK_HEAD else BlockRole.MEMBER
-        services.block_member_add(actor=admin, block=tq_block, organization=tq_orgs[code], role=role)
+        services.block_member_add(actor=admin, block=tq_block, organization=every[code], role=role)
 
     # The 2025 reorganisation: Sở Kế hoạch và Đầu tư merged into Sở Tài chính (history kept).
     services.organization_close(
         actor=admin,
-        organization=qt_orgs["QT-SKHDT"],
+        organization=every["QT-SKHDT"],
         closed_on=datetime.date(2025, 2, 28),
-        successor=qt_orgs["QT-STC"],
+        successor=every["QT-STC"],
         note="Hợp nhất vào Sở Tài chính theo Nghị quyết của HĐND tỉnh (sắp xếp bộ máy 2025)",
     )
 
-    history = load_history(actor=admin, rng=rng)
+    history = load_demo_history(actor=admin)
 
-    every = {**qt_orgs, **tq_orgs, "HT-SNV": ht_snv, **ht_orgs}
     for username, full_name, role, grant_on, works_at in data.DEMO_ACCOUNTS:
         user = (
             admin
