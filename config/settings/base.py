@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "tdkt.awards",
     "tdkt.titles",
     "tdkt.search",
+    "tdkt.reports",
+    "tdkt.stats",
     "tdkt.public",
     "tdkt.documents",
 ]

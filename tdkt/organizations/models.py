@@ -25,6 +25,16 @@ class OrganizationLevel(models.TextChoices):
     COMMUNE = "commune", _("Commune level")
 
 
+class TdktUnitKind(models.TextChoices):
+    """What kind of TĐKT organisational unit an organisation is, as Biểu 0604.N/BNV-TĐKT
+    (Thông tư 02/2023/TT-BNV) counts them; blank: not a unit working on emulation and commendation."""
+
+    MINISTRY_DEPARTMENT = "vu", _("Department (vụ) of a ministry or central body")
+    MINISTRY_SECTION = "phong_vu", _("Section of such a department")
+    HOME_AFFAIRS_BOARD = "ban_snv", _("Board (ban) of the provincial Department of Home Affairs")
+    HOME_AFFAIRS_SECTION = "phong_snv", _("Section (phòng) of the provincial Department of Home Affairs")
+
+
 class Organization(models.Model):
     """A node of a province's organisation tree.
 
@@ -60,6 +70,10 @@ class Organization(models.Model):
         related_name="predecessors",
     )
     closing_note = models.CharField(_("closing note"), max_length=500, blank=True)
+    # Biểu 0604 (Thông tư 02/2023/TT-BNV) counts the units that work on emulation and commendation.
+    tdkt_unit_kind = models.CharField(
+        _("TĐKT unit kind"), max_length=12, choices=TdktUnitKind.choices, blank=True, default=""
+    )
     search_text = models.CharField(max_length=400, editable=False, default="", db_index=True)
     # The unit's head signs off what its officers prepare (dossiers, score sheets, reports,
     # registrations) before it is sent; an organisation may switch the step off for itself.
@@ -109,6 +123,16 @@ class Sex(models.TextChoices):
     FEMALE = "nu", _("Female")
 
 
+class EducationLevel(models.TextChoices):
+    """Trình độ đào tạo, as the columns of Biểu 0605.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV) list them."""
+
+    SO_CAP = "so_cap", _("Elementary (sơ cấp)")
+    TRUNG_CAP = "trung_cap", _("Intermediate (trung cấp)")
+    CAO_DANG = "cao_dang", _("College (cao đẳng)")
+    DAI_HOC = "dai_hoc", _("University (đại học)")
+    TREN_DAI_HOC = "tren_dai_hoc", _("Postgraduate (trên đại học)")
+
+
 class Person(models.Model):
     """A cán bộ, công chức, viên chức or người lao động, in the organisation they work in now.
 
@@ -133,6 +157,12 @@ class Person(models.Model):
     )
     service_start = models.DateField(_("in service since"), null=True, blank=True)
     left_on = models.DateField(_("left service on"), null=True, blank=True)
+    # What Biểu 0605 (Thông tư 02/2023/TT-BNV) counts of the civil servants working on TĐKT.
+    education_level = models.CharField(
+        _("education level"), max_length=15, choices=EducationLevel.choices, blank=True, default=""
+    )
+    is_tdkt_officer = models.BooleanField(_("works on emulation and commendation (TĐKT)"), default=False)
+    in_tdkt_work_since = models.DateField(_("in TĐKT work since"), null=True, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     # Searched by substring: on PostgreSQL through a trigram index (migration 0005), which is not

@@ -1,0 +1,33 @@
+"""Writes for the TT02 forms: submitting (nộp) a form freezes its computed cells as a version."""
+
+from django.db import transaction
+
+from tdkt.accounts.scope import user_can
+from tdkt.audit.models import AuditEventType
+from tdkt.audit.services import audit_record
+from tdkt.organizations.errors import require
+from tdkt.organizations.models import Organization
+
+from .domain.layout import Form
+from .models import ReportSubmission
+from .selectors import report_compute
+
+SUBMIT_PERMISSION = "record.manage"
+
+
+@transaction.atomic
+def report_submit(*, actor, form: Form, year: int, organization: Organization) -> ReportSubmission:
+    """Compute the form now and store its cells as the submitted version, with who and when."""
+    require(user_can(actor, SUBMIT_PERMISSION, organization))
+    report = report_compute(form, year=year, organization=organization)
+    submission = ReportSubmission.objects.create(form_code=form.code, year=year, organization=organization,
+                                                 cells=report.cells, submitted_by=actor)
+    audit_record(
+        event_type=AuditEventType.REPORT_SUBMITTED,
+        actor=actor,
+        target=submission,
+        organization=organization,
+        target_label=f"Biểu {form.number} năm {year}",
+        after={"form": form.code, "year": year, "cells": report.cells},
+    )
+    return submission
