@@ -6,7 +6,7 @@ loads the demo into a throwaway SQLite database (config.settings.test, in a temp
 writes what it holds into `folder` (by default tdkt/core/demo/data/), in the importers' own
 templates, the columns a clerk fills:
 
-    to_chuc_<P>.xlsx                    a province's organisations below the province itself
+    to_chuc_<P>.xlsx                    a province's organisations, the province itself first
     can_bo_<P>.xlsx                     its people, in the units they joined
     ho_so_thi_dua_<P>_<year>.xlsx       a year's ratings and first title of its people and units
     ho_so_thi_dua_<P>_<year>_cstdcs.xlsx  the year's second title (Chiến sĩ thi đua cơ sở): one row
@@ -22,13 +22,16 @@ import datetime
 import io
 import json
 import os
+import re
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 # What the loader writes itself (files.OTHER_RECORDS) of a person's honours: the Bằng khen of the years
 # before the history; the demo's later rounds add honours of their own, which are not the history.
 EARLY_FORMS = ("BK_TINH",)
+STAMP, ZIP_TIME = "2026-01-01T00:00:00Z", (2026, 1, 1, 0, 0, 0)
 
 
 def _label(labels: dict, code: str) -> str:
@@ -43,13 +46,12 @@ def _organization_rows(province):
     from tdkt.organizations.importers.columns import KIND_LABELS, LEVEL_LABELS
     from tdkt.organizations.models import Organization
 
-    below = Organization.objects.filter(path__startswith=province.path).exclude(pk=province.pk).order_by("pk")
-    rows = []
-    for org in below.select_related("parent"):
-        # A closed unit's children moved to its successor; the file has them where they started.
-        rows.append([org.code, org.name, org.short_name, _label(KIND_LABELS, org.kind),
-                     _label(LEVEL_LABELS, org.level), org.parent.code, _day(org.active_from)])
-    return rows
+    tree = Organization.objects.filter(path__startswith=province.path).order_by("pk")  # the province first
+    return [
+        [org.code, org.name, org.short_name, _label(KIND_LABELS, org.kind), _label(LEVEL_LABELS, org.level),
+         org.parent.code if org.parent else "", _day(org.active_from)]
+        for org in tree.select_related("parent")
+    ]
 
 
 def _first_units(people) -> dict[int, str]:
@@ -146,7 +148,20 @@ def _workbook(kind: str, rows: list[list]) -> bytes:
     sheet.delete_rows(len(rows) + 2, sheet.max_row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _stable(buffer.getvalue())
+
+
+def _stable(content: bytes) -> bytes:
+    """The same bytes for the same rows: openpyxl stamps the file and each of its parts with the time
+    of writing, which would make every regeneration a change to commit."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", STAMP.encode(), data)
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def write_files(folder: Path) -> list[Path]:

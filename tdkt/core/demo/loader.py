@@ -2,7 +2,7 @@
 
 The organisations, people and their history are files in data/ (the importers' templates, as a
 province's office fills them), loaded through the same import jobs an upload runs; what no importer
-takes yet (the three provinces at the roots, the blocks, the 2025 merger, the accounts) stays here.
+takes yet (the blocks, the 2025 merger, the accounts) stays here.
 """
 
 import datetime
@@ -17,24 +17,10 @@ from tdkt.organizations.models import BlockRole, Organization
 
 from ..domain.numbers import format_number
 from . import data
-from .files import import_organizations, import_people
+from .files import PROVINCES, date_the_jobs_back, import_organizations, import_people
 from .history import load_demo_history
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo database only, refused elsewhere
-
-
-def _province(actor, code: str, name: str, short: str) -> Organization:
-    """A province is the root of its tree: the organisations file hangs everything under one."""
-    return services.organization_create(
-        actor=actor,
-        code=code,
-        name=name,
-        short_name=short,
-        kind="province",
-        level="province",
-        parent=None,
-        active_from=datetime.date(2008, 1, 1),
-    )
 
 
 @transaction.atomic
@@ -48,16 +34,13 @@ def load_demo(*, stdout=None) -> bool:
         return False
     admin = User.objects.create_superuser(username="admin", password=DEMO_PASSWORD, full_name="Quản trị hệ thống")
     RoleGrant.objects.create(user=admin, role="admin")
-    # Each province's tree and people come from the files an office would upload (data/), through the
-    # same import jobs, one after the other as the offices would: the ids follow the files' order.
-    qt = _province(admin, "QT", "UBND tỉnh Quảng Trị", "Quảng Trị")
-    import_organizations(actor=admin, province="QT")
-    tq = _province(admin, "TQ", "UBND tỉnh Tuyên Quang", "Tuyên Quang")
-    import_organizations(actor=admin, province="TQ")
-    _province(admin, "HT", "UBND tỉnh Hà Tĩnh", "Hà Tĩnh")
-    import_organizations(actor=admin, province="HT")
-    people = sum(import_people(actor=admin, province=code) for code in ("QT", "TQ", "HT"))
+    # Each province's tree, then each one's people, from the files an office would upload (data/),
+    # through the same import jobs run one after the other: the ids follow the files' order.
+    for province in PROVINCES:
+        import_organizations(actor=admin, province=province)
+    people = sum(import_people(actor=admin, province=province) for province in PROVINCES)
     every = {org.code: org for org in Organization.objects.all()}
+    qt, tq = every["QT"], every["TQ"]
 
     block = services.block_create(
         actor=admin,
@@ -90,6 +73,7 @@ def load_demo(*, stdout=None) -> bool:
     )
 
     history = load_demo_history(actor=admin)
+    date_the_jobs_back(actor=admin)
 
     for username, full_name, role, grant_on, works_at in data.DEMO_ACCOUNTS:
         user = (

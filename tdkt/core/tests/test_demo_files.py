@@ -1,9 +1,11 @@
 """The demo's organisations, people and history are files a province's office could upload
 (tdkt/core/demo/data/), loaded through the import jobs; build_data writes them back unchanged."""
 
+import datetime
 import json
 
 import pytest
+from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from tdkt.audit.models import AuditEvent, AuditEventType
@@ -43,9 +45,9 @@ def test_the_demo_tree_people_and_history_come_through_import_jobs(demo):
     assert set(jobs.values_list("status", flat=True)) == {ImportStatus.DONE}
     by_kind = {kind: jobs.filter(kind=kind) for kind in (ImportKind.ORGANIZATIONS, ImportKind.PEOPLE,
                                                          ImportKind.RECORDS)}
-    # Everything below the three provinces, every person, every rating and title of 2019–2025.
-    assert sum(j.created_count for j in by_kind[ImportKind.ORGANIZATIONS]) == Organization.objects.exclude(
-        kind="province").count() == 47
+    # The three provinces and everything below them, every person, every rating and title of 2019–2025.
+    assert sum(j.created_count for j in by_kind[ImportKind.ORGANIZATIONS]) == Organization.objects.count() == 50
+    assert set(Organization.objects.filter(parent=None).values_list("code", flat=True)) == set(PROVINCES)
     assert sum(j.created_count for j in by_kind[ImportKind.PEOPLE]) == Person.objects.count() == 366
     ratings = AnnualRating.objects.filter(year__range=(2019, 2025)).count()
     titles = HonourRecord.objects.filter(code__in=["LDTT", "CSTDCS", "TTLDTT"], year__range=(2019, 2024)).count()
@@ -75,3 +77,10 @@ def test_build_data_writes_back_the_files_the_demo_was_loaded_from(demo, tmp_pat
             assert json.loads(path.read_text()) == json.loads((files.DATA / path.name).read_text()), path.name
         else:
             assert _rows(path) == _rows(files.DATA / path.name), path.name
+
+
+def test_the_demo_imports_are_not_the_administrators_news(demo):
+    jobs = ImportJob.objects.filter(created_by__username="admin")
+    assert jobs.count() == 45
+    assert not jobs.filter(finished_at__gte=timezone.now() - datetime.timedelta(days=7)).exists()
+    assert all(job.created_at <= job.finished_at for job in jobs)

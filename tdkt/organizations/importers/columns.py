@@ -99,11 +99,11 @@ ORGANIZATION_COLUMNS = (
         "parent",
         "Mã đơn vị cấp trên",
         TEXT,
-        required=True,
         max_length=40,
         width=20,
         aliases=("Mã cấp trên", "Đơn vị cấp trên"),
-        note="Mã một đơn vị bạn được quản lý, hoặc một đơn vị khai báo ở dòng trên trong cùng tệp.",
+        note="Mã một đơn vị bạn được quản lý, hoặc một đơn vị khai báo ở dòng trên trong cùng tệp. Chỉ để trống "
+        "ở dòng UBND tỉnh (đơn vị gốc, không có cấp trên), do quản trị hệ thống nhập.",
     ),
     Column("active_from", "Ngày bắt đầu hoạt động", DATE, width=22, note=DATE_NOTE),
 )

@@ -1,8 +1,12 @@
-"""Organisation files: each row hangs under an organisation the user manages or an earlier row."""
+"""Organisation files: each row hangs under an organisation the user manages or an earlier row; a
+system administrator may also add a province at the root (a "UBND tỉnh" row without a parent), as
+the organisation form lets them."""
 
 from collections import namedtuple
 
-from ..models import Organization
+from tdkt.accounts.scope import user_can
+
+from ..models import Organization, OrganizationKind
 from ..selectors import OrganizationFilters, organization_list
 from ..services.organizations import _check_parent, _set_path
 from .cells import cell_text
@@ -21,6 +25,7 @@ def validate_organizations(table: Table, *, actor, on_progress=None):
                                    permission="organization.manage")
     managed = CodeLookup((r.code, r) for r in map(OrgRef._make, managed_qs.values_list(*OrgRef._fields)))
     taken = {code.casefold() for code in Organization.objects.values_list("code", flat=True)}
+    may_add_roots = user_can(actor, "account.manage")  # organization_create's rule for a root
     # Where each code of the file first appears, to tell "parent on a later row" from "unknown".
     first_row = {}
     if "code" in {c.key for _, c in table.columns}:
@@ -35,7 +40,12 @@ def validate_organizations(table: Table, *, actor, on_progress=None):
             rows_by_code.setdefault(key, (code, []))[1].append(row)
             if key in taken:
                 errors.add(row, COL["code"], f"Mã đơn vị “{code}” đã có trong hệ thống.")
-        parent = _resolve_parent(values.get("parent", ""), key, row, seen, first_row, managed, errors)
+        if values.get("parent"):
+            parent = _resolve_parent(values["parent"], key, row, seen, first_row, managed, errors)
+        elif {"parent", "kind"} & parsed.failed:
+            parent = {}  # the cell's own error says why
+        else:
+            parent = _root(values.get("kind"), may_add_roots, row, errors)
         if code:
             seen.setdefault(key, row)
         if parsed.ok and len(errors) == before:
@@ -45,6 +55,19 @@ def validate_organizations(table: Table, *, actor, on_progress=None):
             for row in rows:
                 errors.add(row, COL["code"], f"Mã đơn vị “{code}” bị trùng trong tệp (các dòng {rows_text(rows)}).")
     return records, errors.sorted(ORGANIZATION_COLUMNS)
+
+
+def _root(kind: str | None, may_add_roots: bool, row: int, errors: RowErrors) -> dict:
+    """{"parent_id": None} for a province at the root; {} after adding the reason it cannot be."""
+    if kind == OrganizationKind.PROVINCE and may_add_roots:
+        return {"parent_id": None}
+    if kind == OrganizationKind.PROVINCE:
+        errors.add(row, COL["parent"], "Chỉ quản trị hệ thống được thêm một tỉnh mới (dòng không có đơn vị cấp "
+                                       "trên); hãy ghi Mã đơn vị cấp trên.")
+    else:
+        errors.add(row, COL["parent"], "Thiếu Mã đơn vị cấp trên: chỉ dòng UBND tỉnh (đơn vị gốc) mới không có "
+                                       "cấp trên.")
+    return {}
 
 
 def _resolve_parent(parent_code, own_key, row, seen, first_row, managed, errors) -> dict:
@@ -75,10 +98,11 @@ def _resolve_parent(parent_code, own_key, row, seen, first_row, managed, errors)
 
 def write_organizations(records: list[dict]) -> list[Organization]:
     """Create the checked rows in file order, parents first; the caller holds the transaction."""
-    existing = Organization.objects.in_bulk({r["parent_id"] for r in records if "parent_id" in r})
+    existing = Organization.objects.in_bulk({r["parent_id"] for r in records if r.get("parent_id")})
     created_by_row: dict[int, Organization] = {}
     for record in records:
-        parent = created_by_row[record["parent_row"]] if "parent_row" in record else existing[record["parent_id"]]
+        parent = (created_by_row[record["parent_row"]] if "parent_row" in record
+                  else existing[record["parent_id"]] if record["parent_id"] else None)
         org = Organization(code=record["code"], name=record["name"], short_name=record.get("short_name", ""),
                            kind=record["kind"], level=record["level"], parent=parent,
                            active_from=record.get("active_from"))
