@@ -103,6 +103,7 @@ api.add_router("/", "tdkt.scoring.api.router")
 api.add_router("/", "tdkt.awards.api.router")
 api.add_router("/", "tdkt.titles.api.router")
 api.add_router("/", "tdkt.search.api.router")
+api.add_router("/", "tdkt.reports.api.router")
 api.add_router("/", "tdkt.stats.api.router")
 api.add_router("/", "tdkt.notifications.api.router")
 

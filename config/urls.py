@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("tdkt.awards.urls")),
     path("", include("tdkt.titles.urls")),
     path("", include("tdkt.search.urls")),
+    path("", include("tdkt.reports.urls")),
     path("", include("tdkt.stats.urls")),
     path("", include("tdkt.public.urls")),
     path("", include("tdkt.documents.urls")),
