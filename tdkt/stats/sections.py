@@ -108,7 +108,8 @@ def honour_charts(user, f: StatsFilters, *, level: str = "") -> list[Chart]:
 
 
 def movement_charts(user, f: StatsFilters) -> list[Chart]:
-    legend = [("on_time", _("On time")), ("late", _("Late")), ("missing", _("Not yet"))]
+    legend = [("on_time", _("Registered on time")), ("late", _("Registered late")),
+              ("missing", _("Not registered"))]
     registrations = Chart("registrations", _("Registration for emulation per movement"),
                           _("Participants that registered on time, late (accepted or awaiting approval), "
                             "or have not registered."), legend)
@@ -118,6 +119,7 @@ def movement_charts(user, f: StatsFilters) -> list[Chart]:
                   shown=f"{r['on_time'] + r['late']}/{r['participants']}")
         for r in selectors.registration_counts(user, f)
     ]
+    legend = [("on_time", _("Sent on time")), ("late", _("Sent late")), ("missing", _("Not sent"))]
     reports = Chart("reports", _("Report punctuality per milestone"),
                     _("Participants whose report was sent on time, late, or not sent (none, returned, "
                       "or awaiting the leader)."), legend)
