@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.forms import VNDateInput, style_form
 
-from .models import BlockKind, BlockRole, Organization, OrganizationKind, OrganizationLevel, PersonCategory, Sex
+from .models import (
+    BlockKind,
+    BlockRole,
+    EducationLevel,
+    Organization,
+    OrganizationKind,
+    OrganizationLevel,
+    PersonCategory,
+    Sex,
+    TdktUnitKind,
+)
 
 
 class OrganizationForm(forms.Form):
@@ -14,6 +24,10 @@ class OrganizationForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=OrganizationLevel.choices)
     parent = forms.ModelChoiceField(label=_("Parent organisation"), queryset=Organization.objects.none())
     active_from = forms.DateField(label=_("Active from"), required=False, widget=VNDateInput())
+    tdkt_unit_kind = forms.ChoiceField(
+        label=_("TĐKT unit kind"), required=False, choices=[("", _("Not a TĐKT unit")), *TdktUnitKind.choices],
+        help_text=_("Counted in statistical form 0604 (Thông tư 02/2023/TT-BNV)."),
+    )
 
     def __init__(self, *args, parents=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +64,12 @@ class PersonForm(forms.Form):
     is_manager = forms.BooleanField(label=_("Holds a leadership post"), required=False)
     service_start = forms.DateField(label=_("In service since"), required=False, widget=VNDateInput())
     left_on = forms.DateField(label=_("Left service on"), required=False, widget=VNDateInput())
+    # What statistical form 0605 (Thông tư 02/2023/TT-BNV) counts of the civil servants working on TĐKT.
+    is_tdkt_officer = forms.BooleanField(label=_("Works on emulation and commendation (TĐKT)"), required=False)
+    in_tdkt_work_since = forms.DateField(label=_("In TĐKT work since"), required=False, widget=VNDateInput())
+    education_level = forms.ChoiceField(
+        label=_("Education level"), required=False, choices=[("", "—"), *EducationLevel.choices]
+    )
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
 

@@ -18,7 +18,16 @@ from tdkt.core.api_errors import text
 from tdkt.core.api_types import Date, Flag, Id, Year, json_integers_only, year_from
 
 from . import selectors
-from .models import BlockKind, BlockRole, OrganizationKind, OrganizationLevel, PersonCategory, Sex
+from .models import (
+    BlockKind,
+    BlockRole,
+    EducationLevel,
+    OrganizationKind,
+    OrganizationLevel,
+    PersonCategory,
+    Sex,
+    TdktUnitKind,
+)
 
 Kind = Literal[*OrganizationKind.values]
 Level = Literal[*OrganizationLevel.values]
@@ -26,6 +35,9 @@ Category = Literal[*PersonCategory.values]
 SexValue = Literal[*Sex.values]
 BlockKindValue = Literal[*BlockKind.values]
 BlockRoleValue = Literal[*BlockRole.values]
+# Biểu 0604 and 0605 (Thông tư 02/2023/TT-BNV); "": not a TĐKT unit, education not recorded.
+UnitKind = Literal["", *TdktUnitKind.values]
+Education = Literal["", *EducationLevel.values]
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -100,6 +112,7 @@ class OrganizationOut(Schema):
     successor: OrganizationRef | None = Field(None, description="Đơn vị kế thừa, nếu người gọi được xem")
     closing_note: str
     is_active: bool
+    tdkt_unit_kind: UnitKind = Field(..., description="Loại tổ chức làm công tác TĐKT (Biểu 0604); trống: không phải")
 
     @staticmethod
     def resolve_closed_on(obj):
@@ -129,6 +142,7 @@ class OrganizationCreateIn(In):
     level: Level
     parent_id: Id | None = Field(None, description="Bỏ trống chỉ khi quản trị hệ thống tạo đơn vị gốc")
     active_from: Date | None = None
+    tdkt_unit_kind: UnitKind = ""
 
 
 class OrganizationUpdateIn(In):
@@ -141,6 +155,7 @@ class OrganizationUpdateIn(In):
     level: Level = None
     parent_id: Id = None
     active_from: Date | None = None
+    tdkt_unit_kind: UnitKind = None
 
 
 class OrganizationCloseIn(In):
@@ -165,6 +180,9 @@ class PersonOut(Schema):
     organization: OrganizationRef
     service_start: datetime.date | None
     left_on: datetime.date | None
+    education_level: Education
+    is_tdkt_officer: bool = Field(..., description="Công chức làm công tác thi đua, khen thưởng (Biểu 0605)")
+    in_tdkt_work_since: datetime.date | None
     email: str
     phone: str
     is_active: bool
@@ -201,6 +219,9 @@ class PersonFieldsIn(In):
     is_manager: Flag = False
     service_start: Date | None = None
     left_on: Date | None = None
+    education_level: Education = ""
+    is_tdkt_officer: Flag = False
+    in_tdkt_work_since: Date | None = None
     email: text(254) = ""
     phone: text(30) = ""
 
@@ -226,6 +247,9 @@ class PersonUpdateIn(In):
     is_manager: Flag = None
     service_start: Date | None = None
     left_on: Date | None = None
+    education_level: Education = None
+    is_tdkt_officer: Flag = None
+    in_tdkt_work_since: Date | None = None
     email: text(254) = None
     phone: text(30) = None
 

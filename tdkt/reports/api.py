@@ -24,18 +24,18 @@ class ReportQuery(Schema):
     format: Literal["json", "xlsx", "pdf"] = "json"
 
 
-class OrganizationOut(Schema):
+class ReportOrganizationOut(Schema):
     id: int
     name: str
 
 
-class ColumnOut(Schema):
+class ReportColumnOut(Schema):
     key: str
     number: str
     heads: list[str]
 
 
-class RowOut(Schema):
+class ReportRowOut(Schema):
     code: str
     label: str
     unit: str
@@ -46,9 +46,9 @@ class ReportOut(Schema):
     form: str
     number: str
     year: int
-    organization: OrganizationOut
-    columns: list[ColumnOut]
-    rows: list[RowOut]
+    organization: ReportOrganizationOut
+    columns: list[ReportColumnOut]
+    rows: list[ReportRowOut]
 
 
 @router.get("/reports/tt02/{form}", response={200: ReportOut, **error_responses(404)}, tags=["Báo cáo thống kê"],

@@ -11,7 +11,7 @@ from tdkt.audit.services import audit_record, changed_fields, snapshot
 from ..errors import ValidationError, require
 from ..models import Organization, Person, PersonAssignment
 
-EDITABLE_FIELDS = ["code", "name", "short_name", "kind", "level", "parent_id", "active_from"]
+EDITABLE_FIELDS = ["code", "name", "short_name", "kind", "level", "parent_id", "active_from", "tdkt_unit_kind"]
 
 
 def _set_path(org: Organization) -> None:
@@ -53,6 +53,7 @@ def organization_create(
     parent: Organization | None,
     short_name: str = "",
     active_from: datetime.date | None = None,
+    tdkt_unit_kind: str = "",
 ) -> Organization:
     require(user_can(actor, "organization.manage", parent) if parent else user_can(actor, "account.manage"))
     org = Organization(
@@ -63,6 +64,7 @@ def organization_create(
         level=level,
         parent=parent,
         active_from=active_from,
+        tdkt_unit_kind=tdkt_unit_kind,
     )
     _check_parent(org, parent)
     org.refresh_search_text()

@@ -22,6 +22,9 @@ PERSON_FIELDS = [
     "is_manager",
     "service_start",
     "left_on",
+    "education_level",
+    "is_tdkt_officer",
+    "in_tdkt_work_since",
     "email",
     "phone",
 ]

@@ -117,7 +117,8 @@ def organization_edit_view(request, pk):
     parents = selectors.organization_list(request.user, permission="organization.manage").exclude(
         path__startswith=org.path
     )
-    initial = {f: getattr(org, f) for f in ["code", "name", "short_name", "kind", "level", "parent", "active_from"]}
+    fields = ["code", "name", "short_name", "kind", "level", "parent", "active_from", "tdkt_unit_kind"]
+    initial = {f: getattr(org, f) for f in fields}
     form = OrganizationForm(request.POST or None, parents=parents, initial=initial)
     if org.parent_id is None:
         form.fields["parent"].required = False
