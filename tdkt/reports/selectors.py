@@ -83,7 +83,12 @@ def _year_end(year: int) -> datetime.date:
     return datetime.date(year, 12, 31)
 
 
-def _honours(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]:
+def _form_codes(form: Form) -> list[str]:
+    """The title and award codes a form's cells ask for: the query reads no other record."""
+    return sorted({code for part in (*form.columns, *form.rows) for code in part.criteria.get("code", ())})
+
+
+def _honours(year: int, org: Organization, form: Form) -> tuple[QuerySet, tuple[str, ...]]:
     round_kind = Subquery(
         Awardee.objects.filter(honour_record=OuterRef("pk")).values("decision__dossier__round__kind")[:1]
     )
@@ -102,7 +107,7 @@ def _honours(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]:
         default=Value("worker"), output_field=CharField(),
     )
     qs = (HonourRecord.objects
-          .filter(year=year, revoked_on__isnull=True)
+          .filter(year=year, revoked_on__isnull=True, code__in=_form_codes(form))
           .filter(Q(person__organization__path__startswith=org.path) | Q(organization__path__startswith=org.path))
           .annotate(d_round_kind=round_kind)
           .annotate(d_code=F("code"), d_recipient=recipient, d_method=method,
@@ -111,7 +116,7 @@ def _honours(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]:
     return qs, ("code", "recipient", "method", "submitter")
 
 
-def _movements(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]:
+def _movements(year: int, org: Organization, _form: Form) -> tuple[QuerySet, tuple[str, ...]]:
     span = ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField())
     days = datetime.timedelta  # the span is end − start: one day less than the days the movement lasts
     duration = Case(
@@ -139,7 +144,7 @@ def _movements(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]
     return qs, ("launcher", "scope", "duration", "method")
 
 
-def _units(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]:
+def _units(year: int, org: Organization, _form: Form) -> tuple[QuerySet, tuple[str, ...]]:
     end = _year_end(year)
     qs = (Organization.objects
           .filter(path__startswith=org.path)
@@ -161,7 +166,7 @@ def _bands(field: str, year: int, bands, unknown: str = "unknown") -> Case:
     return Case(*whens, default=Value(last), output_field=CharField())
 
 
-def _officers(year: int, org: Organization) -> tuple[QuerySet, tuple[str, ...]]:
+def _officers(year: int, org: Organization, _form: Form) -> tuple[QuerySet, tuple[str, ...]]:
     end = _year_end(year)
     qs = (Person.objects
           .filter(is_tdkt_officer=True, organization__path__startswith=org.path)
@@ -188,7 +193,7 @@ class Report:
 
 def groups(form: Form, *, year: int, organization: Organization) -> list[tuple[dict[str, str], int]]:
     """The records of the form's source counted per combination of their dimensions (one GROUP BY)."""
-    qs, dims = SOURCES[form.source](year, organization)
+    qs, dims = SOURCES[form.source](year, organization, form)
     names = [PREFIX + d for d in dims]
     rows = qs.order_by().values(*names).annotate(n=Count("pk"))
     return [({d: row[PREFIX + d] for d in dims}, row["n"]) for row in rows]
@@ -208,7 +213,7 @@ def cell_records(form: Form, *, year: int, organization: Organization, row_code:
         criteria = cell_criteria(form, row_code, column_key)
     except KeyError:
         raise Http404("Không có ô này trong biểu.") from None
-    qs, _dims = SOURCES[form.source](year, organization)
+    qs, _dims = SOURCES[form.source](year, organization, form)
     return qs.none() if criteria is None else _filtered(qs, criteria).order_by("pk")
 
 
