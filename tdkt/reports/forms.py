@@ -7,7 +7,7 @@ from tdkt.organizations.models import Organization
 
 
 class ReportFilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=1945, max_value=2100)
     organization = forms.ModelChoiceField(label=_("Reporting unit"), queryset=Organization.objects.none(),
                                           required=False, empty_label=None)
 

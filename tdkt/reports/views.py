@@ -2,6 +2,7 @@
 Excel and PDF, submitting a version, and the records behind any number."""
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,12 +21,15 @@ from .exports import pdf_bytes, xlsx_bytes
 from .forms import ReportFilterForm
 
 PERMISSION = selectors.PERMISSION
+YEARS = (1945, 2100)  # as the filter form allows; the age bands reach 60 years before the report year
 
 
 def _params(request):
     """(year, organisation) from the query, the organisation within the user's scope (404 otherwise)."""
     data = request.POST if request.method == "POST" else request.GET
     year = int_param(data.get("year"), digits=4) or timezone.localdate().year
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise BadRequest("Năm báo cáo không hợp lệ.")
     organization = selectors.report_organization(request.user, int_param(data.get("organization")))
     return year, organization
 

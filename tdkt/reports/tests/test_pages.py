@@ -139,6 +139,12 @@ def test_a_unit_user_sees_only_its_unit(client, world, data):
     assert client.get(f"/reports/tt02/0603/{_q(world)}").status_code == 404
 
 
+def test_a_year_out_of_range_is_refused(client, world, data):
+    client.force_login(world.users["standing_office"])
+    assert client.get("/reports/tt02/0605/", {"year": "5"}).status_code == 400
+    assert client.get("/reports/", {"year": "9999"}).status_code == 400
+
+
 def test_nobody_is_refused(client, world, data):
     client.force_login(world.users["nobody"])
     assert client.get("/reports/").status_code == 403
