@@ -112,6 +112,7 @@ def test_pdf_reads_back(client, world, data):
     assert "SỐ LƯỢNG CÔNG CHỨC LÀM CÔNG TÁC THI ĐUA, KHEN THƯỞNG" in text
     assert "Đơn vị nhận báo cáo: Bộ Nội vụ" in text
     assert "Người lập biểu" in text
+    assert f"Năm {YEAR}" in text
     assert "Tổng số 01 4 3" in text
     assert "- Từ 10 năm trở lên 15 1 0" in text
 
