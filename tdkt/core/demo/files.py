@@ -1,5 +1,5 @@
-"""The demo's data files (data/) through the importers: each file is one import job, stored and run
-at once as an office's upload is when small, as the administrator, with its own audit event.
+"""The demo's data files (data/) through the importers: each file is one import job, stored and run at
+once (import_job_run, the path a small upload takes), as the administrator, with its own audit event.
 
 A file the importer refuses stops the demo with the importer's own reasons: the files are meant to
 be exactly what a province's office can upload.
