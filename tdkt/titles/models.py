@@ -49,7 +49,7 @@ class YearEndVote(models.Model):
 
 class YearEndCandidate(models.Model):
     vote = models.ForeignKey(YearEndVote, on_delete=models.CASCADE, related_name="candidates")
-    award = models.CharField(_("title"), max_length=12)
+    award = models.CharField(_("title awarded"), max_length=12)
     person = models.ForeignKey("organizations.Person", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+")
     collective = models.ForeignKey("organizations.Organization", null=True, blank=True, on_delete=models.PROTECT,
