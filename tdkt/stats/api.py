@@ -24,9 +24,9 @@ class StatsQuery(Schema):
 
 class PointOut(Schema):
     label: str
-    value: float
+    value: int | float
     link: str
-    parts: dict[str, float]
+    parts: dict[str, int | float]
 
 
 class LegendOut(Schema):

@@ -165,6 +165,7 @@ def test_the_api(stats_world, client):
     charts = {c["key"]: c for s in body["sections"] for c in s["charts"]}
     [point] = charts["by-year"]["series"]
     assert (point["label"], point["value"], point["parts"]) == ("2024", 4, {"title": 4, "form": 0})
+    assert isinstance(point["value"], int)  # a count, not 4.0
     assert point["link"].startswith(reverse("search:search") + "?")
     assert api.get("/stats", organization_id=stats_world["world"].orgs["Q"].pk).status_code == 404
     assert api.get("/stats", year_from=2025, year_to=2020).status_code == 400
