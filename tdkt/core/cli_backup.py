@@ -12,10 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from django.core.management.base import CommandError
-from django.utils.translation import gettext as _
-
-from tdkt.core.backup.archive import BackupError
+# Django is imported inside the functions: `tdkt rules check` and `tdkt scoring compute` build the same
+# parser and must run without Django loaded (their purity tests say so).
 
 
 def add_backup_arguments(parser) -> None:
@@ -36,6 +34,11 @@ def add_restore_arguments(parser) -> None:
 def operator_errors():
     """A refused backup or restore, a full disk, a storage that refuses: a CommandError with the
     reason, said without a traceback."""
+    from django.core.management.base import CommandError
+    from django.utils.translation import gettext as _
+
+    from tdkt.core.backup.archive import BackupError
+
     try:
         yield
     except BackupError as exc:
@@ -80,6 +83,7 @@ def _call(name: str, *args, **options) -> int:
 
     django.setup()
     from django.core.management import call_command
+    from django.core.management.base import CommandError
 
     options = {key: value for key, value in options.items() if value is not None}
     try:
