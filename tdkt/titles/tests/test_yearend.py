@@ -200,3 +200,19 @@ def test_the_api_holds_a_vote_end_to_end(world, unit, client):
     assert decided.json()["state"] == "decided"
     assert HonourRecord.objects.filter(decision_number="15/QĐ-STC").count() == 10  # 8 LĐTT, 1 CSTĐCS, 1 TTLĐTT
     assert leader.get(f"/titles/votes/{vote['id']}/files/docx").status_code == 200
+
+
+def test_the_tally_boxes_keep_their_names_past_a_thousand_rows(world, unit, client):
+    """Ids are written as plain digits in the boxes' names: the page's number format would make 10001
+    "10.001", and the box would not match its candidate when posted."""
+    from django.db.models import F
+
+    from tdkt.titles.models import YearEndCandidate
+
+    vote = yearend_open(actor=world.users["unit_officer"], organization=world.orgs["FIN"], year=YEAR)
+    YearEndCandidate.objects.filter(vote=vote).update(id=F("id") + 10000)
+    client.force_login(world.users["unit_officer"])
+    page = client.get(reverse("titles:vote", args=[vote.pk])).content.decode()
+    for c in vote.candidates.all():
+        assert f'name="in_{c.pk}"' in page
+        assert f'name="yes_{c.pk}"' in page
