@@ -27,6 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from tdkt.accounts.scope import scope_for
@@ -89,12 +90,14 @@ def _form_codes(form: Form) -> list[str]:
 
 
 def _honours(year: int, org: Organization, form: Form) -> tuple[QuerySet, tuple[str, ...]]:
-    round_kind = Subquery(
-        Awardee.objects.filter(honour_record=OuterRef("pk")).values("decision__dossier__round__kind")[:1]
-    )
-    method = Case(
-        *(When(d_round_kind=kind, then=Value(m)) for kind, m in ROUND_KIND_METHOD.items()),
-        default=Value(DEFAULT_METHOD), output_field=CharField(),
+    # One correlated lookup per record (the awardee is unique per record); the CASE sits inside it so
+    # that PostgreSQL evaluates the subquery once per row, not once per WHEN.
+    method = Coalesce(
+        Subquery(Awardee.objects.filter(honour_record=OuterRef("pk")).order_by().annotate(
+            m=Case(*(When(decision__dossier__round__kind=kind, then=Value(m))
+                     for kind, m in ROUND_KIND_METHOD.items()), default=Value(DEFAULT_METHOD),
+                   output_field=CharField())).values("m")[:1]),
+        Value(DEFAULT_METHOD), output_field=CharField(),
     )
     recipient = Case(
         When(person__isnull=True, organization__kind="enterprise", then=Value("enterprise")),
@@ -109,7 +112,6 @@ def _honours(year: int, org: Organization, form: Form) -> tuple[QuerySet, tuple[
     qs = (HonourRecord.objects
           .filter(year=year, revoked_on__isnull=True, code__in=_form_codes(form))
           .filter(Q(person__organization__path__startswith=org.path) | Q(organization__path__startswith=org.path))
-          .annotate(d_round_kind=round_kind)
           .annotate(d_code=F("code"), d_recipient=recipient, d_method=method,
                     # Every award of a province's people went up through the province (TT02 0602, row 03).
                     d_submitter=Value("province", output_field=CharField())))
