@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 WIDTH = 760  # the SVG's user units; it scales to the page width (and to A4 when printed)
 LABEL_WIDTH = 260  # left column: the row's label
-VALUE_WIDTH = 90  # right of the longest bar: the figure
+VALUE_CHAR = 6.5  # room for one character of the figure written right of a bar (12px text)
+VALUE_MIN, VALUE_MAX = 60, 260
 ROW = 26
 BAR = 16
 TOP = 6
@@ -91,10 +92,13 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
 def layout(rows: Sequence[Row], keys: Sequence[str], *, fmt=str) -> Geometry:
     """Place ``rows``; ``keys`` orders the legend and picks each key's colour; ``fmt`` writes a total."""
     fills = {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(keys)}
-    plot_left, plot_width = LABEL_WIDTH, WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    shown = [row.shown or fmt(row.total) for row in rows]
+    # The figures right of the bars get the room the longest of them needs ("40 ngày (trung vị 38, 12 hồ sơ)").
+    value_width = min(VALUE_MAX, max(VALUE_MIN, VALUE_CHAR * max((len(s) for s in shown), default=0) + 12))
+    plot_left, plot_width = LABEL_WIDTH, WIDTH - LABEL_WIDTH - value_width
     largest = max((r.total for r in rows), default=0) or 1
     drawn = []
-    for i, row in enumerate(rows):
+    for i, (row, text) in enumerate(zip(rows, shown, strict=True)):
         top = TOP + i * ROW + (ROW - BAR) / 2
         x, rects = float(plot_left), []
         for part in row.parts:
@@ -103,7 +107,7 @@ def layout(rows: Sequence[Row], keys: Sequence[str], *, fmt=str) -> Geometry:
                 rects.append(Rect(part.key, fills.get(part.key, PALETTE[-1]), n(x), n(max(width, 1)), part.value))
             x += width
         drawn.append(DrawnRow(
-            label=shorten(row.label), title=row.label, link=row.link, shown=row.shown or fmt(row.total),
+            label=shorten(row.label), title=row.label, link=row.link, shown=text,
             rects=rects, y=n(top), height=n(BAR), label_y=n(top + BAR - 4), value_x=n(x + 6),
         ))
     height = TOP + ROW * len(rows) + BOTTOM

@@ -122,7 +122,7 @@ def test_the_page_draws_well_formed_svg(stats_world, client):
     html = page.content.decode()
     assert reverse("stats:stats") in html  # in the menu
     assert "css/stats-print.css" in html
-    opening = '<svg xmlns="http://www.w3.org/2000/svg" class="w-100'
+    opening = '<svg xmlns="http://www.w3.org/2000/svg" class="stats-svg'
     svgs = [html[start: html.index("</svg>", start) + 6] for start in _starts(html, opening)]
     assert len(svgs) == 8  # every chart with rows (the dossiers' and movements' included)
     for svg in svgs:
