@@ -116,3 +116,18 @@ def test_a_department_counts_only_its_own(world, data):
 def test_another_year_counts_that_year(world, data):
     assert _cells("0603", world.orgs["P"], year=2023)["01"] == [1, 1, 0, 0, 0]  # x1
     assert _cells("0601", world.orgs["P"], year=2023)["01"] == [3, 0, 2, 1]  # m2, x6 (P); m5 (FIN)
+
+
+@pytest.mark.parametrize("days", [364, 365, 366, 367, 1094, 1095, 1825, 1826])
+def test_movement_duration_in_sql_is_the_domain_band(world, days):
+    import datetime
+
+    from tdkt.movements.models import Movement
+    from tdkt.reports.domain.tt02_0601 import duration_band
+
+    start = datetime.date(2023, 3, 1)
+    Movement.objects.create(organization=world.orgs["FIN"], title="P", status="issued", start_date=start,
+                            end_date=start + datetime.timedelta(days=days - 1))
+    rows = {"lt1": "06", "y1": "07", "y1_3": "08", "y3_5": "09", "ge5": "10"}
+    got = _cells("0601", world.orgs["P"], year=2023)
+    assert [code for code in rows.values() if got[code][0]] == [rows[duration_band(days)]]
