@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/reports/", reports.reports_view, name="reports"),
     path("<int:pk>/reports/<int:milestone_pk>/submit/", reports.report_submit_view, name="report_submit"),
     path("<int:pk>/reports/<int:milestone_pk>/remind/", reports.remind_reports_view, name="remind_reports"),
+    path("<int:pk>/reports/<int:milestone_pk>/summary/", reports.milestone_summary_view, name="milestone_summary"),
     path("<int:pk>/reports/submissions/<int:submission_pk>/", reports.report_review_view, name="report_review"),
     path("<int:pk>/reports/submissions/<int:submission_pk>/signoff/<str:action>/", reports.report_signoff_view,
          name="report_signoff"),

@@ -90,7 +90,9 @@ def collectives(user, f: SearchFilters) -> QuerySet:
 
 def honours(user, f: SearchFilters) -> QuerySet:
     scope = scope_for(user, "record.view")
-    qs = HonourRecord.objects.filter(scope.q("person__organization__path") | scope.q("organization__path"))
+    # A revoked title or award counts for nothing (Điều 93): it is left out, as the statistics leave it.
+    qs = HonourRecord.objects.filter(scope.q("person__organization__path") | scope.q("organization__path"),
+                                     revoked_on__isnull=True)
     qs = qs.select_related("person__organization", "organization")
     if f.organization:
         qs = qs.filter(Q(person__organization__path__startswith=f.organization.path)

@@ -88,6 +88,9 @@ def _pages() -> list[tuple[str | None, str, str]]:
         ("thuongtruc", "award-funds", reverse("awards:funds")),
         ("canbo", "yearend-votes", reverse("titles:votes")),
         ("thuongtruc", "search", reverse("search:search") + "?q=312"),
+        ("thuongtruc", "statistics", reverse("stats:stats")),
+        ("truongkhoi", "milestone-summary", reverse("movements:milestone_summary", args=[
+            movement_plan.pk, movement_plan.milestones.order_by("report_deadline").first().pk])),
         ("canbo", "yearend-vote", reverse("titles:vote", args=[_yearend_vote(canbo, stc).pk])),
     ]
     if draft is not None:

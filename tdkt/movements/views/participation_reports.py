@@ -18,9 +18,11 @@ from tdkt.core.confirm import asks_late_confirmation, is_confirmed
 from tdkt.core.days import late_for_leader
 from tdkt.core.domain.signoff import LABELS, Act, sending_act
 from tdkt.core.downloads import stored_file_response
+from tdkt.core.excel import xlsx_response
 from tdkt.core.forms import add_service_errors
 from tdkt.core.lists import int_param
 
+from ..domain.consolidation import consolidate
 from ..forms_participation import ReportForm, ReviewForm
 from ..models import Milestone, MovementStatus, ReportSubmission, SubmissionStatus
 from ..selectors import can_manage, movement_get, participant_organizations
@@ -267,3 +269,34 @@ def report_signoff_view(request, pk, submission_pk, action):
         return redirect(back)
     messages.success(request, _("Done: %(action)s.") % {"action": LABELS.get(action, action)})
     return redirect("movements:reports", movement.pk)
+
+
+def milestone_summary(user, movement, milestone):
+    """The milestone's consolidated figures over the participants the user may see, and the rows."""
+    visible = detail_filter(user, movement)
+    participants = [o for o in ordered_participants(movement) if visible(o)]
+    submissions = {s.organization_id: s for s in milestone.submissions.filter(organization__in=participants)}
+    reports = {o: (s.status, s.was_late, s.figures) for o in participants if (s := submissions.get(o.pk))}
+    return consolidate(participants, reports), participants, submissions
+
+
+def milestone_summary_view(request, pk, milestone_pk):
+    movement = movement_get(request.user, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, movement=movement)
+    summary, participants, submissions = milestone_summary(request.user, movement, milestone)
+    labels = [f.label for f in summary.figures]
+    if request.GET.get("format") == "xlsx":
+        rows = [(o.name, _state_label(submissions.get(o.pk)), *[
+            (submissions[o.pk].figures or {}).get(label, "") if o.pk in submissions else "" for label in labels])
+            for o in participants]
+        rows.append((_("Total"), "", *[f.total for f in summary.figures]))
+        return xlsx_response(filename=f"tong-hop-{milestone.pk}.xlsx", title=milestone.name,
+                             headers=[_("Organisation"), _("Report"), *labels], rows=rows)
+    return render(request, "movements/milestone_summary.html", {
+        "movement": movement, "milestone": milestone, "summary": summary,
+        "units": [(o, submissions.get(o.pk), _state_label(submissions.get(o.pk))) for o in participants],
+    })
+
+
+def _state_label(submission) -> str:
+    return SubmissionStatus(submission.status).label if submission is not None else _("Not submitted")
