@@ -173,7 +173,11 @@ def test_api_json_shape_and_files(client, world, data):
 def test_submit_freezes_and_the_page_shows_the_change(client, world, data):
     user = world.users["standing_office"]
     client.force_login(user)
-    response = client.post("/reports/tt02/0603/submit/", {"year": YEAR, "organization": world.orgs["P"].pk})
+    # Submitted through the page's own button: its hidden fields carry the year and the organisation as digits.
+    page = client.get(f"/reports/tt02/0603/{_q(world)}").content.decode()
+    hidden = dict(re.findall(r'<input type="hidden" name="(year|organization)" value="([^"]*)">', page))
+    assert hidden == {"year": str(YEAR), "organization": str(world.orgs["P"].pk)}
+    response = client.post("/reports/tt02/0603/submit/", hidden)
     assert response.status_code == 302
     saved = ReportSubmission.objects.get()
     assert saved.cells["01"] == {"1": 9, "2": 6, "3": 1, "4": 1, "5": 1}
