@@ -89,6 +89,8 @@ def _pages() -> list[tuple[str | None, str, str]]:
         ("canbo", "yearend-votes", reverse("titles:votes")),
         ("thuongtruc", "search", reverse("search:search") + "?q=312"),
         ("thuongtruc", "statistics", reverse("stats:stats")),
+        ("thuongtruc", "tt02-forms", reverse("reports:index")),
+        ("thuongtruc", "tt02-0603", reverse("reports:form", args=["0603"])),
         ("truongkhoi", "milestone-summary", reverse("movements:milestone_summary", args=[
             movement_plan.pk, movement_plan.milestones.order_by("report_deadline").first().pk])),
         ("canbo", "yearend-vote", reverse("titles:vote", args=[_yearend_vote(canbo, stc).pk])),
