@@ -19,6 +19,7 @@ def test_statistics_bar_to_its_list_and_search(live_server, page, screenshot):
     load_demo()
     base = live_server.url
     _login(page, base, "thuongtruc")
+    page.locator("#nav-report-menu > a").click()
     page.locator("#nav-stats").click()
     chart = page.locator("#chart-by-form svg")
     assert chart.get_attribute("role") == "group"
@@ -47,6 +48,7 @@ def test_form_0603_to_excel(live_server, page, screenshot):
     load_demo()
     base = live_server.url
     _login(page, base, "thuongtruc")
+    page.locator("#nav-report-menu > a").click()
     page.locator("#nav-reports").click()
     page.get_by_role("link", name="Biểu số 0603.N/BNV-TĐKT").click()
     assert "0603.N/BNV-TĐKT" in page.locator("body").inner_text()
