@@ -98,7 +98,7 @@ def test_block_plan_registration_covenant_and_late_report(live_server, page, scr
     page.locator("#report-matrix tr", has_text=unit.name).get_by_role("link", name="Chi tiết").first.click()
     page.locator("#report-action-sign_off").get_by_role("button").click()
     step = page.locator("#confirm-step")  # after the deadline: what is late, what happens, why
-    assert step.is_visible()
+    step.wait_for(state="visible")  # the click posts and the confirmation page loads: wait for it
     screenshot(page, "e2e-movement-report-late-confirm")
     step.locator('textarea[name="reason"]').fill("Ban họp tổng kết muộn do dự án trọng điểm")
     step.locator('button[type="submit"]').click()

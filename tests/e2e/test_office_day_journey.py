@@ -244,7 +244,7 @@ def test_dossier_signed_off_sent_late_received_and_tallied(live_server, page, sc
     page.locator("#signoff-link a").click()
     page.locator("#action-sign_off").get_by_role("button", name="Ký duyệt và gửi").click()
     step = page.locator("#confirm-step")
-    assert step.is_visible()
+    step.wait_for(state="visible")  # the click posts and the confirmation page loads: wait for it
     assert "10/12/2025" in page.locator("#confirm-problems").inner_text()
     assert page.locator("#confirm-consequences").is_visible()
     dossier.refresh_from_db()

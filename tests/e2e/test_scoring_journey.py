@@ -107,7 +107,7 @@ def test_two_members_score_the_head_reviews_and_publishes(live_server, page, scr
     page.locator("#publish-form").get_by_role("button", name="Công bố kết quả").click()
     # The confirmation page lists what is missing and asks for a reason then (issue 11, guarded steps).
     step = page.locator("#confirm-step")
-    assert step.is_visible()
+    step.wait_for(state="visible")  # the click posts and the confirmation page loads: wait for it
     if page.locator("#confirm-problems").count():
         step.locator('textarea[name="reason"]').fill("Công bố theo thời hạn của khối")
     screenshot(page, "e2e-scoring-publish-confirm")
