@@ -78,6 +78,7 @@ class AuditEventType(models.IntegerChoices):
     YEAREND_TALLIED = 822, _("Year-end vote tally recorded")
     YEAREND_DECIDED = 823, _("Year-end titles decided")
     YEAREND_REVOKED = 824, _("Year-end titles decision revoked")
+    STATISTICAL_REPORT_SUBMITTED = 831, _("Statistical report submitted")
     BACKUP_CREATED = 901, _("Backup made")
     BACKUP_RESTORED = 902, _("Backup restored")
 

@@ -23,7 +23,7 @@ def report_submit(*, actor, form: Form, year: int, organization: Organization) -
     submission = ReportSubmission.objects.create(form_code=form.code, year=year, organization=organization,
                                                  cells=report.cells, submitted_by=actor)
     audit_record(
-        event_type=AuditEventType.REPORT_SUBMITTED,
+        event_type=AuditEventType.STATISTICAL_REPORT_SUBMITTED,
         actor=actor,
         target=submission,
         organization=organization,

@@ -19,7 +19,8 @@ TITLES = {
     "dossiers": _("Commendation dossiers"),
 }
 SELECT = {
-    "people": ("organization",), "collectives": ("parent",), "honours": ("person__organization", "organization"),
+    "people": ("organization",), "collectives": ("parent",),
+    "honours": ("person__organization", "organization__parent"),
     "decisions": ("issuer",), "past_decisions": (), "dossiers": ("organization", "round"),
 }
 

@@ -183,7 +183,8 @@ def test_submit_freezes_and_the_page_shows_the_change(client, world, data):
     assert saved.cells["01"] == {"1": 9, "2": 6, "3": 1, "4": 1, "5": 1}
     assert saved.submitted_by == user
     assert saved.form_code == "0603"
-    assert AuditEvent.objects.filter(event_type=AuditEventType.REPORT_SUBMITTED, target_id=str(saved.pk)).exists()
+    assert AuditEvent.objects.filter(event_type=AuditEventType.STATISTICAL_REPORT_SUBMITTED,
+                                     target_id=str(saved.pk)).exists()
     page = client.get(f"/reports/tt02/0603/{_q(world)}").content.decode()
     assert 'id="report-submitted"' in page
     assert "tt02-change" not in page
