@@ -51,6 +51,9 @@ def test_block_head_sees_members_but_not_their_people(live_server, page, screens
     base = live_server.url
     _login(page, base, "truongkhoi")
     page.get_by_role("link", name=re.compile("Khối các cơ quan tham mưu, tổng hợp — 2022")).first.click()
+    # The click only starts the navigation: wait for the block's page before counting its rows.
+    page.wait_for_url(re.compile(r"/blocks/\d+/$"))
+    page.locator("#members").wait_for()
     assert page.locator("#members tbody tr").count() == 15
     # Other members are listed by name, without a link into their data.
     assert page.locator("#members").get_by_role("link", name="Sở Tài chính").count() == 0
