@@ -21,14 +21,13 @@ all years, one department, and a five-year range; median of --runs runs with the
 import argparse
 import datetime
 import os
-import statistics
 import time
 
 from bootstrap import ROOT, WORKDIR  # noqa: F401 - sets Django up; before any Django import
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from measure import analyze, median_of  # noqa: E402
 from province import YEAR, _insert, build_province  # noqa: E402
 from throwaway import throwaway_database  # noqa: E402
 
@@ -101,17 +100,6 @@ def _movement(made: dict) -> None:
         for m in milestones for i, d in enumerate(departments) if i % 6)
 
 
-def _median_of(runs: int, fn) -> tuple[float, int]:
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        queries = len(captured)
-    return statistics.median(times), queries
-
-
 def measure(made: dict, runs: int) -> list[float]:
     from tdkt.accounts.models import User
     from tdkt.organizations.models import Organization
@@ -131,9 +119,9 @@ def measure(made: dict, runs: int) -> list[float]:
     for label, filters, query in cases:
         print(f"-- {label}")
         for key, _title, build in sections.SECTIONS:
-            seconds, queries = _median_of(runs, lambda b=build, f=filters: [c.geometry for c in b(user, f)])
+            seconds, queries = median_of(runs, lambda b=build, f=filters: [c.geometry for c in b(user, f)])
             print(f"  {key:<10} {seconds:7.2f} s  ({queries} queries)")
-        seconds, queries = _median_of(runs, lambda q=query: client.get("/stats/", q))
+        seconds, queries = median_of(runs, lambda q=query: client.get("/stats/", q))
         status = client.get("/stats/", query).status_code
         print(f"  {'page':<10} {seconds:7.2f} s  ({queries} queries, HTTP {status})"
               f"{'' if seconds < GOAL else f'  OVER THE {GOAL:.0f} s GOAL'}")
@@ -152,9 +140,7 @@ def main() -> None:
         made = build_province(args.people)
         steps = _workflow(made)
         _movement(made)
-        if vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
         from tdkt.records.models import HonourRecord
 
         print(f"built in {time.perf_counter() - start:.0f} s: {HonourRecord.objects.count():,} records of titles "

@@ -23,13 +23,12 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import time
 
 from bootstrap import ROOT, WORKDIR  # noqa: F401 - sets Django up; before any Django import
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from measure import analyze, median_of  # noqa: E402
 from province import YEAR, _insert, build_province  # noqa: E402
 from throwaway import throwaway_database  # noqa: E402
 
@@ -85,16 +84,6 @@ def _tt02_data(made: dict, rng: random.Random) -> dict:
     return {"records": len(rows), "officers": len(officers)}
 
 
-def _median_of(runs: int, fn) -> tuple[float, int]:
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        queries = len(captured)
-    return statistics.median(times), queries
-
 
 def measure(made: dict, runs: int) -> float:
     from tdkt.accounts.models import User
@@ -114,11 +103,11 @@ def measure(made: dict, runs: int) -> float:
         largest = max(((row, key, v) for row, cells in report.cells.items() for key, v in cells.items() if v),
                       key=lambda x: x[2], default=("01", form.columns[0].key, 0))
         print(f"-- {form.number}: total {report.cells['01'][form.columns[0].key]:,}")
-        compute, q1 = _median_of(runs, lambda f=form: selectors.report_compute(f, year=YEAR, organization=province))
-        page, q2 = _median_of(runs, lambda c=code: client.get(f"/reports/tt02/{c}/", query))
-        xlsx, q3 = _median_of(runs, lambda c=code: client.get(f"/reports/tt02/{c}/", {**query, "format": "xlsx"}))
+        compute, q1 = median_of(runs, lambda f=form: selectors.report_compute(f, year=YEAR, organization=province))
+        page, q2 = median_of(runs, lambda c=code: client.get(f"/reports/tt02/{c}/", query))
+        xlsx, q3 = median_of(runs, lambda c=code: client.get(f"/reports/tt02/{c}/", {**query, "format": "xlsx"}))
         cell_url = f"/reports/tt02/{code}/cell/{largest[0]}/{largest[1]}/"
-        cell, q4 = _median_of(runs, lambda u=cell_url: client.get(u, query))
+        cell, q4 = median_of(runs, lambda u=cell_url: client.get(u, query))
         status = client.get(f"/reports/tt02/{code}/", query).status_code
         for label, seconds, queries in (("compute", compute, q1), ("page", page, q2), ("excel", xlsx, q3),
                                         (f"cell {largest[0]}×{largest[1]} ({largest[2]:,})", cell, q4)):
@@ -139,9 +128,7 @@ def main() -> None:
         start = time.perf_counter()
         made = build_province(args.people)
         added = _tt02_data(made, random.Random(11))
-        if vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
         from tdkt.records.models import HonourRecord
 
         print(f"built in {time.perf_counter() - start:.0f} s: {HonourRecord.objects.count():,} records of titles "
