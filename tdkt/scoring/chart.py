@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tdkt.core.domain.svg import coordinate as _n
+from tdkt.core.domain.svg import shorten
+
 WIDTH = 760  # the SVG's user units; it scales to the page width
 LABEL_WIDTH = 250  # left column: the unit's name
 VALUE_WIDTH = 60  # right of the longest bar: the figure
@@ -71,16 +74,6 @@ class Chart:
         return f"0 0 {self.width} {self.height}"
 
 
-def _n(value: float) -> str:
-    """A coordinate without locale: at most one decimal, no trailing zero."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _as_decimal(value) -> Decimal | None:
     if value is None:
         return None
@@ -106,7 +99,7 @@ def bar_chart(
         index = order.get(band or "")
         bars.append(
             Bar(
-                label=_shorten(label),
+                label=shorten(label, LABEL_CHARS),
                 title=label,
                 value=value,
                 band=band or "",

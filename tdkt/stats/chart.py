@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tdkt.core.domain.svg import coordinate as n
+from tdkt.core.domain.svg import shorten
+
 WIDTH = 760  # the SVG's user units; it scales to the page width (and to A4 when printed)
 LABEL_WIDTH = 260  # left column: the row's label
 VALUE_CHAR = 6.5  # room for one character of the figure written right of a bar (12px text)
@@ -79,16 +82,6 @@ class Geometry:
         return f"0 0 {self.width} {self.height}"
 
 
-def n(value: float) -> str:
-    """A coordinate without locale: at most one decimal, no trailing zero."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def layout(rows: Sequence[Row], keys: Sequence[str], *, fmt=str) -> Geometry:
     """Place ``rows``; ``keys`` orders the legend and picks each key's colour; ``fmt`` writes a total."""
     fills = {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(keys)}
@@ -107,7 +100,7 @@ def layout(rows: Sequence[Row], keys: Sequence[str], *, fmt=str) -> Geometry:
                 rects.append(Rect(part.key, fills.get(part.key, PALETTE[-1]), n(x), n(max(width, 1)), part.value))
             x += width
         drawn.append(DrawnRow(
-            label=shorten(row.label), title=row.label, link=row.link, shown=text,
+            label=shorten(row.label, LABEL_CHARS), title=row.label, link=row.link, shown=text,
             rects=rects, y=n(top), height=n(BAR), label_y=n(top + BAR - 4), value_x=n(x + 6),
         ))
     height = TOP + ROW * len(rows) + BOTTOM
