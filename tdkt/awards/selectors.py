@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tdkt.accounts.scope import role_paths
-from tdkt.core.domain.text import search_terms
+from tdkt.core.domain.text import decision_number, search_terms
 from tdkt.movements.models import Participant
 
 from .access import AUTHORITY_ROLES, UNIT_ROLES
@@ -126,9 +126,9 @@ def decisions_matching(qs: QuerySet, query: str) -> QuerySet:
     for raw, term in zip(query.split(), search_terms(query), strict=False):
         awardees = Awardee.objects.filter(search_text__contains=term).values("decision_id")
         match = Q(pk__in=awardees) | Q(search_text__contains=term)
-        number, _, symbol = raw.partition("/")
-        if number.isascii() and number.isdigit() and len(number) < 10:
-            match |= Q(number=int(number), symbol__iexact=symbol) if symbol else Q(number=int(number))
+        if parts := decision_number(raw):
+            number, symbol = parts
+            match |= Q(number=number, symbol__iexact=symbol) if symbol else Q(number=number)
         qs = qs.filter(match)
     return qs
 

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 
 from tdkt.accounts.scope import scope_for
 from tdkt.awards import selectors as awards
-from tdkt.core.domain.text import search_terms
+from tdkt.core.domain.text import decision_number, search_terms
 from tdkt.organizations.models import Organization, Person
 from tdkt.records.models import HonourRecord, PastDecision
 
@@ -46,8 +46,9 @@ class SearchResults:
 
 
 def _number(raw: str) -> Q | None:
-    number, _, symbol = raw.partition("/")
-    if number.isascii() and number.isdigit() and len(number) < 10:
+    """A record's decision number is text ("312/QĐ-SNV"): the whole of it, or every symbol after "312/"."""
+    if parts := decision_number(raw):
+        number, symbol = parts
         return Q(decision_number__iexact=raw) if symbol else Q(decision_number__startswith=f"{number}/")
     return None
 

@@ -18,3 +18,12 @@ def fold_vi(text: str | None) -> str:
 def search_terms(query: str | None) -> list[str]:
     """The folded words of a search box; every word must match."""
     return fold_vi(query).split()
+
+
+def decision_number(word: str) -> tuple[int, str] | None:
+    """A searched word read as a decision's number: "312" → (312, ""), "312/QĐ-SNV" → (312, "QĐ-SNV");
+    None when it is not one (the number part must be plain digits, short enough for the database)."""
+    number, _, symbol = word.partition("/")
+    if number.isascii() and number.isdigit() and len(number) < 10:
+        return int(number), symbol
+    return None

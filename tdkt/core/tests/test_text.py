@@ -1,4 +1,6 @@
-from tdkt.core.domain.text import fold_vi, search_terms
+import pytest
+
+from tdkt.core.domain.text import decision_number, fold_vi, search_terms
 
 
 def test_fold_vi_strips_tone_marks_and_case():
@@ -19,3 +21,16 @@ def test_fold_vi_handles_decomposed_input_and_spaces():
 def test_search_terms_are_folded_words():
     assert search_terms("  Sở   NỘI vụ ") == ["so", "noi", "vu"]
     assert search_terms(None) == []
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("312", (312, "")),
+    ("312/QĐ-SNV", (312, "QĐ-SNV")),
+    ("0312/", (312, "")),
+    ("giay", None),
+    ("３１２", None),  # full-width digits are digits to Python, not to the database
+    ("1234567890", None),  # past the column's range
+    ("", None),
+])
+def test_a_searched_word_read_as_a_decision_number(word, expected):
+    assert decision_number(word) == expected
