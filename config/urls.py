@@ -3,12 +3,13 @@ from django.urls import include, path
 
 from tdkt.core.health import healthz
 from tdkt.core.metrics import metrics
-from tdkt.core.views import home
+from tdkt.core.views import favicon, home
 
 from .api import api
 
 urlpatterns = [
     path("", home, name="home"),
+    path("favicon.ico", favicon),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics, name="metrics"),
     path("accounts/", include("tdkt.accounts.urls")),

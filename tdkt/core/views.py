@@ -1,4 +1,7 @@
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 from django.utils import timezone
 
 from tdkt.accounts.scope import user_can
@@ -35,3 +38,11 @@ def home(request):
             "inbox_count": total(inbox),
         },
     )
+
+
+@login_not_required
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says (the API's documentation, a PDF): send them to
+    the site's icon instead of logging a 404 each time."""
+    return redirect(staticfiles_storage.url("img/favicon.svg"), permanent=True)
