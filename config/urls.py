@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("tdkt.stats.urls")),
     path("", include("tdkt.public.urls")),
     path("", include("tdkt.documents.urls")),
+    path("", include("tdkt.sso.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tdkt.stats",
     "tdkt.public",
     "tdkt.documents",
+    "tdkt.sso",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +108,11 @@ TEMPLATES = [
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
+# Passwords, and provincial single sign-on for identities an administrator linked (tdkt/sso/backends.py).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "tdkt.sso.backends.LinkedIdentityBackend",
+]
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
@@ -131,6 +137,16 @@ LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 # default, so a client cannot pick its own address by sending the header.
 TDKT_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TDKT_TRUSTED_PROXIES", "").split(",") if p.strip()]
 API_TOKEN_LIFETIME_HOURS = 12
+
+# Provincial single sign-on by OpenID Connect (tdkt/sso; README "Đăng nhập một lần"). Off unless the
+# issuer, the client id and the client secret all come from the environment; the endpoints and keys
+# are discovered at $TDKT_OIDC_ISSUER/.well-known/openid-configuration. Only RS256/ES256 ID tokens.
+TDKT_OIDC_ISSUER = os.environ.get("TDKT_OIDC_ISSUER", "").strip().rstrip("/")
+TDKT_OIDC_CLIENT_ID = os.environ.get("TDKT_OIDC_CLIENT_ID", "").strip()
+TDKT_OIDC_CLIENT_SECRET = os.environ.get("TDKT_OIDC_CLIENT_SECRET", "")
+TDKT_OIDC_SCOPES = os.environ.get("TDKT_OIDC_SCOPES", "openid email profile")
+# Offer to end the provider's session too on logout through /sso/logout/ (when it advertises one).
+TDKT_OIDC_RP_LOGOUT = os.environ.get("TDKT_OIDC_RP_LOGOUT", "1").lower() in {"1", "true", "yes", "on"}
 
 # Prometheus metrics at /metrics (tdkt/core/metrics.py), never public: served to these addresses or
 # CIDRs connecting directly (comma-separated; loopback by default), or to a scraper that sends

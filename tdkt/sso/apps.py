@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SsoConfig(AppConfig):
+    name = "tdkt.sso"
+    label = "sso"
+    verbose_name = "Đăng nhập một lần"
