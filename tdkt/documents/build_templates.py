@@ -1,5 +1,7 @@
-"""Builds the three DOCX templates in `docx_templates/` (Kế hoạch, Chương trình công tác, Giao ước
-thi đua) in the layout of Nghị định 30/2020/NĐ-CP on administrative documents.
+"""Builds the DOCX templates in `docx_templates/` (Kế hoạch, Chương trình công tác, Giao ước
+thi đua; the consolidated reports of a milestone — the block's and the standing office's — and the
+yearly Báo cáo tổng kết công tác thi đua, khen thưởng) in the layout of Nghị định 30/2020/NĐ-CP on
+administrative documents.
 
 The committed .docx files are what the application reads; this script only exists so that they
 can be rebuilt from source after a change of layout:
@@ -578,10 +580,269 @@ def build_giao_uoc(path: Path) -> None:
     doc.save(path)
 
 
+# --- the consolidated reports (issue 14.3) ----------------------------------------------------------
+
+
+def _loop_table(doc, widths, heads, loop: str, cells, *, total=None):
+    """A bordered table: a header row, one row repeated for each item of ``loop`` ("x in items"),
+    and, if ``total`` is given, a last row of totals (cells as for the repeated row)."""
+    table = _table(doc, widths, borders=True, rows=1)
+    _row_props(table.rows[0], header=True)
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell(cell, text, bold=True, size=12)
+    row = _add_row(table, widths)
+    _cell(row.cells[0], "{%tr for " + loop + " %}", align=LEFT, size=10)
+    row = _add_row(table, widths)
+    _row_props(row)
+    for cell, (text, align) in zip(row.cells, cells, strict=True):
+        _cell(cell, text, align=align, size=12)
+    row = _add_row(table, widths)
+    _cell(row.cells[0], "{%tr endfor %}", align=LEFT, size=10)
+    if total:
+        row = _add_row(table, widths)
+        _row_props(row)
+        for cell, (text, align) in zip(row.cells, total, strict=True):
+            _cell(cell, text, bold=True, align=align, size=12)
+    return table
+
+
+def _bases(doc):
+    """The legal acts in force on the report's date ("Căn cứ …;"), one paragraph each."""
+    tag(doc, "{%p for line in bases %}")
+    para(doc, "{{ line }}", italic=True)
+    tag(doc, "{%p endfor %}")
+
+
+def _names(doc, intro: str, names: str, *, none: str):
+    """ "intro (n đơn vị): A; B; C." or the sentence ``none`` when the list is empty."""
+    tag(doc, "{%p if " + names + " %}")
+    para(doc, intro + " ({{ " + names + "|length }} đơn vị): {{ " + names + '|join("; ") }}.')
+    tag(doc, "{%p else %}")
+    para(doc, none)
+    tag(doc, "{%p endif %}")
+
+
+def _for_the_clerk(doc, count=3):
+    """Paragraphs of dots for the clerk to write in (the assessment, the shortcomings, the way ahead)."""
+    for _ in range(count):
+        para(doc, "…" * 60, indent=True)
+
+
+FIGURE_COLUMNS_MM = (11, 94, 30, 30)
+RANK_COLUMNS_MM = (15, 90, 30, 30)
+PROPOSAL_COLUMNS_MM = (11, 84, 24, 23, 23)
+AWARD_COLUMNS_MM = (11, 90, 32, 32)
+
+
+def _milestone_report(path: Path, *, office: bool) -> None:
+    who = "cơ quan thường trực" if office else "khối, cụm thi đua"
+    doc = new_document(f"Mẫu Báo cáo tổng hợp của {who}")
+    header_block(doc, number="Số: {{ header.number }}")
+    title_block(doc, "BÁO CÁO", "{{ report_title }}")
+    _bases(doc)
+    para(
+        doc,
+        "Thực hiện Kế hoạch {{ movement.title_lower }}{{ header.plan_reference }}; trên cơ sở báo cáo của các "
+        "cơ quan, đơn vị, {{ issuer_name }} báo cáo tổng hợp kết quả {{ milestone.name_lower }}"
+        + (" với vai trò cơ quan thường trực Hội đồng Thi đua - Khen thưởng" if office else "")
+        + " như sau:",
+    )
+
+    heading(doc, "I. TÌNH HÌNH ĐĂNG KÝ THI ĐUA VÀ BÁO CÁO")
+    heading(doc, "1. Đăng ký thi đua", before=0)
+    para(
+        doc,
+        "Tổng số đơn vị tham gia: {{ participants|length }}; đã đăng ký: {{ registrations.registered|length }} "
+        "(đúng hạn: {{ registrations.on_time }}, muộn: {{ registrations.late }}); chưa đăng ký: "
+        "{{ registrations.missing|length }}.",
+    )
+    _names(doc, "Các đơn vị đã đăng ký", "registrations.registered", none="Chưa có đơn vị nào đăng ký thi đua.")
+    _names(doc, "Các đơn vị chưa đăng ký", "registrations.missing", none="Tất cả các đơn vị đã đăng ký thi đua.")
+    heading(doc, "2. Báo cáo {{ milestone.name_lower }}", before=0)
+    para(
+        doc,
+        "Hạn gửi báo cáo: {{ milestone.deadline }}. Đã nhận {{ reports.counted }} báo cáo (đúng hạn: "
+        "{{ reports.on_time }}, muộn: {{ reports.late }}); chưa gửi: {{ reports.missing|length }}.",
+    )
+    _names(doc, "Các đơn vị gửi báo cáo đúng hạn", "reports.on_time_units", none="Không có đơn vị nào gửi đúng hạn.")
+    _names(doc, "Các đơn vị gửi báo cáo muộn", "reports.late_units", none="Không có đơn vị nào gửi báo cáo muộn.")
+    _names(doc, "Các đơn vị chưa gửi báo cáo", "reports.missing", none="Tất cả các đơn vị đã gửi báo cáo.")
+
+    heading(doc, "II. SỐ LIỆU TỔNG HỢP TỪ BÁO CÁO CỦA CÁC ĐƠN VỊ")
+    tag(doc, "{%p if figures %}")
+    _loop_table(
+        doc, FIGURE_COLUMNS_MM, ("TT", "Nội dung", "Tổng số", "Số đơn vị báo cáo"), "figure in figures",
+        (("{{ loop.index }}", CENTER), ("{{ figure.label }}", LEFT), ("{{ figure.total }}", CENTER),
+         ("{{ figure.units }}", CENTER)),
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "Các báo cáo đã nhận không kèm số liệu.")
+    tag(doc, "{%p endif %}")
+
+    heading(doc, "III. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG")
+    tag(doc, "{%p if scoring.rows %}")
+    para(doc, "{{ scoring.note }}")
+    _loop_table(
+        doc, RANK_COLUMNS_MM, ("Xếp hạng", "Cơ quan, đơn vị", "Tổng điểm", "Xếp loại"), "row in scoring.rows",
+        (("{{ row.rank }}", CENTER), ("{{ row.name }}", LEFT), ("{{ row.total }}", CENTER),
+         ("{{ row.band }}", CENTER)),
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "{{ scoring.note }}")
+    tag(doc, "{%p endif %}")
+
+    heading(doc, "IV. ĐỀ NGHỊ KHEN THƯỞNG")
+    tag(doc, "{%p if proposals.rows %}")
+    para(
+        doc,
+        "Các đơn vị đã gửi {{ proposals.dossiers }} hồ sơ đề nghị khen thưởng, đề nghị khen thưởng "
+        "{{ proposals.individuals }} cá nhân và {{ proposals.collectives }} tập thể:",
+    )
+    _loop_table(
+        doc, PROPOSAL_COLUMNS_MM, ("TT", "Đơn vị đề nghị", "Số hồ sơ", "Cá nhân", "Tập thể"), "row in proposals.rows",
+        (("{{ loop.index }}", CENTER), ("{{ row.name }}", LEFT), ("{{ row.dossiers }}", CENTER),
+         ("{{ row.individuals }}", CENTER), ("{{ row.collectives }}", CENTER)),
+        total=(("", CENTER), ("Tổng cộng", LEFT), ("{{ proposals.dossiers }}", CENTER),
+               ("{{ proposals.individuals }}", CENTER), ("{{ proposals.collectives }}", CENTER)),
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "Chưa có hồ sơ đề nghị khen thưởng trong phong trào thi đua này.")
+    tag(doc, "{%p endif %}")
+
+    heading(doc, "V. KẾT QUẢ KHEN THƯỞNG")
+    tag(doc, "{%p if awards.rows %}")
+    para(
+        doc,
+        "Đã có {{ awards.decisions }} quyết định khen thưởng cho {{ awards.individuals }} cá nhân và "
+        "{{ awards.collectives }} tập thể:",
+    )
+    _loop_table(
+        doc, AWARD_COLUMNS_MM, ("TT", "Danh hiệu, hình thức khen thưởng", "Cá nhân", "Tập thể"), "row in awards.rows",
+        (("{{ loop.index }}", CENTER), ("{{ row.name }}", LEFT), ("{{ row.individuals }}", CENTER),
+         ("{{ row.collectives }}", CENTER)),
+        total=(("", CENTER), ("Tổng cộng", LEFT), ("{{ awards.individuals }}", CENTER),
+               ("{{ awards.collectives }}", CENTER)),
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "Chưa có quyết định khen thưởng trong phong trào thi đua này.")
+    tag(doc, "{%p endif %}")
+
+    heading(doc, "VI. ĐÁNH GIÁ CHUNG")
+    _for_the_clerk(doc)
+    heading(doc, "VII. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")
+    _for_the_clerk(doc)
+    para(doc, "Trên đây là báo cáo tổng hợp kết quả {{ milestone.name_lower }} của {{ issuer_name }}./.",
+         before=6, keep_next=True)
+    closing_block(doc)
+    doc.save(path)
+
+
+def build_bao_cao_khoi(path: Path) -> None:
+    _milestone_report(path, office=False)
+
+
+def build_bao_cao_thuong_truc(path: Path) -> None:
+    _milestone_report(path, office=True)
+
+
+MOVEMENT_KIND_COLUMNS_MM = (11, 58, 24, 24, 24, 24)
+HONOUR_COLUMNS_MM = (11, 74, 26, 18, 18, 18)
+STEP_COLUMNS_MM = (11, 84, 24, 23, 23)
+
+
+def build_bao_cao_nam(path: Path) -> None:
+    doc = new_document("Mẫu Báo cáo tổng kết công tác thi đua, khen thưởng năm")
+    header_block(doc, number="Số: {{ header.number }}")
+    title_block(doc, "BÁO CÁO", "Tổng kết công tác thi đua, khen thưởng năm {{ year }}")
+    _bases(doc)
+    para(
+        doc,
+        "{{ issuer_name }} báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} của {{ scope_name }} "
+        "(số liệu từ ngày 01/01/{{ year }} đến ngày {{ data_to }}) như sau:",
+    )
+
+    heading(doc, "I. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}")
+    heading(doc, "1. Tổ chức các phong trào thi đua", before=0)
+    para(
+        doc,
+        "Trong năm {{ year }}, các cơ quan, đơn vị đã phát động, triển khai {{ movements.total }} phong trào thi "
+        "đua (thường xuyên: {{ movements.regular }}; chuyên đề: {{ movements.thematic }}; đợt thi đua đặc biệt: "
+        "{{ movements.special }}).",
+    )
+    tag(doc, "{%p if movements.rows %}")
+    _loop_table(
+        doc, MOVEMENT_KIND_COLUMNS_MM, ("TT", "Phạm vi phát động", "Thường xuyên", "Chuyên đề", "Đặc biệt", "Tổng"),
+        "row in movements.rows",
+        (("{{ loop.index }}", CENTER), ("{{ row.label }}", LEFT), ("{{ row.regular }}", CENTER),
+         ("{{ row.thematic }}", CENTER), ("{{ row.special }}", CENTER), ("{{ row.total }}", CENTER)),
+        total=(("", CENTER), ("Tổng cộng", LEFT), ("{{ movements.regular }}", CENTER),
+               ("{{ movements.thematic }}", CENTER), ("{{ movements.special }}", CENTER),
+               ("{{ movements.total }}", CENTER)),
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "2. Đăng ký thi đua và chế độ báo cáo", before=0)
+    para(
+        doc,
+        "Đăng ký thi đua: {{ participation.participants }} lượt đơn vị tham gia; đăng ký đúng hạn "
+        "{{ participation.on_time }}, đăng ký muộn {{ participation.late }}, chưa đăng ký "
+        "{{ participation.missing }}.",
+    )
+    para(
+        doc,
+        "Báo cáo sơ kết, tổng kết: {{ punctuality.milestones }} kỳ báo cáo, {{ punctuality.expected }} lượt báo "
+        "cáo phải gửi; gửi đúng hạn {{ punctuality.on_time }}, gửi muộn {{ punctuality.late }}, chưa gửi "
+        "{{ punctuality.missing }}.",
+    )
+    heading(doc, "3. Kết quả khen thưởng", before=0)
+    para(
+        doc,
+        "Trong năm {{ year }}, có {{ honours.total }} lượt danh hiệu thi đua, hình thức khen thưởng "
+        "({{ honours.individuals }} cá nhân, {{ honours.collectives }} tập thể), trong đó:",
+    )
+    tag(doc, "{%p for level in honours.levels %}")
+    para(doc, "- {{ level.label }}: {{ level.total }} ({{ level.individuals }} cá nhân, "
+              "{{ level.collectives }} tập thể);")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if honours.rows %}")
+    _loop_table(
+        doc, HONOUR_COLUMNS_MM, ("TT", "Danh hiệu, hình thức", "Cấp", "Cá nhân", "Tập thể", "Tổng"),
+        "row in honours.rows",
+        (("{{ loop.index }}", CENTER), ("{{ row.label }}", LEFT), ("{{ row.level }}", CENTER),
+         ("{{ row.individuals }}", CENTER), ("{{ row.collectives }}", CENTER), ("{{ row.total }}", CENTER)),
+        total=(("", CENTER), ("Tổng cộng", LEFT), ("", CENTER), ("{{ honours.individuals }}", CENTER),
+               ("{{ honours.collectives }}", CENTER), ("{{ honours.total }}", CENTER)),
+    )
+    tag(doc, "{%p endif %}")
+    heading(doc, "4. Tiếp nhận, xử lý hồ sơ đề nghị khen thưởng", before=0)
+    para(
+        doc,
+        "Tổng số hồ sơ đề nghị khen thưởng: {{ dossiers.total }} (đã có quyết định: {{ dossiers.decided }}; "
+        "đang xử lý: {{ dossiers.pending }}). Thời gian từ khi gửi hồ sơ đến khi có quyết định: bình quân "
+        "{{ dossiers.mean_days }} ngày, trung vị {{ dossiers.median_days }} ngày.",
+    )
+    para(
+        doc,
+        "Số lần trả lại hồ sơ để bổ sung, hoàn thiện: {{ dossiers.returns }} (ở {{ dossiers.returned }} hồ sơ)"
+        "{% if dossiers.reasons %}; lý do chủ yếu: {{ dossiers.reasons|join('; ') }}{% endif %}.",
+    )
+
+    heading(doc, "II. HẠN CHẾ, NGUYÊN NHÂN")
+    _for_the_clerk(doc)
+    heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}")
+    _for_the_clerk(doc)
+    para(doc, "Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} của {{ issuer_name }}./.",
+         before=6, keep_next=True)
+    closing_block(doc)
+    doc.save(path)
+
+
 BUILDERS = {
     "ke_hoach.docx": build_ke_hoach,
     "chuong_trinh_cong_tac.docx": build_chuong_trinh,
     "giao_uoc.docx": build_giao_uoc,
+    "bao_cao_tong_hop_khoi.docx": build_bao_cao_khoi,
+    "bao_cao_tong_hop_thuong_truc.docx": build_bao_cao_thuong_truc,
+    "bao_cao_tong_ket_nam.docx": build_bao_cao_nam,
 }
 
 

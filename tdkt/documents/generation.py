@@ -8,6 +8,9 @@ The templates ship in `tdkt/documents/docx_templates/` (built by `build_template
     ke_hoach.docx                 Kế hoạch tổ chức phong trào thi đua
     chuong_trinh_cong_tac.docx    Chương trình công tác (table by quarter)
     giao_uoc.docx                 Giao ước thi đua (content, registrations, signing table)
+    bao_cao_tong_hop_khoi.docx    Báo cáo tổng hợp of a milestone by the block head   } variables in
+    bao_cao_tong_hop_thuong_truc.docx   … by the standing office (thường trực)     } tdkt/reports/
+    bao_cao_tong_ket_nam.docx     Báo cáo tổng kết công tác TĐKT năm N                 } drafts.py
 
 To change a document's wording or layout, a clerk (through the system administrator) downloads
 the template in use from /documents/templates/<kind>.docx, edits it in Word or LibreOffice Writer
@@ -113,11 +116,30 @@ KINDS = {
 }
 
 
+# The consolidated reports (issue 14.3), drafted from figures rather than from one movement's plan: their
+# context is built by tdkt.reports.drafts (see there for the variables); the same storage override applies.
+REPORT_KINDS = {
+    kind.slug: kind
+    for kind in (
+        DocumentKind("bao-cao-tong-hop-khoi", "bao_cao_tong_hop_khoi.docx", "Báo cáo tổng hợp của khối, cụm thi đua"),
+        DocumentKind(
+            "bao-cao-tong-hop-thuong-truc",
+            "bao_cao_tong_hop_thuong_truc.docx",
+            "Báo cáo tổng hợp của cơ quan thường trực",
+        ),
+        DocumentKind(
+            "bao-cao-tong-ket-nam", "bao_cao_tong_ket_nam.docx", "Báo cáo tổng kết công tác thi đua, khen thưởng"
+        ),
+    )
+}
+ALL_KINDS = {**KINDS, **REPORT_KINDS}
+
+
 def get_kind(kind: str | DocumentKind) -> DocumentKind:
     if isinstance(kind, DocumentKind):
         return kind
     try:
-        return KINDS[kind]
+        return ALL_KINDS[kind]
     except KeyError:
         raise DocumentError(f"Không có loại văn bản “{kind}”.", status=404) from None
 

@@ -61,7 +61,11 @@ def movement_document(request, pk: int, kind: str, fmt: str):
 @require_GET
 def template_download(request, kind: str):
     """The template in use (the clerk's own if there is one), for those who issue plans."""
-    if kind not in generation.KINDS or not user_can(request.user, "movement.manage"):
+    if kind in generation.REPORT_KINDS:
+        allowed = user_can(request.user, "movement.manage") or user_can(request.user, "record.view")
+    else:
+        allowed = kind in generation.KINDS and user_can(request.user, "movement.manage")
+    if not allowed:
         raise Http404("Không có mẫu văn bản này.")
     template = generation.load_template(kind)
-    return _attachment(template.data, f"Mẫu {generation.KINDS[kind].label}.docx", generation.DOCX_CONTENT_TYPE)
+    return _attachment(template.data, f"Mẫu {generation.ALL_KINDS[kind].label}.docx", generation.DOCX_CONTENT_TYPE)

@@ -4,13 +4,16 @@ JSON (rows with their cells by column key) or as the official Excel or PDF file.
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 
 from tdkt.core.api_errors import Id, error_responses
 from tdkt.core.api_types import Year
+from tdkt.documents.generation import DocumentError
 
 from . import selectors, tables
 from .domain.forms import FORMS
 from .views import download
+from .views_drafts import _docx, milestone_report, yearly_report
 
 router = Router()
 BINARY = {"schema": {"type": "string", "format": "binary"}}
@@ -61,3 +64,37 @@ def tt02_report(request, form: Literal[tuple(FORMS)], params: Query[ReportQuery]
     if params.format != "json":
         return download(report, params.format)
     return tables.as_json(report)
+
+
+DOCX_ANSWER = {"responses": {"200": {"description": "Dự thảo báo cáo (Word) để tải về", "content": {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": BINARY}}}}
+
+
+class YearlyQuery(Schema):
+    year: Year = Field(..., description="Năm báo cáo")
+    organization_id: Id | None = Field(None, description="Đơn vị báo cáo (trống: đơn vị cao nhất trong phạm vi)")
+
+
+@router.get("/reports/yearly-summary", response={200: None, **error_responses(403, 404)},
+            tags=["Báo cáo thống kê"], summary="Dự thảo Báo cáo tổng kết công tác thi đua, khen thưởng năm",
+            openapi_extra=DOCX_ANSWER)
+def yearly_summary(request, params: Query[YearlyQuery]):
+    """Dự thảo báo cáo tổng kết năm (DOCX) của đơn vị (mặc định: tỉnh): phong trào, đăng ký, báo cáo,
+    khen thưởng theo cấp và hình thức, hồ sơ và thời gian xử lý; phần hạn chế và phương hướng để trống."""
+    try:
+        return _docx(*yearly_report(request, params.year, params.organization_id))
+    except DocumentError as exc:
+        raise HttpError(exc.status, exc.message) from exc
+
+
+@router.get("/movements/{movement_id}/milestones/{milestone_id}/summary-report",
+            response={200: None, **error_responses(403, 404)}, tags=["Báo cáo thống kê"],
+            summary="Dự thảo báo cáo tổng hợp một mốc sơ kết, tổng kết", openapi_extra=DOCX_ANSWER)
+def milestone_summary_report(request, movement_id: Id, milestone_id: Id):
+    """Dự thảo báo cáo tổng hợp (DOCX) của trưởng khối (phong trào của khối) hoặc của cơ quan thường trực:
+    đăng ký, báo cáo đúng hạn và muộn, số liệu tổng hợp, chấm điểm xếp hạng, đề nghị và kết quả khen thưởng.
+    Chỉ đơn vị quản lý phong trào (403); phong trào không xem được: 404."""
+    try:
+        return _docx(*milestone_report(request, movement_id, milestone_id))
+    except DocumentError as exc:
+        raise HttpError(exc.status, exc.message) from exc

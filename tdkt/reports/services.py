@@ -31,3 +31,26 @@ def report_submit(*, actor, form: Form, year: int, organization: Organization) -
         after={"form": form.code, "year": year, "cells": report.cells},
     )
     return submission
+
+
+def draft_generate(*, actor, kind: str, context: dict, target, organization, label: str,
+                   ip_address: str | None = None) -> bytes:
+    """A consolidated report draft (tdkt.reports.drafts) as DOCX bytes, and one audit event
+    (DOCUMENT_GENERATED); nothing is recorded if the template fails."""
+    from tdkt.documents import generation
+
+    document_kind = generation.get_kind(kind)
+    template = generation.load_template(document_kind)
+    data = generation.render_docx(document_kind, None, context=context, source=template)
+    with transaction.atomic():
+        audit_record(
+            event_type=AuditEventType.DOCUMENT_GENERATED,
+            actor=actor,
+            target=target,
+            organization=organization,
+            target_label=label,
+            extra={"document": document_kind.slug, "format": "docx", "bytes": len(data),
+                   "template": "custom" if template.custom else "default"},
+            ip_address=ip_address,
+        )
+    return data

@@ -295,6 +295,7 @@ def milestone_summary_view(request, pk, milestone_pk):
     return render(request, "movements/milestone_summary.html", {
         "movement": movement, "milestone": milestone, "summary": summary,
         "units": [(o, submissions.get(o.pk), _state_label(submissions.get(o.pk))) for o in participants],
+        "manager": can_manage(request.user, movement),  # the summary report draft is the head's
     })
 
 
