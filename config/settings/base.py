@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tdkt.stats",
     "tdkt.public",
     "tdkt.documents",
+    "tdkt.signing",
     "tdkt.sso",
 ]
 
@@ -233,6 +234,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
+# Digital signatures (tdkt/signing; README "Ký số"). Who signs for an issuing organisation: a JSON file
+# named by TDKT_SIGNERS_FILE (organisation code → PKCS#12 file and the NAME of the environment variable,
+# or of the TDKT_SECRETS_FILE key, holding its password; or a remote signing bridge). The roots a
+# signed attachment must chain to: PEM files, separated by ":" in TDKT_TRUST_ROOTS. Revocation (OCSP,
+# CRL) is fetched only when TDKT_SIGNATURE_FETCH_REVOCATION=1, each request within the timeout.
+TDKT_SIGNERS: dict = {}
+TDKT_SIGNERS_FILE = os.environ.get("TDKT_SIGNERS_FILE", "")
+TDKT_TRUST_ROOTS = [p for p in os.environ.get("TDKT_TRUST_ROOTS", "").split(":") if p.strip()]
+TDKT_SIGNATURE_FETCH_REVOCATION = os.environ.get("TDKT_SIGNATURE_FETCH_REVOCATION", "0") == "1"
+TDKT_SIGNATURE_FETCH_TIMEOUT = float(os.environ.get("TDKT_SIGNATURE_FETCH_TIMEOUT", "5"))
+# The demo's certification authority and signer, made when the demo loads (never committed).
+TDKT_DEMO_PKI_DIR = Path(os.environ.get("TDKT_DEMO_PKI_DIR") or BASE_DIR / "var" / "demo-pki")
 # Files with more data rows than this are imported by the background worker.
 TDKT_IMPORT_BACKGROUND_ROWS = 2000
 # Decisions with more awardees than this have their certificates rendered by the background worker

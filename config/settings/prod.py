@@ -22,6 +22,11 @@ if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
 if USES_EMBEDDED_DATABASE:
     raise ImproperlyConfigured("Môi trường vận hành phải dùng DATABASE_URL, không dùng CSDL demo nhúng.")
 
+# The demo's certificates (var/demo-pki) never sign or vouch for anything here; tdkt/signing also
+# refuses any certificate carrying the demo mark outside the demo.
+if "demo-pki" in os.environ.get("TDKT_SIGNERS_FILE", "") or "demo-pki" in os.environ.get("TDKT_TRUST_ROOTS", ""):
+    raise ImproperlyConfigured("Không dùng chứng thư demo (var/demo-pki) trong môi trường vận hành.")
+
 TDKT_DEMO = False
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -1,0 +1,1 @@
+"""Pure value types of digital signatures (no Django import)."""
