@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "ninja",
     "django_htmx",
     "django_tasks_db",
+    # Two-factor sign-in (tdkt/accounts/two_factor.py): TOTP apps and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "tdkt.core",
     "tdkt.audit",
     "tdkt.accounts",
@@ -79,7 +83,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor verified this session; idle sessions end; unverified ones that need the
+    # second factor go to it (whatever signed them in: password, single sign-on…).
+    "django_otp.middleware.OTPMiddleware",
+    "tdkt.accounts.middleware.SessionActivityMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "tdkt.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -148,6 +157,21 @@ TDKT_OIDC_CLIENT_SECRET = os.environ.get("TDKT_OIDC_CLIENT_SECRET", "")
 TDKT_OIDC_SCOPES = os.environ.get("TDKT_OIDC_SCOPES", "openid email profile")
 # Offer to end the provider's session too on logout through /sso/logout/ (when it advertises one).
 TDKT_OIDC_RP_LOGOUT = os.environ.get("TDKT_OIDC_RP_LOGOUT", "1").lower() in {"1", "true", "yes", "on"}
+
+# Two-factor sign-in (tdkt/accounts/two_factor.py). Users holding any of these roles must enrol a TOTP
+# app before anything else; anyone else may enrol, and then always signs in with it. None here
+# (the demo and development); prod.py requires it of admin, approver and standing_office.
+TDKT_TWO_FACTOR_REQUIRED_ROLES = tuple(
+    r.strip() for r in os.environ.get("TDKT_TWO_FACTOR_REQUIRED_ROLES", "").split(",") if r.strip()
+)
+OTP_TOTP_ISSUER = "TĐKT"
+# Wrong codes are throttled per user by tdkt/accounts (the login's growing delay, audited), not by
+# django-otp's silent per-device delay, which would refuse a right code without saying why.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# A signed-in session that makes no request for this long ends (measured on the server; the last
+# activity is written at most once a minute). 120 minutes here, 30 in prod.py (OWASP ASVS 3.3.2).
+TDKT_SESSION_IDLE_MINUTES = int(os.environ.get("TDKT_SESSION_IDLE_MINUTES", "120"))
 
 # Prometheus metrics at /metrics (tdkt/core/metrics.py), never public: served to these addresses or
 # CIDRs connecting directly (comma-separated; loopback by default), or to a scraper that sends

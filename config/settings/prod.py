@@ -28,6 +28,14 @@ if "demo-pki" in os.environ.get("TDKT_SIGNERS_FILE", "") or "demo-pki" in os.env
     raise ImproperlyConfigured("Không dùng chứng thư demo (var/demo-pki) trong môi trường vận hành.")
 
 TDKT_DEMO = False
+# Issue 15: the accounts that appraise, sign and administer sign in with a second factor, and an idle
+# session ends after 30 minutes (OWASP ASVS 3.3.2, level 2); both can be set from the environment.
+TDKT_TWO_FACTOR_REQUIRED_ROLES = tuple(
+    r.strip()
+    for r in os.environ.get("TDKT_TWO_FACTOR_REQUIRED_ROLES", "admin,approver,standing_office").split(",")
+    if r.strip()
+)
+TDKT_SESSION_IDLE_MINUTES = int(os.environ.get("TDKT_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True

@@ -16,7 +16,7 @@ from tdkt.core.lists import paginate
 from tdkt.organizations.errors import require
 from tdkt.organizations.models import Organization
 
-from . import selectors, services
+from . import selectors, services, two_factor
 from .models import ROLE_CHOICES, RoleGrant, User
 
 
@@ -88,6 +88,8 @@ def user_detail_view(request, pk):
         "grants": grants,
         "form": form,
         "login_failures": selectors.login_failures_of(account),
+        "two_factor_device": two_factor.totp_device_of(account),
+        "two_factor_required": two_factor.role_requires(account),
     }
     return render(request, "accounts/user_detail.html", context)
 
@@ -124,3 +126,19 @@ def login_unlock_view(request, pk):
     message = _("Failed logins of %(name)s were cleared: the account may log in again.")
     messages.success(request, message % {"name": account.username})
     return redirect("accounts:user", pk)
+
+
+def two_factor_reset_view(request, pk):
+    """Reset a user's second factor (a lost phone): a confirmation page, then the audited reset."""
+    _admin_only(request)
+    account = get_object_or_404(User, pk=pk)
+    if request.method == "POST":
+        removed = two_factor.two_factor_reset(actor=request.user, user=account, ip_address=services.client_ip(request))
+        if removed:
+            message = _("Two-factor sign-in of %(name)s was reset: they enrol again at their next sign-in.")
+        else:
+            message = _("%(name)s had no two-factor device.")
+        messages.success(request, message % {"name": account.username})
+        return redirect("accounts:user", pk)
+    context = {"account": account, "device": two_factor.totp_device_of(account)}
+    return render(request, "accounts/two_factor_reset.html", context)

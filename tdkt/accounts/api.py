@@ -6,6 +6,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 from ninja.utils import check_csrf
+from pydantic import ConfigDict
 
 from tdkt.core.api_errors import ErrorOut, Id, InvalidDataOut, ValidationErrorOut, error_responses, text
 
@@ -19,6 +20,8 @@ from .services import (
     login_check,
     sign_out_everywhere,
 )
+from .sessions import SESSION_ID_KEY
+from .two_factor import SecondFactorThrottled, api_second_factor_check, second_factor_required
 
 CSRF_MESSAGE = "Thiếu hoặc sai mã CSRF: hãy tải lại trang rồi thử lại."
 
@@ -45,6 +48,13 @@ class PageSessionAuth(SessionAuth):
             raise HttpError(403, CSRF_MESSAGE)
         return request.COOKIES.get(self.param_name)
 
+    def authenticate(self, request: HttpRequest, key):
+        # A session still waiting for its second factor is not signed in yet (tdkt/accounts/middleware.py).
+        is_verified = getattr(request.user, "is_verified", None)
+        if is_verified is not None and not is_verified() and second_factor_required(request.user):
+            return None
+        return super().authenticate(request, key)
+
 
 def api_auth() -> list:
     """Bearer token, or the page session (with its CSRF check) for calls from the pages."""
@@ -55,8 +65,15 @@ router = Router(tags=["Xác thực"])
 
 
 class TokenIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     username: text(150, required=True)
     password: text(4096, required=True, strip=False)
+    otp: text(32) | None = Field(
+        None,
+        description="Mã xác thực hai lớp: 6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục. Bắt buộc "
+        "với tài khoản đã đăng ký xác thực hai lớp hoặc có vai trò phải dùng nó.",
+    )
 
 
 class TokenOut(Schema):
@@ -76,15 +93,24 @@ def token_create(request, payload: TokenIn, response: HttpResponse):
     khác tên đó vẫn đăng nhập được. Một địa chỉ sai quá 100 lần trong 15 phút (mọi tên) bị từ chối
     cho đến khi hết khoảng đó. Địa chỉ lấy từ X-Forwarded-For chỉ khi yêu cầu đi qua proxy tin cậy
     (TDKT_TRUSTED_PROXIES).
+
+    Xác thực hai lớp: tài khoản đã đăng ký ứng dụng xác thực, hoặc có vai trò bắt buộc xác thực hai
+    lớp (khi vận hành: quản trị, người phê duyệt, cơ quan thường trực), phải gửi thêm trường `otp`;
+    thiếu hoặc sai mã trả về 401 (có ghi nhật ký), sai nhiều lần phải chờ như khi sai mật khẩu (429).
     """
+    ip = client_ip(request)
     try:
         user = login_check(request=request, username=payload.username, password=payload.password)
-    except LoginThrottled as exc:
+        if user is not None and user.is_active:
+            refused = api_second_factor_check(user=user, code=payload.otp, ip_address=ip)
+            if refused:
+                raise HttpError(401, refused)
+    except (LoginThrottled, SecondFactorThrottled) as exc:
         response["Retry-After"] = str(exc.seconds)  # a client may wait exactly this long
         return Status(429, {"detail": str(exc)})
     if user is None or not user.is_active:
         raise HttpError(401, "Sai tên đăng nhập hoặc mật khẩu.")
-    return {"token": api_token_issue(user=user, ip_address=client_ip(request))}
+    return {"token": api_token_issue(user=user, ip_address=ip)}
 
 
 class TokenInfoOut(Schema):
@@ -143,7 +169,9 @@ class SignedOutOut(Schema):
 def tokens_revoke_all(request):
     """Thu hồi mọi token API của người gọi (kể cả token của chính yêu cầu này) và kết thúc mọi phiên
     đăng nhập trên trang; mật khẩu không đổi. Gọi từ trang thì phiên hiện tại được giữ. Có ghi nhật ký."""
-    revoked = sign_out_everywhere(user=request.user, ip_address=client_ip(request))
+    session = getattr(request, "session", None)
+    keep = session.get(SESSION_ID_KEY) if session is not None and session.session_key else None
+    revoked = sign_out_everywhere(user=request.user, ip_address=client_ip(request), keep_session_id=keep)
     if getattr(request, "session", None) is not None and request.session.session_key:
         update_session_auth_hash(request, request.user)
     return {"revoked": revoked}

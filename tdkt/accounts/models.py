@@ -131,4 +131,45 @@ class LoginFailure(models.Model):
         return f"{self.username} @ {self.ip_address}"
 
 
-__all__ = ["ApiToken", "EmailPreference", "LoginFailure", "RoleGrant", "User", "hash_token", "settings"]
+class SecondFactorFailure(models.Model):
+    """A wrong second-factor code (TOTP or recovery code). Counted per user, from any address: whoever
+    types it already has the password, so the delay must follow the account (tdkt/accounts/two_factor.py)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.user} @ {self.ip_address}"
+
+
+class UserSession(models.Model):
+    """A signed-in browser session, so its owner can see and end it (tdkt/accounts/sessions.py).
+
+    The session itself stays Django's database row, shared by every web node; this row names it (by
+    its current key) and says where and when it was used. The session's data holds this row's id: a
+    session whose row is gone has been ended. Last activity is written at most once a minute.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="user_sessions")
+    session_key = models.CharField(max_length=64, db_index=True)
+    user_agent = models.CharField(max_length=300, blank=True, default="")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(_("signed in at"))
+    last_active_at = models.DateTimeField(_("last active"), db_index=True)
+
+    def __str__(self):
+        return f"{self.user} — {self.ip_address or '?'} — {self.last_active_at:%d/%m/%Y %H:%M}"
+
+
+__all__ = [
+    "ApiToken",
+    "EmailPreference",
+    "LoginFailure",
+    "RoleGrant",
+    "SecondFactorFailure",
+    "User",
+    "UserSession",
+    "hash_token",
+    "settings",
+]

@@ -15,8 +15,9 @@ from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 
 from .domain import throttle
-from .models import ApiToken, LoginFailure, RoleGrant, User, hash_token
+from .models import ApiToken, LoginFailure, RoleGrant, SecondFactorFailure, User, hash_token
 from .scope import user_can
+from .sessions import user_sessions_end_others
 
 TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=5)
 LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait}."
@@ -134,6 +135,7 @@ def login_unlock(*, actor, user: User, ip_address: str | None = None) -> int:
     failures = LoginFailure.objects.filter(username=user.username.lower())
     addresses = sorted({a or "?" for a in failures.values_list("ip_address", flat=True)})
     cleared, _ = failures.delete()
+    cleared += SecondFactorFailure.objects.filter(user=user).delete()[0]
     audit_record(
         event_type=AuditEventType.USER_CHANGED,
         actor=actor,
@@ -192,28 +194,31 @@ def api_token_revoke(*, actor: User, token: ApiToken, ip_address: str | None = N
 
 
 @transaction.atomic
-def sign_out_everywhere(*, user: User, ip_address: str | None = None) -> int:
+def sign_out_everywhere(*, user: User, ip_address: str | None = None, keep_session_id: int | None = None) -> int:
     """Revoke every API token of the user and end its sessions: a new session epoch makes every
-    session hash signed before stale. The view keeps the caller's own session by re-signing it
+    session hash signed before stale, and the other sessions' rows (tdkt/accounts/sessions.py) go
+    with Django's. The view keeps the caller's own session (`keep_session_id`) by re-signing it
     (update_session_auth_hash). Returns how many tokens were revoked."""
     revoked, _ = ApiToken.objects.filter(user=user).delete()
     user.session_epoch = secrets.token_hex(16)
     user.save(update_fields=["session_epoch"])
+    ended = user_sessions_end_others(user=user, keep_id=keep_session_id)
     audit_record(
         event_type=AuditEventType.USER_CHANGED,
         actor=user,
         target=user,
         ip_address=ip_address,
-        after={"signed_out_everywhere": True, "api_tokens_revoked": revoked},
+        after={"signed_out_everywhere": True, "api_tokens_revoked": revoked, "sessions_ended": ended},
         target_label=f"{user.username}: đăng xuất trên mọi thiết bị",
     )
     return revoked
 
 
 @transaction.atomic
-def password_change_record(*, user: User) -> None:
-    # Existing API tokens die with the old password.
+def password_change_record(*, user: User, keep_session_id: int | None = None) -> None:
+    # Existing API tokens and the other sessions die with the old password.
     ApiToken.objects.filter(user=user).delete()
+    user_sessions_end_others(user=user, keep_id=keep_session_id)
     audit_record(event_type=AuditEventType.USER_PASSWORD_CHANGED, actor=user, target=user)
 
 
@@ -255,6 +260,7 @@ def user_set_active(*, actor, user: User, active: bool) -> User:
     user.save(update_fields=["is_active"])
     if not active:
         ApiToken.objects.filter(user=user).delete()
+        user_sessions_end_others(user=user)
     audit_record(
         event_type=AuditEventType.USER_CHANGED,
         actor=actor,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from . import selectors
+from . import selectors, sessions
 from .forms import ThrottledAuthenticationForm
 from .services import api_token_revoke, client_ip, password_change_record, sign_out_everywhere
 
@@ -17,19 +17,39 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(demo=settings.TDKT_DEMO, **kwargs)
+        # Sent here by tdkt/accounts/middleware.py when the session ended for want of activity.
+        idle = self.request.GET.get("expired") == "idle"
+        return super().get_context_data(demo=settings.TDKT_DEMO, idle_expired=idle, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
-        password_change_record(user=self.request.user)
+        keep = self.request.session.get(sessions.SESSION_ID_KEY)
+        password_change_record(user=self.request.user, keep_session_id=keep)
         return response
 
 
 def sessions_view(request):
-    """The user's own API tokens, each revocable, and "sign out everywhere"."""
-    return render(request, "accounts/sessions.html", {"tokens": selectors.api_tokens_of(request.user)})
+    """The user's signed-in sessions and API tokens, each can be ended, and "sign out everywhere"."""
+    current = request.session.get(sessions.SESSION_ID_KEY)
+    context = {
+        "tokens": selectors.api_tokens_of(request.user),
+        "user_sessions": sessions.sessions_of(request.user, current_id=current),
+        "idle_minutes": settings.TDKT_SESSION_IDLE_MINUTES,
+    }
+    return render(request, "accounts/sessions.html", context)
+
+
+@require_POST
+def session_end_view(request, pk):
+    current = request.session.get(sessions.SESSION_ID_KEY)
+    ended = sessions.user_session_end(actor=request.user, session_id=pk, ip_address=client_ip(request))
+    if pk == current:
+        return redirect("login")  # this very session: its row and Django's are gone
+    if ended:
+        messages.success(request, _("The session was ended."))
+    return redirect("account_sessions")
 
 
 @require_POST
@@ -42,7 +62,9 @@ def api_token_revoke_view(request, pk):
 
 @require_POST
 def sign_out_everywhere_view(request):
-    revoked = sign_out_everywhere(user=request.user, ip_address=client_ip(request))
+    revoked = sign_out_everywhere(
+        user=request.user, ip_address=client_ip(request), keep_session_id=request.session.get(sessions.SESSION_ID_KEY)
+    )
     # The new session hash ends every other session; this one is signed again and stays.
     update_session_auth_hash(request, request.user)
     messages.success(

@@ -108,7 +108,7 @@ def test_sign_out_everywhere_by_api(client, world, officer):
     assert works(theirs)
     assert here.get(reverse("account_sessions")).status_code == 302  # the page session ended too
     event = AuditEvent.objects.get(event_type=AuditEventType.USER_CHANGED, actor=officer)
-    assert event.after == {"signed_out_everywhere": True, "api_tokens_revoked": 2}
+    assert event.after == {"signed_out_everywhere": True, "api_tokens_revoked": 2, "sessions_ended": 1}
 
 
 # Page --------------------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def test_sign_out_everywhere(world, officer):
     assert elsewhere.get(reverse("account_sessions")).status_code == 302
     assert not any(works(t) for t in tokens)
     event = AuditEvent.objects.get(event_type=AuditEventType.USER_CHANGED, actor=officer)
-    assert event.after == {"signed_out_everywhere": True, "api_tokens_revoked": 2}
+    assert event.after == {"signed_out_everywhere": True, "api_tokens_revoked": 2, "sessions_ended": 1}
     # The password is unchanged: a new sign-in and a new token work.
     assert Client().login(username="canbo", password="pw-canbo")
     body = json.dumps({"username": "canbo", "password": "pw-canbo"})
