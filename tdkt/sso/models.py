@@ -13,7 +13,7 @@ class IdentityLink(models.Model):
     """An identity of the provincial provider that may sign in as `user`."""
 
     issuer = models.CharField(_("identity provider"), max_length=300)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(_("identifier at the provider"), max_length=255)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE, related_name="identity_links"
     )
@@ -51,7 +51,7 @@ class PendingIdentity(models.Model):
     One row per identity; each new attempt updates it (time, count, what the ID token said)."""
 
     issuer = models.CharField(_("identity provider"), max_length=300)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(_("identifier at the provider"), max_length=255)
     email = models.CharField(_("e-mail"), max_length=254, blank=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
     preferred_username = models.CharField(_("user name at the provider"), max_length=200, blank=True)

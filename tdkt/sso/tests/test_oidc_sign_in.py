@@ -288,3 +288,15 @@ def test_only_the_administrator_links_and_unlinks(world, provider, role):
     assert client.post(reverse("sso:dismiss", args=[pending.pk])).status_code == 403
     assert IdentityLink.objects.count() == 1
     assert PendingIdentity.objects.count() == 1
+
+
+def test_single_sign_on_does_not_skip_the_second_factor(client, world, provider, settings):
+    """The accounts app's middleware (issue 15.4) asks the roles that need it for a second factor
+    whatever opened the session; a provincial sign-in opens it with Django's login() like the form."""
+    if "tdkt.accounts.middleware.SecondFactorMiddleware" not in settings.MIDDLEWARE:
+        pytest.skip("two-factor sign-in is not in this tree")
+    settings.TDKT_TWO_FACTOR_REQUIRED_ROLES = ("unit_officer",)
+    link_identity(world.users["unit_officer"], provider)
+    response = follow(client, provider, reverse("sso:login"))
+    assert response.wsgi_request.resolver_match.url_name in {"two_factor_enrol", "two_factor_verify"}
+    assert client.get(reverse("home")).status_code == 302
