@@ -118,7 +118,8 @@ def test_sign_out_everywhere_ends_the_listed_sessions_but_this_one(world, clock)
     for browser in elsewhere:
         assert browser.get(reverse("home")).status_code == 302
     rows = here.get(reverse("account_sessions")).context["user_sessions"]
-    assert len(rows) == 1 and rows[0]["current"]
+    assert len(rows) == 1
+    assert rows[0]["current"]
     # The kept session's key was cycled: its row follows it, so it can still be ended from the list.
     row = UserSession.objects.get()
     assert row.session_key == here.session.session_key
@@ -137,4 +138,5 @@ def test_idle_rows_are_not_listed(world, clock, settings):
     clock.shift(datetime.timedelta(minutes=45))
     here = signed_in()
     rows = here.get(reverse("account_sessions")).context["user_sessions"]
-    assert len(rows) == 1 and rows[0]["current"]
+    assert len(rows) == 1
+    assert rows[0]["current"]

@@ -92,7 +92,8 @@ def test_wrong_code_is_refused_audited_and_throttled(client, approver, clock):
     wrong = "000000" if right != "000000" else "111111"
     for _ in range(3):  # LOGIN_FREE_FAILURES typing mistakes
         page = client.post(reverse("two_factor_verify"), {"code": wrong})
-        assert page.status_code == 200 and 'id="code-error"' in page.text
+        assert page.status_code == 200
+        assert 'id="code-error"' in page.text
     assert client.post(reverse("two_factor_verify"), {"code": wrong}).status_code == 200
     assert two_factor.wait_seconds(approver) == 1
     # While waiting even the right code is refused unchecked, with the time to wait.
@@ -147,7 +148,8 @@ def test_required_role_is_sent_to_enrolment_and_shown_recovery_codes(client, app
     settings.TDKT_TWO_FACTOR_REQUIRED_ROLES = PROD_POLICY
     login(client, "pheduyet")
     home = client.get(reverse("home"))
-    assert home.status_code == 302 and home.url.startswith(reverse("two_factor_enrol"))
+    assert home.status_code == 302
+    assert home.url.startswith(reverse("two_factor_enrol"))
     page = client.get(reverse("two_factor_enrol"))
     assert 'id="two-factor-required"' in page.text
     assert "<svg" in page.text  # the QR code, inline
@@ -158,7 +160,8 @@ def test_required_role_is_sent_to_enrolment_and_shown_recovery_codes(client, app
     done = client.post(reverse("two_factor_enrol"), {"code": code_at(secret, NOW)})
     assert done.status_code == 200
     codes = re.findall(r"<li class=\"col\">([a-z2-7]{4}-[a-z2-7]{4})</li>", done.text)
-    assert len(codes) == 10 and len(set(codes)) == 10
+    assert len(codes) == 10
+    assert len(set(codes)) == 10
     assert client.get(reverse("home")).status_code == 200  # verified by the enrolment itself
     assert TOTPDevice.objects.get(user=approver).confirmed
     event = AuditEvent.objects.filter(event_type=AuditEventType.USER_CHANGED, target_id=str(approver.pk)).latest("pk")
@@ -182,7 +185,8 @@ def test_password_alone_cannot_replace_an_enrolled_app(client, approver, clock):
     enrol_device(approver)
     login(client, "pheduyet")
     answer = client.get(reverse("two_factor_enrol"))
-    assert answer.status_code == 302 and answer.url == reverse("two_factor_verify")
+    assert answer.status_code == 302
+    assert answer.url == reverse("two_factor_verify")
     assert TOTPDevice.objects.filter(user=approver).count() == 1
 
 
@@ -224,7 +228,8 @@ def test_admin_resets_a_second_factor_with_confirmation_and_audit(client, world,
     detail = client.get(reverse("accounts:user", args=[approver.pk]))
     assert reverse("accounts:two_factor_reset", args=[approver.pk]) in detail.text
     confirm = client.get(reverse("accounts:two_factor_reset", args=[approver.pk]))
-    assert confirm.status_code == 200 and 'id="confirm-step"' in confirm.text
+    assert confirm.status_code == 200
+    assert 'id="confirm-step"' in confirm.text
     assert TOTPDevice.objects.filter(user=approver).exists()  # the GET changes nothing
     assert client.post(reverse("accounts:two_factor_reset", args=[approver.pk])).status_code == 302
     assert not TOTPDevice.objects.filter(user=approver).exists()
@@ -258,9 +263,11 @@ def test_token_needs_the_code_once_enrolled(client, approver, clock):
     assert missing.status_code == 401
     assert "“otp”" in missing.json()["detail"]
     wrong = _token(client, username="pheduyet", password="pw-pheduyet", otp="000001")
-    assert wrong.status_code == 401 and "otp" in wrong.json()["detail"]
+    assert wrong.status_code == 401
+    assert "otp" in wrong.json()["detail"]
     good = _token(client, username="pheduyet", password="pw-pheduyet", otp=code_at(SECRET, NOW))
-    assert good.status_code == 200 and good.json()["token"]
+    assert good.status_code == 200
+    assert good.json()["token"]
     # Unknown fields are refused, as everywhere in the API.
     assert _token(client, username="pheduyet", password="pw-pheduyet", otp="1", extra=1).status_code == 422
 

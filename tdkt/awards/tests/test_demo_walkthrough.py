@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tdkt.accounts.models import User
+from tdkt.accounts.testing import force_login_verified
 from tdkt.awards.models import Dossier
 from tdkt.core.demo.cached import load_demo
 from tdkt.notifications.inbox import inbox_for
@@ -66,7 +67,7 @@ def test_the_ballot_and_the_decision_are_reached_from_the_dossier_page(demo, cli
     assert f'href="{reverse("awards:votes", args=[voting.pk])}"' in page
     assert client.get(reverse("awards:votes", args=[voting.pk])).status_code == 200
 
-    client.force_login(User.objects.get(username="pheduyet"))
+    force_login_verified(client, User.objects.get(username="pheduyet"))  # the demo's second factor passed
     page = client.get(reverse("awards:dossier", args=[deciding.pk])).content.decode()
     assert 'id="decision-link"' in page
     assert 'href="#dossier-decisions"' in page

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from conftest import make_user
 from tdkt.accounts.models import User
+from tdkt.accounts.testing import force_login_verified
 from tdkt.audit.models import AuditEvent, AuditEventType
 from tdkt.awards.domain.ballot import Vote
 from tdkt.awards.domain.tally import NewBallot, Seat, tally
@@ -196,7 +197,7 @@ def test_only_the_receiving_standing_office_records_the_tally(client, voting):
     url = reverse("awards:ballot_tally", args=[dossier.pk])
     other_office = make_user("thuongtruc_stc", "standing_office", Organization.objects.get(code="QT-STC"))
     for username, status in (("hoidong", 403), ("pheduyet", 403), ("canbo", 404), ("xem", 404)):
-        client.force_login(User.objects.get(username=username))
+        force_login_verified(client, User.objects.get(username=username))  # pheduyet has a second factor
         assert client.get(url).status_code == status, username
         assert client.post(url, {**_grid(members, nominees, present=range(9)), "minutes": _minutes()}
                            ).status_code == status, username
