@@ -66,6 +66,11 @@ def start(request, config: OidcConfig, redirect_uri: str):
     return app.authorize_redirect(request, redirect_uri)
 
 
+def sign_in_started(request) -> bool:
+    """Whether this session holds the state of a sign-in it started (Authlib's "_state_<name>_<state>")."""
+    return any(key.startswith(f"_state_{NAME}_") for key in request.session.keys())
+
+
 def finish(request, config: OidcConfig) -> dict:
     """The verified ID token claims of the provider's answer at the callback, or SsoError."""
     app = _app(config)

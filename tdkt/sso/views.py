@@ -62,6 +62,10 @@ def sso_callback_view(request):
     in the account its identity is linked to — or say that it is linked to none."""
     config = _config_or_404()
     ip = client_ip(request)
+    if not client.sign_in_started(request):
+        # Not a sign-in this browser started here (no state kept): refused without an audit event,
+        # so that anonymous requests cannot fill the log.
+        return _failed(request)
     try:
         claims = client.finish(request, config)
     except client.SsoError as exc:
