@@ -215,3 +215,36 @@ class OidcProvider:
                     self._send(404, {"error": "not_found"})
 
         return Handler
+
+
+def main(argv=None):
+    """Serve the provider by hand to try single sign-on locally (`make dev` in another terminal):
+
+    .venv/bin/python -m tests.support.oidc_provider --port 9000 --sub cccd-001 --email a@quangtri.gov.vn
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A local OpenID provider for trying TĐKT's single sign-on.")
+    parser.add_argument("--port", type=int, default=9000)
+    parser.add_argument("--sub", default="cccd-045201000123")
+    parser.add_argument("--email", default="canbo@quangtri.gov.vn")
+    parser.add_argument("--name", default="Nguyễn Văn Cán")
+    parser.add_argument("--alg", choices=["RS256", "ES256"], default="RS256")
+    args = parser.parse_args(argv)
+    provider = OidcProvider(client_id="tdkt-local", client_secret="local-only-secret", alg=args.alg)  # noqa: S106
+    provider._server.server_close()
+    provider._server = ThreadingHTTPServer(("127.0.0.1", args.port), provider._handler_class())
+    provider.user = {"sub": args.sub, "email": args.email, "name": args.name}
+    print(
+        f"TDKT_OIDC_ISSUER={provider.issuer} TDKT_OIDC_CLIENT_ID={provider.client_id} "
+        f"TDKT_OIDC_CLIENT_SECRET={provider.client_secret}",
+        flush=True,
+    )
+    try:
+        provider._server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
