@@ -10,9 +10,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from .columns import BOOL, CHOICE, CODE, DATE, EMAIL, Column, fold_key
+from .columns import BOOL, CHOICE, CODE, DATE, DATE_OR_YEAR, EMAIL, Column, fold_key
 
 _DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_YEAR_TEXT = re.compile(r"^\d{4}$")
+MAX_YEAR = 2100
 _TRUE = {"co", "x", "1", "yes", "true", "dung", "phai"}
 _FALSE = {"", "khong", "0", "no", "false", "sai"}
 MIN_YEAR = 1900
@@ -72,6 +74,25 @@ def parse_date(value) -> datetime.date | None:
     return parsed
 
 
+def parse_date_or_year(value) -> datetime.date | None:
+    """A date as parse_date reads it, or a year alone (a number or four digits): 01/01 of that year."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
+            return datetime.date(int(value), 1, 1)
+        raise CellError(f"“{cell_text(value)}” không phải năm hoặc ngày: ghi năm (yyyy) hoặc ngày (dd/mm/yyyy).")
+    text = cell_text(value) if not isinstance(value, datetime.date) else ""
+    if text and _YEAR_TEXT.match(text):
+        year = int(text)
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise CellError(f"Năm {year} không hợp lệ.")
+        return datetime.date(year, 1, 1)
+    try:
+        return parse_date(value)
+    except CellError:
+        raise CellError(f"“{text or cell_text(value)}” không phải năm hoặc ngày: ghi năm (yyyy, ví dụ 2015) "
+                        "hoặc ngày (dd/mm/yyyy, ví dụ 05/06/2015).") from None
+
+
 def parse_bool(value) -> bool:
     if isinstance(value, bool):
         return value
@@ -90,6 +111,8 @@ def parse_cell(column: Column, value, choice_lookup: dict[str, str] | None = Non
         if parsed is None and column.required:
             raise CellError("Thiếu giá trị bắt buộc.")
         return parsed
+    if column.kind == DATE_OR_YEAR:
+        return parse_date_or_year(value)
     if column.kind == BOOL:
         return parse_bool(value)
     text = cell_text(value)

@@ -15,10 +15,20 @@ from django.utils import translation
 from tdkt.core.domain.text import fold_vi
 from tdkt.records.domain.codes import HONOURS, RATINGS, HonourKind
 
-from ..models import ImportKind, OrganizationKind, OrganizationLevel, PersonCategory, Sex
+from ..models import (
+    EducationLevel,
+    ImportKind,
+    OrganizationKind,
+    OrganizationLevel,
+    PersonCategory,
+    Sex,
+    TdktUnitKind,
+)
 
-# CODE is a new record's own code (no spaces); references to existing codes are TEXT.
+# CODE is a new record's own code (no spaces); references to existing codes are TEXT. DATE_OR_YEAR is a
+# date, or a year alone ("2015": from 01/01/2015), for facts people know only by the year.
 TEXT, CODE, DATE, CHOICE, BOOL, EMAIL = "text", "code", "date", "choice", "bool", "email"
+DATE_OR_YEAR = "date_or_year"
 
 
 @lru_cache(maxsize=4096)  # choice cells repeat the same few values on every row
@@ -85,6 +95,20 @@ CATEGORY_LABELS = {
     "Lực lượng vũ trang": PersonCategory.LUC_LUONG_VU_TRANG,
 }
 YES_NO_LABELS = {"Có": "1", "Không": "0"}
+# Biểu 0604.N/BNV-TĐKT's kinds of TĐKT unit and Biểu 0605.N's levels of education (Thông tư 02/2023/TT-BNV).
+TDKT_UNIT_LABELS = {
+    "Cấp Vụ thuộc bộ, ban, ngành, đoàn thể Trung ương": TdktUnitKind.MINISTRY_DEPARTMENT,
+    "Cấp phòng, ban hoặc bộ phận thuộc Vụ": TdktUnitKind.MINISTRY_SECTION,
+    "Cấp ban thuộc Sở Nội vụ": TdktUnitKind.HOME_AFFAIRS_BOARD,
+    "Cấp phòng thuộc Sở Nội vụ": TdktUnitKind.HOME_AFFAIRS_SECTION,
+}
+EDUCATION_LABELS = {
+    "Sơ cấp": EducationLevel.SO_CAP,
+    "Trung cấp": EducationLevel.TRUNG_CAP,
+    "Cao đẳng": EducationLevel.CAO_DANG,
+    "Đại học": EducationLevel.DAI_HOC,
+    "Trên đại học": EducationLevel.TREN_DAI_HOC,
+}
 DATE_NOTE = "Ô kiểu ngày, hoặc chữ theo dạng dd/mm/yyyy (ngày/tháng/năm, ví dụ 05/06/1980)."
 
 ORGANIZATION_COLUMNS = (
@@ -106,6 +130,16 @@ ORGANIZATION_COLUMNS = (
         "ở dòng UBND tỉnh (đơn vị gốc, không có cấp trên), do quản trị hệ thống nhập.",
     ),
     Column("active_from", "Ngày bắt đầu hoạt động", DATE, width=22, note=DATE_NOTE),
+    Column(
+        "tdkt_unit_kind",
+        "Loại tổ chức TĐKT",
+        CHOICE,
+        labels=TDKT_UNIT_LABELS,
+        model_choices=TdktUnitKind,
+        aliases=("Tổ chức TĐKT", "Loại tổ chức thi đua khen thưởng"),
+        width=30,
+        note="Chỉ ghi cho đơn vị làm công tác thi đua, khen thưởng (Biểu 0604.N/BNV-TĐKT); để trống cho đơn vị khác.",
+    ),
 )
 
 PEOPLE_COLUMNS = (
@@ -161,6 +195,34 @@ PEOPLE_COLUMNS = (
     Column("service_start", "Ngày bắt đầu công tác", DATE, width=20, note=DATE_NOTE),
     Column("email", "Email", EMAIL, max_length=254, aliases=("Thư điện tử",), width=26),
     Column("phone", "Điện thoại", max_length=30, aliases=("Số điện thoại",), width=16),
+    Column(
+        "education_level",
+        "Trình độ đào tạo",
+        CHOICE,
+        labels=EDUCATION_LABELS,
+        model_choices=EducationLevel,
+        aliases=("Trình độ chuyên môn",),
+        width=16,
+        note="Trình độ đào tạo cao nhất (Biểu 0605.N/BNV-TĐKT).",
+    ),
+    Column(
+        "is_tdkt_officer",
+        "Làm công tác TĐKT",
+        BOOL,
+        labels=YES_NO_LABELS,
+        aliases=("Làm công tác thi đua khen thưởng", "Cán bộ TĐKT"),
+        width=14,
+        note="Có (hoặc x) nếu người này làm công tác thi đua, khen thưởng; để trống là Không.",
+    ),
+    Column(
+        "in_tdkt_work_since",
+        "Làm công tác TĐKT từ",
+        DATE_OR_YEAR,
+        aliases=("Làm công tác thi đua khen thưởng từ",),
+        width=18,
+        note="Ngày (dd/mm/yyyy) hoặc chỉ năm (yyyy, tính từ 01/01 của năm đó) bắt đầu làm công tác thi đua, "
+        "khen thưởng.",
+    ),
 )
 
 # A year's ratings and titles of one organisation: the year and the organisation are chosen on the

@@ -105,7 +105,7 @@ def write_organizations(records: list[dict]) -> list[Organization]:
                   else existing[record["parent_id"]] if record["parent_id"] else None)
         org = Organization(code=record["code"], name=record["name"], short_name=record.get("short_name", ""),
                            kind=record["kind"], level=record["level"], parent=parent,
-                           active_from=record.get("active_from"))
+                           active_from=record.get("active_from"), tdkt_unit_kind=record.get("tdkt_unit_kind", ""))
         _check_parent(org, parent)
         org.refresh_search_text()
         org.save()

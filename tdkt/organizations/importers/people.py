@@ -24,6 +24,7 @@ OrgRef = namedtuple("OrgRef", "pk code name path active_to")
 PERSON_DEFAULTS = {
     "code": "", "full_name": None, "sex": None, "date_of_birth": None, "ethnicity": "", "category": None,
     "position": "", "is_manager": False, "service_start": None, "email": "", "phone": "",
+    "education_level": "", "is_tdkt_officer": False, "in_tdkt_work_since": None,
 }
 
 
@@ -64,6 +65,12 @@ def validate_people(table: Table, *, actor, on_progress=None, today: datetime.da
         start = values.get("service_start")
         if start and born and start <= born:
             errors.add(row, COL["service_start"], f"Ngày bắt đầu công tác {start:%d/%m/%Y} không sau ngày sinh.")
+        since = values.get("in_tdkt_work_since")
+        if since and since > today:
+            errors.add(row, COL["in_tdkt_work_since"], f"Ngày làm công tác TĐKT {since:%d/%m/%Y} ở tương lai.")
+        elif since and born and since <= born:
+            errors.add(row, COL["in_tdkt_work_since"],
+                       f"Ngày làm công tác TĐKT {since:%d/%m/%Y} không sau ngày sinh.")
         code = values.get("code")
         if code:
             codes.setdefault(code, []).append(row)

@@ -23,6 +23,7 @@ from .columns import (
     CODE,
     COLUMNS,
     DATE,
+    DATE_OR_YEAR,
     DECISION_SHEETS,
     GUIDE_SHEET_TITLE,
     SHEET_TITLES,
@@ -162,8 +163,10 @@ def _write_headers(data, columns, rows) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         data.column_dimensions[letter].width = column.width
         # Dates shown as DD/MM/YYYY; codes and phone numbers kept as text (leading zeros survive).
+        # A date-or-year column is text: a year typed into a date cell would become a day of 1905.
         number_format = (
-            DATE_FORMAT if column.kind == DATE else ("@" if column.kind == CODE or column.key in TEXT_KEYS else None)
+            DATE_FORMAT if column.kind == DATE
+            else ("@" if column.kind in (CODE, DATE_OR_YEAR) or column.key in TEXT_KEYS else None)
         )
         if number_format:
             data.column_dimensions[letter].number_format = number_format

@@ -12,6 +12,7 @@ from tdkt.core.lists import paginate, wants_xlsx
 from .. import selectors, services
 from ..errors import require
 from ..forms import OrganizationCloseForm, OrganizationForm
+from ..importers.exports import TDKT_UNIT_HEADER, tdkt_unit_cell
 from ..models import OrganizationKind
 from ..selectors import OrganizationFilters
 
@@ -41,6 +42,7 @@ def organization_list_view(request):
                 _("Parent organisation"),
                 _("Active from"),
                 _("Closed on"),
+                TDKT_UNIT_HEADER,  # the import file's header and labels (Vietnamese in any interface language)
             ],
             rows=(
                 (
@@ -52,6 +54,7 @@ def organization_list_view(request):
                     o.parent.name if o.parent else "",
                     o.active_from,
                     o.active_to,
+                    tdkt_unit_cell(o),
                 )
                 for o in qs.iterator(chunk_size=2000)
             ),

@@ -13,6 +13,7 @@ from tdkt.core.paging import TwoEndedPaginator
 from .. import selectors, services
 from ..errors import require
 from ..forms import PersonForm, PersonMoveForm
+from ..importers.exports import TDKT_PERSON_HEADERS, tdkt_person_cells
 from ..models import PersonCategory, Sex
 from ..selectors import PersonFilters
 from ..services.people import PERSON_FIELDS
@@ -54,6 +55,9 @@ def person_list_view(request):
                 _("Organisation code"),
                 _("Organisation"),
                 _("In service since"),
+                # The import file's own headers and values (Vietnamese in any interface language), so that
+                # the export can be filled back in through the importer.
+                *TDKT_PERSON_HEADERS,
             ],
             rows=(
                 (
@@ -66,6 +70,7 @@ def person_list_view(request):
                     p.organization.code,
                     p.organization.name,
                     p.service_start,
+                    *tdkt_person_cells(p),
                 )
                 for p in qs.iterator(chunk_size=2000)
             ),
