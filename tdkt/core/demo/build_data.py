@@ -42,16 +42,70 @@ def _day(value: datetime.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
+def _since(value: datetime.date | None) -> str:
+    """ "2015" for a year alone (kept as 01/01), else dd/mm/yyyy: the cell reads back as it was written."""
+    if value and (value.month, value.day) == (1, 1):
+        return str(value.year)
+    return _day(value)
+
+
+# The demo's TĐKT units and officers (issue 14.2, Biểu 0604 and 0605) were first chosen by these rules,
+# applied only where the data says nothing yet: the Ban Thi đua - Khen thưởng of each Sở Nội vụ is a
+# "ban thuộc Sở Nội vụ" and its staff are TĐKT officers, as is one officer (the first who is not a
+# leader) of each other department or agency. The files carry them since; running again keeps them.
+TDKT_BOARD_SUFFIX = "-SNV-TDKT"
+EDUCATION_CYCLE = ("dai_hoc", "dai_hoc", "cao_dang", "dai_hoc", "trung_cap", "tren_dai_hoc", "dai_hoc")
+
+
+def _tdkt_unit_kind(org) -> str:
+    return org.tdkt_unit_kind or ("ban_snv" if org.code.endswith(TDKT_BOARD_SUFFIX) else "")
+
+
 def _organization_rows(province):
-    from tdkt.organizations.importers.columns import KIND_LABELS, LEVEL_LABELS
+    from tdkt.organizations.importers.columns import KIND_LABELS, LEVEL_LABELS, TDKT_UNIT_LABELS
     from tdkt.organizations.models import Organization
 
     tree = Organization.objects.filter(path__startswith=province.path).order_by("pk")  # the province first
     return [
         [org.code, org.name, org.short_name, _label(KIND_LABELS, org.kind), _label(LEVEL_LABELS, org.level),
-         org.parent.code if org.parent else "", _day(org.active_from)]
+         org.parent.code if org.parent else "", _day(org.active_from),
+         _label(TDKT_UNIT_LABELS, kind) if (kind := _tdkt_unit_kind(org)) else ""]
         for org in tree.select_related("parent")
     ]
+
+
+def _tdkt_officers(province, people) -> set[int]:
+    """The TĐKT officers: as the data has them, else chosen by the rules above."""
+    from tdkt.organizations.models import Organization
+
+    marked = {p.pk for p in people if p.is_tdkt_officer}
+    if marked:
+        return marked
+    chosen = {p.pk for p in people if p.organization.code.endswith(TDKT_BOARD_SUFFIX)}
+    departments = Organization.objects.filter(path__startswith=province.path, level="department").order_by("pk")
+    for department in departments:
+        if Organization.objects.filter(parent=department, code__endswith=TDKT_BOARD_SUFFIX).exists():
+            continue
+        first = next((p for p in people if p.organization.path.startswith(department.path) and not p.is_manager
+                      and p.left_on is None), None)
+        if first is not None:
+            chosen.add(first.pk)
+    return chosen
+
+
+def _tdkt_cells(person, officer: bool) -> list[str]:
+    """Trình độ đào tạo, Làm công tác TĐKT, Làm công tác TĐKT từ (the rules' values where none is recorded)."""
+    from tdkt.organizations.importers.columns import EDUCATION_LABELS
+
+    if not officer:
+        return [_label(EDUCATION_LABELS, person.education_level) if person.education_level else "", "", ""]
+    education = person.education_level or (
+        "tren_dai_hoc" if person.is_manager else EDUCATION_CYCLE[person.pk % len(EDUCATION_CYCLE)])
+    since = person.in_tdkt_work_since
+    if since is None and person.service_start:
+        board = person.organization.code.endswith(TDKT_BOARD_SUFFIX)
+        since = person.service_start if board else datetime.date(min(person.service_start.year + 2, 2023), 1, 1)
+    return [_label(EDUCATION_LABELS, education), "Có", _since(since)]
 
 
 def _first_units(people) -> dict[int, str]:
@@ -65,14 +119,15 @@ def _first_units(people) -> dict[int, str]:
     return first
 
 
-def _people_rows(people):
+def _people_rows(province, people):
     from tdkt.organizations.importers.columns import CATEGORY_LABELS, SEX_LABELS
 
     units = _first_units(people)
+    officers = _tdkt_officers(province, people)
     return [
         [p.code, p.full_name, _label(SEX_LABELS, p.sex), _day(p.date_of_birth), p.ethnicity,
          _label(CATEGORY_LABELS, p.category), p.position, "Có" if p.is_manager else "Không", units[p.pk],
-         _day(p.service_start), p.email, p.phone]
+         _day(p.service_start), p.email, p.phone, *_tdkt_cells(p, p.pk in officers)]
         for p in people
     ]
 
@@ -184,7 +239,7 @@ def write_files(folder: Path) -> list[Path]:
         people = list(Person.objects.filter(organization__path__startswith=province.path)
                       .select_related("organization").order_by("pk"))
         save(organizations_file(code), _workbook(ImportKind.ORGANIZATIONS, _organization_rows(province)))
-        save(people_file(code), _workbook(ImportKind.PEOPLE, _people_rows(people)))
+        save(people_file(code), _workbook(ImportKind.PEOPLE, _people_rows(province, people)))
         for year in RATING_YEARS:
             for second in (False, True):
                 rows = _records_rows(province, people, year, second_title=second)
