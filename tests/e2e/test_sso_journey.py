@@ -9,6 +9,8 @@ from tdkt.organizations.models import Organization
 from tdkt.sso.models import IdentityLink, PendingIdentity
 from tests.support.oidc_provider import OidcProvider
 
+from .test_accessibility import SEVERE, _axe
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -20,6 +22,12 @@ def provider(settings):
         settings.TDKT_OIDC_CLIENT_ID = p.client_id
         settings.TDKT_OIDC_CLIENT_SECRET = p.client_secret
         yield p
+
+
+def _no_severe_findings(page):
+    """axe-core, as the accessibility test runs it: no serious or critical finding on the page."""
+    severe = [v for v in _axe(page) if v["impact"] in SEVERE]
+    assert severe == [], severe
 
 
 def _password_login(page, base, username, password):
@@ -58,13 +66,20 @@ def test_sso_button_provider_link_and_home(live_server, browser, page, provider,
     assert PendingIdentity.objects.filter(subject=provider.user["sub"]).exists()
 
     # The administrator links the identity to Lan's existing account, from the account menu.
-    admin_context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    # (axe is injected as a script, so this second browser bypasses the pages' CSP; the first one keeps it.)
+    admin_context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900}, bypass_csp=True)
     admin_page = admin_context.new_page()
+    admin_page.goto(f"{base}/accounts/login/")
+    _no_severe_findings(admin_page)  # the login page with the provincial button
+    admin_page.locator("#sso-login").click()
+    admin_page.wait_for_url(f"{base}/sso/unlinked/")
+    _no_severe_findings(admin_page)
     _password_login(admin_page, base, "quantri", "pw-quantri-12345")
     admin_page.locator("#nav-user .dropdown-toggle").click()
     admin_page.locator("#nav-sso-identities").click()
     admin_page.wait_for_url(f"{base}/accounts/identities/")
     admin_page.locator(f'#sso-pending tr[data-subject="{provider.user["sub"]}"] a.btn-primary').click()
+    _no_severe_findings(admin_page)  # the form that chooses the account
     admin_page.locator("#id_user").select_option(str(lan.pk))
     admin_page.locator("#sso-link button[type=submit]").click()
     admin_page.locator("#confirm-step").wait_for()
@@ -72,6 +87,7 @@ def test_sso_button_provider_link_and_home(live_server, browser, page, provider,
     admin_page.wait_for_url(f"{base}/accounts/identities/")
     assert "lanpt" in admin_page.locator(f'#sso-links tr[data-subject="{provider.user["sub"]}"]').inner_text()
     screenshot(admin_page, "e2e-sso-identities")
+    _no_severe_findings(admin_page)
     admin_context.close()
 
     # The same button now signs Lan in, straight to the home page.
