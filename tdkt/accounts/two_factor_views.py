@@ -73,7 +73,8 @@ def verify_view(request):
                     messages.warning(request, text % {"left": left})
                 return redirect(_next_url(request))
             _code_error(form)
-    return render(request, "registration/two_factor_verify.html", {"form": form, "next": _next_url(request)})
+    context = {"form": form, "next": _next_url(request), "second_factor_pending": True}  # no menu yet
+    return render(request, "registration/two_factor_verify.html", context)
 
 
 def _qr_svg(device) -> str:
@@ -113,6 +114,7 @@ def enrol_view(request):
         "required": two_factor.role_requires(request.user),
         "replacing": two_factor.has_device(request.user),
         "next": _next_url(request),
+        "second_factor_pending": not _verified(request),  # no menu until the app is confirmed
     }
     return render(request, "registration/two_factor_enrol.html", context)
 

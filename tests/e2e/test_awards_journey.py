@@ -21,6 +21,7 @@ from tdkt.documents.tests.helpers import pdf_text
 from tdkt.organizations.models import Organization, Person
 from tdkt.records.models import HonourRecord
 
+from .auth import login_demo
 from .conftest import ARTIFACTS
 from .test_foundation_journey import _login
 from .test_movement_journey import PDF, _demo
@@ -245,7 +246,7 @@ def test_campaign_dossier_to_decisions_certificates_and_public_check(live_server
     page.context.clear_cookies()
 
     # The approver issues the two decisions: the Director's (three Giấy khen), the Chairman's (one Bằng khen).
-    _login(page, base, "pheduyet")
+    login_demo(page, base, "pheduyet")
     for issuer, signer in (("Sở Nội vụ", "Ngô Quang Chiền"), ("UBND tỉnh Quảng Trị", "Võ Văn Hưng")):
         page.goto(dossier_url)
         page.locator("#dossier-decisions a.btn", has_text=issuer).first.click()

@@ -10,6 +10,7 @@ import pytest
 
 from tdkt.core.demo.cached import load_demo
 
+from .auth import login_demo
 from .test_foundation_journey import _login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -33,7 +34,7 @@ def test_every_demo_account_walks_its_day_on_a_phone(live_server, browser, scree
     for username in ACCOUNTS:
         context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
         page = context.new_page()
-        _login(page, base, username)
+        login_demo(page, base, username)  # pheduyet: the password, then the demo TOTP code
         _check(page, "/", 390)
         links = page.eval_on_selector_all("#inbox li[data-kind] a[href]", "els => els.map(e => e.getAttribute('href'))")
         for url in dict.fromkeys(links):
@@ -72,7 +73,7 @@ def test_ballot_and_decision_reached_from_the_dossier_page(live_server, page, sc
     screenshot(page, "e2e-walkthrough-office-ballot")
 
     page.context.clear_cookies()
-    _login(page, base, "pheduyet")
+    login_demo(page, base, "pheduyet")
     page.goto(f"{base}/awards/{deciding.pk}/")
     page.locator("#decision-link a").click()
     assert page.url.endswith("#dossier-decisions")

@@ -85,6 +85,10 @@ def load_demo(*, stdout=None) -> bool:
         user.save(update_fields=["organization"])
         if role != "admin":
             RoleGrant.objects.create(user=user, role=role, organization=every[grant_on], granted_by=admin)
+    # The approver signs in with a second factor whose secret the README gives (tdkt/accounts/demo.py).
+    from tdkt.accounts.demo import load_second_factor_demo
+
+    load_second_factor_demo()
     # The five seed plans as movements (after the accounts, so their notices reach the demo users).
     from tdkt.movements.demo import load_movements
 
