@@ -82,3 +82,16 @@ def test_the_deploy_check_wants_https(settings, issuer, errors):
 def test_the_deploy_check_is_silent_while_single_sign_on_is_off(settings):
     settings.TDKT_OIDC_ISSUER = ""
     assert oidc_issuer_https(None) == []
+
+
+def test_the_administrators_account_page_include(world, provider):
+    from django.template.loader import render_to_string
+
+    account = world.users["unit_officer"]
+    html = render_to_string("sso/_user_identity_admin.html", {"account": account})
+    assert 'id="sso-user-identity"' in html
+    assert reverse("sso:identities") in html
+    link = link_identity(account, provider)
+    html = render_to_string("sso/_user_identity_admin.html", {"account": account})
+    assert provider.user["sub"] in html
+    assert reverse("sso:unlink", args=[link.pk]) in html
