@@ -28,6 +28,7 @@ from tdkt.core.api_types import Flag
 from tdkt.core.downloads import attachment_response
 from tdkt.documents.generation import DocumentError
 from tdkt.organizations import selectors as org_selectors
+from tdkt.signing.schemas import decision_signature_body
 
 from . import selectors
 from .api_schemas import (
@@ -96,6 +97,7 @@ def decision_body(decision) -> dict:
         },
         "awardees": list(decision.awardees.select_related("award").order_by("golden_book_number")),
         "files": _files(decision),
+        "signature": decision_signature_body(decision),
     }
 
 

@@ -20,6 +20,7 @@ from ninja.files import UploadedFile
 
 from tdkt.core.api_errors import Id, api_field_names, error_responses, page_of, text
 from tdkt.organizations import selectors as org_selectors
+from tdkt.signing.schemas import file_signatures_body
 
 from . import access, selectors
 from .api_schemas import (
@@ -81,6 +82,7 @@ def attachment_body(attachment: Attachment) -> dict:
         "content_type": attachment.content_type,
         "uploaded_at": attachment.uploaded_at,
         "url": reverse("awards:attachment", args=[attachment.pk]),
+        "signatures": file_signatures_body(attachment.signature_verdict),
     }
 
 

@@ -17,6 +17,7 @@ from tdkt.core.api_errors import text
 from tdkt.core.api_types import Date, Flag, Id, Year
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.rules.schemas import ConditionOut
+from tdkt.signing.schemas import DecisionSignatureOut, FileSignaturesOut
 
 from .domain.ballot import Vote
 from .domain.law_catalogue import BY_CODE as LAW_BY_CODE
@@ -65,6 +66,7 @@ class AwardComponentOut(Schema):
     code: str
     label: str
     required: bool = True
+    signed: bool = Field(False, description="Phải là tệp PDF có chữ ký số hợp lệ (vd. tờ trình đã ký số)")
 
 
 class AwardFormOut(AwardFormRef):
@@ -276,6 +278,8 @@ class DossierAttachmentOut(Schema):
     content_type: str
     uploaded_at: datetime.datetime
     url: str = Field(..., description="Địa chỉ tải tệp (trang web)")
+    signatures: FileSignaturesOut | None = Field(None, description="Kiểm tra chữ ký số khi tải lên (tệp PDF); "
+                                                 "null: không phải PDF")
 
 
 class DossierComponentOut(Schema):
@@ -502,6 +506,8 @@ class AwardDecisionDetailOut(AwardDecisionOut):
     recipients: str
     awardees: list[AwardeeOut]
     files: AwardDecisionFilesOut
+    signature: DecisionSignatureOut = Field(..., description="Chữ ký số của tệp PDF (PAdES): đã ký thì tệp không "
+                                            "bao giờ được tạo lại")
 
 
 class AwardDecisionPage(Schema):

@@ -167,6 +167,28 @@ def _decided_dossier(actor, orgs, forms, regular) -> Decision:
     return decision
 
 
+def _sign_decided(actor, decision: Decision) -> None:
+    """312/QĐ-SNV as issued today would be: its PDF signed by Sở Nội vụ's demo certificate (made now in
+    var/demo-pki/, tdkt.signing.demo), so that its signature checks against the demo's root. Without
+    LibreOffice the decision keeps no file (generated unsigned on first download, as before)."""
+    from tdkt.documents.generation import DocumentError
+    from tdkt.signing.demo import ensure_demo_pki
+
+    from .documents import decision_files
+    from .services.decisions import decision_sign
+
+    ensure_demo_pki([decision.issuer])
+    try:
+        docx, pdf = decision_files(decision)
+    except DocumentError:
+        return
+    pdf = decision_sign(actor=actor, decision=decision, pdf=pdf)
+    stem = f"quyet-dinh-{decision.number}-{decision.year}"
+    decision.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+    decision.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+    decision.save(update_fields=["docx", "pdf", "signed_at", "signature_subject", "signature_serial"])
+
+
 def _at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
@@ -207,6 +229,7 @@ def load_awards(*, actor) -> dict:
                                                deadline=D(2024, 12, 10), created_by=actor, is_open=False,
                                                title="Khen thưởng thường xuyên năm 2024")
     decision = _decided_dossier(actor, orgs, forms, regular)
+    _sign_decided(actor, decision)
     waiting = _waiting_dossiers(actor, orgs, forms)
     # The rest of the law's catalogue, and the province's forms carried into the 2025 regime.
     catalogue_install_law(actor=actor, province=orgs["QT"])

@@ -15,11 +15,13 @@ from .services.catalogue import MAX_COMPONENTS, VERSIONED_FIELDS, clean_componen
 
 YES = {"yes", "y", "co", "có", "1", "true", "x", "bắt buộc", "bat buoc"}
 NO = {"no", "n", "khong", "không", "0", "false", ""}
+SIGNED = {"signed", "ký số", "ky so", "kyso"}  # the component must be a digitally signed PDF
 
 
 def components_text(components) -> str:
     return "\n".join(
         f"{c.get('code', '')} | {c.get('label', '')} | {'yes' if c.get('required', True) else 'no'}"
+        + (" | signed" if c.get("signed") else "")
         for c in components or []
     )
 
@@ -31,12 +33,15 @@ def parse_components(text: str) -> list[dict]:
         raise ValidationError(_("At most %(n)s components.") % {"n": MAX_COMPONENTS})
     for number, line in enumerate(lines, start=1):
         parts = [part.strip() for part in line.split("|")]
-        if len(parts) not in (2, 3):
+        if len(parts) not in (2, 3, 4):
             raise ValidationError(_("Line %(n)s: write “code | label | yes/no”.") % {"n": number})
-        required = parts[2].lower() if len(parts) == 3 else "yes"
+        required = parts[2].lower() if len(parts) >= 3 else "yes"
         if required not in YES | NO:
             raise ValidationError(_("Line %(n)s: “required” must be yes or no.") % {"n": number})
-        out.append({"code": parts[0], "label": parts[1], "required": required in YES})
+        signed = parts[3].lower() if len(parts) == 4 else ""
+        if signed not in SIGNED | {""}:
+            raise ValidationError(_("Line %(n)s: the fourth part may only be “signed”.") % {"n": number})
+        out.append({"code": parts[0], "label": parts[1], "required": required in YES, "signed": bool(signed)})
     try:
         return clean_components(out)
     except ValidationError as exc:
@@ -76,7 +81,8 @@ class AwardFormForm(forms.Form):
     copies = integer_field(label=_("Number of copies"), min_value=1, max_value=20, initial=1)
     components = forms.CharField(
         label=_("Dossier components"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("One per line: code | label | required (yes/no), e.g. to_trinh | Tờ trình | yes."),
+        help_text=_("One per line: code | label | required (yes/no) [| signed], e.g. to_trinh | Tờ trình | yes | "
+                    "signed (“signed”: only a PDF with valid digital signatures counts)."),
     )
     legal_ref = forms.CharField(label=_("Legal basis"), max_length=300, required=False)
 

@@ -208,12 +208,20 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The check of its digital signatures at upload (tdkt.signing FileVerdict.as_dict()); None: not a PDF.
+    signatures = models.JSONField(_("digital signatures"), null=True, blank=True)
 
     class Meta:
         ordering = ["component", "uploaded_at", "pk"]
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def signature_verdict(self):
+        from tdkt.signing.domain.reports import FileVerdict
+
+        return FileVerdict.from_dict(self.signatures)
 
 
 class Transition(models.Model):
@@ -333,6 +341,11 @@ class Decision(models.Model):
     recipients = models.TextField(_("recipients"), default=DEFAULT_RECIPIENTS)
     docx = models.FileField(upload_to="decisions/%Y/", blank=True)
     pdf = models.FileField(upload_to="decisions/%Y/", blank=True)
+    # Set when the PDF was digitally signed (PAdES) by the issuer's configured signer: that file is
+    # never generated again (a change needs a new decision or a correction).
+    signed_at = models.DateTimeField(_("digitally signed at"), null=True, blank=True)
+    signature_subject = models.CharField(_("signing certificate"), max_length=500, blank=True)
+    signature_serial = models.CharField(_("certificate serial number"), max_length=80, blank=True)
     published = models.BooleanField(_("published on the public pages"), default=True)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_reason = models.CharField(_("reason for revocation"), max_length=500, blank=True)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("cong-khai/thong-bao/<int:pk>/", views.notice_view, name="notice"),
     path("cong-khai/quyet-dinh/<int:pk>/", views.decision_view, name="decision"),
     path("xac-minh/<uuid:token>/", views.verify_view, name="verify"),
+    # The demo's root certificate (only under TDKT_DEMO), to check its signed decisions (README "Ký số").
+    path("cong-khai/chung-thu-demo.pem", views.demo_root_view, name="demo_root"),
 ]

@@ -84,3 +84,21 @@ def verify_view(request, token):
         "awardee": awardee, "decision": awardee.decision, "revoked": awardee.decision.revoked_on is not None,
     })
 
+
+
+@_public
+def demo_root_view(request):
+    """The demo's root certificate (PEM), so anyone can check the demo's signed decisions against it.
+    Only in the demo (TDKT_DEMO): elsewhere 404."""
+    from django.conf import settings
+    from django.http import HttpResponse
+
+    from tdkt.signing.demo import demo_root_pem
+
+    pem = demo_root_pem() if settings.TDKT_DEMO else None
+    if pem is None:
+        raise Http404
+    response = HttpResponse(pem, content_type="application/x-pem-file")
+    response["Content-Disposition"] = 'attachment; filename="demo-root.pem"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

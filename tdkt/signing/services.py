@@ -5,8 +5,10 @@ refused before it is parsed). pyHanko does the PDF and CMS work, pyhanko-certval
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -44,6 +46,17 @@ FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
 )
 MAX_VERIFY_BYTES = 20 * 1024 * 1024  # the dossier attachment limit (tdkt.core.uploads.MAX_REPORT_BYTES)
+
+
+def _off_loop(function, *args, **kwargs):
+    """pyHanko's synchronous calls start their own event loop (asyncio.run): inside a thread that
+    already runs one (an ASGI server, Playwright's sync API in the tests) they run in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def _font() -> str | None:
@@ -92,7 +105,7 @@ def sign_pdf(*, actor, pdf: bytes, organization, signer_name: str, signer_title:
     )
     try:
         writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-        out = pdf_signer.sign_pdf(writer).getvalue()
+        out = _off_loop(pdf_signer.sign_pdf, writer).getvalue()
     except SigningError:
         raise
     except Exception as error:  # noqa: BLE001 - pyHanko's errors are many; none may leave a half-signed file
@@ -158,7 +171,7 @@ def _name_part(cert, key: str) -> str:
 def _report(embedded, roots) -> SignatureReport:
     field_name = embedded.field_name or ""
     try:
-        status = validate_pdf_signature(embedded, _validation_context(roots))
+        status = _off_loop(validate_pdf_signature, embedded, _validation_context(roots))
     except Exception as error:  # noqa: BLE001 - an unreadable CMS is an invalid signature, never a 500
         return SignatureReport(status=classify(intact=True, valid=False, trusted=False, revoked=False,
                                                modified_after=False),

@@ -43,7 +43,7 @@ def _decimal(value, field: str, label: str, errors: dict, *, low: Decimal, high:
 
 
 def clean_components(components) -> list[dict]:
-    """[{code, label, required}] with unique codes; raises ValidationError({"components": …})."""
+    """[{code, label, required[, signed]}] with unique codes; raises ValidationError({"components": …})."""
     if not isinstance(components, (list, tuple)):
         raise ValidationError({"components": "Thành phần hồ sơ phải là một danh sách."})
     if len(components) > MAX_COMPONENTS:
@@ -61,7 +61,10 @@ def clean_components(components) -> list[dict]:
         if code in seen:
             raise ValidationError({"components": f"Mã thành phần “{code}” bị trùng."})
         seen.add(code)
-        out.append({"code": code, "label": label, "required": bool(item.get("required", True))})
+        component = {"code": code, "label": label, "required": bool(item.get("required", True))}
+        if item.get("signed"):  # the file must be a PDF with valid digital signatures (issue 15.2)
+            component["signed"] = True
+        out.append(component)
     return out
 
 

@@ -16,6 +16,8 @@ from tdkt.core.domain.numbers import format_number
 from tdkt.organizations.models import Organization
 from tdkt.records.models import HonourRecord
 from tdkt.records.signals import send_facts_changed
+from tdkt.signing.services import sign_pdf
+from tdkt.signing.signers import SigningError, signer_for
 
 from ..access import acting_roles
 from ..domain.money import base_salary, nominee_reward
@@ -189,10 +191,11 @@ def decision_issue(
         awardees.append(awardee)
     Awardee.objects.bulk_create(awardees)
     docx, pdf = decision_files(decision)
+    pdf = decision_sign(actor=actor, decision=decision, pdf=pdf)
     decision.docx.save(f"quyet-dinh-{number}-{date.year}.docx", ContentFile(docx), save=False)
     decision.pdf.save(f"quyet-dinh-{number}-{date.year}.pdf", ContentFile(pdf), save=False)
     decision.refresh_search_text()
-    decision.save(update_fields=["docx", "pdf", "search_text"])
+    decision.save(update_fields=["docx", "pdf", "search_text", "signed_at", "signature_subject", "signature_serial"])
     source = dossier.state
     if not any(decidable_nominees(dossier, org) for org in _issuers(dossier)):
         try:
@@ -207,6 +210,36 @@ def decision_issue(
                         "reason": reason, "left_out": [f"{n.subject} ({why})" for n, why in left],
                         "amount": sum(amounts), "fund": fund})
     return decision
+
+
+SIGNED_FILE_KEPT = ("Quyết định {ref} đã được ký số lúc {at:%H:%M %d/%m/%Y}: tệp PDF đã ký không được tạo lại. "
+                    "Muốn thay đổi nội dung, hãy ban hành quyết định mới hoặc quyết định đính chính.")
+
+
+def decision_sign(*, actor, decision: Decision, pdf: bytes) -> bytes:
+    """The decision's PDF signed by its issuer's configured signer (PAdES, the visible block over the
+    signer's name), and the signature noted on the decision (not saved here); unchanged when the issuer
+    has no signer. A configured signer that fails refuses the issue: nothing is issued half-signed."""
+    if decision.signed_at is not None:
+        raise ValidationError({"decision": signed_file_kept(decision)})
+    try:
+        configured = signer_for(decision.issuer)
+        if configured is None:
+            return pdf
+        signed = sign_pdf(actor=actor, pdf=pdf, organization=decision.issuer, signer_name=decision.signer_name,
+                          signer_title=decision.signer_title, target=decision, configured=configured,
+                          reason=f"Ban hành Quyết định số {decision.reference}")
+    except SigningError as error:
+        raise ValidationError({"issuer": f"Không ký số được quyết định: {error}"}) from None
+    decision.signed_at = timezone.now()
+    decision.signature_subject = configured.display[:500]
+    decision.signature_serial = configured.serial[:80]
+    return signed
+
+
+def signed_file_kept(decision: Decision) -> str:
+    """Why a signed decision's PDF is not generated again (Vietnamese)."""
+    return SIGNED_FILE_KEPT.format(ref=decision.reference, at=timezone.localtime(decision.signed_at))
 
 
 def _issuers(dossier: Dossier) -> list[Organization]:

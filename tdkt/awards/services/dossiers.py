@@ -9,8 +9,9 @@ from django.db import transaction
 
 from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
-from tdkt.core.uploads import REPORT_KINDS, check_document
+from tdkt.core.uploads import PDF, REPORT_KINDS, check_document
 from tdkt.movements.models import Participant
+from tdkt.signing.services import verify_pdf
 
 from ..access import acting_roles
 from ..domain.workflow import State
@@ -188,6 +189,31 @@ def missing_components(dossier: Dossier) -> dict[str, str]:
     return {code: label for code, label in required_components(dossier).items() if code not in present}
 
 
+def signed_components(dossier: Dossier) -> dict[str, str]:
+    """{component code: label} the catalogue wants digitally signed (``"signed": true``, e.g. the tờ trình)."""
+    out: dict[str, str] = {}
+    for nominee in dossier.nominees.select_related("award"):
+        for component in nominee.award.components:
+            if component.get("signed"):
+                out.setdefault(component["code"], component["label"])
+    return out
+
+
+def unsigned_components(dossier: Dossier) -> dict[str, str]:
+    """The components that must be signed and have no attached PDF whose every signature is valid."""
+    wanted = signed_components(dossier)
+    if not wanted:
+        return {}
+    good = {a.component for a in dossier.attachments.filter(component__in=wanted)
+            if (v := a.signature_verdict) is not None and v.all_valid}
+    return {code: label for code, label in wanted.items() if code not in good}
+
+
+def unsigned_problem(unsigned: dict[str, str]) -> str:
+    return ("Hồ sơ chưa gửi được: " + "; ".join(unsigned.values()) + " phải là tệp PDF có chữ ký số hợp lệ "
+            "(chữ ký còn nguyên vẹn, chứng thư thuộc nguồn tin cậy). Hãy tải lên bản đã ký số.")
+
+
 @transaction.atomic
 def attachment_add(*, actor, dossier: Dossier, component: str, upload, nominee: Nominee | None = None) -> Attachment:
     dossier = _locked(dossier)
@@ -203,10 +229,16 @@ def attachment_add(*, actor, dossier: Dossier, component: str, upload, nominee: 
     upload.seek(0)
     attachment = Attachment(dossier=dossier, component=component, nominee=nominee, original_name=upload.name[-255:],
                             content_type=kind.content_type, size=upload.size, uploaded_by=actor)
+    if kind == PDF:  # its digital signatures, checked once at upload and kept with it (issue 15.2)
+        verdict = verify_pdf(upload.read(MAX_ATTACHMENT_BYTES + 1), max_bytes=MAX_ATTACHMENT_BYTES)
+        attachment.signatures = verdict.as_dict()
+        upload.seek(0)
     attachment.file.save(f"ho-so{kind.extension}", upload, save=False)
     attachment.save()
     audit_record(event_type=AuditEventType.ATTACHMENT_CHANGED, actor=actor, target=dossier,
-                 organization=dossier.organization, after={"component": component, "file": attachment.original_name})
+                 organization=dossier.organization, after={"component": component, "file": attachment.original_name,
+                                                           **({"signatures": attachment.signature_verdict.summary}
+                                                              if attachment.signatures else {})})
     return attachment
 
 

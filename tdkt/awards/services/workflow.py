@@ -19,7 +19,7 @@ from ..domain.ballot import Ballot, Count, Vote, count
 from ..domain.workflow import ACTION_LABELS, Action, Facts, State, TransitionRefused, transition
 from ..models import Appraisal, AwardForm, Council, CouncilMember, CouncilVote, Dossier, Nominee, Objection, Transition
 from ..notices import handover_notify
-from .dossiers import missing_components
+from .dossiers import missing_components, unsigned_components, unsigned_problem
 
 
 def add_working_days(start: datetime.date, days: int) -> datetime.date:
@@ -156,6 +156,8 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "", confi
         raise ValidationError({"action": ValidationError(
             "Kết thúc công khai chuyển danh sách sang chờ quyết định và không nhận thêm ý kiến phản ánh: "
             "hãy xác nhận.", code="confirm_close_notice")})
+    if step.action in SENDING and (unsigned := unsigned_components(dossier)):
+        raise ValidationError({"action": ValidationError(unsigned_problem(unsigned), code="unsigned_component")})
     late = sends_late(dossier, step.action)
     if late and not (confirmed and reason):
         raise ValidationError(

@@ -40,7 +40,7 @@ from ..services.certificates import (
     certificates_retry,
     certificates_state,
 )
-from ..services.decisions import decision_issue, decision_revoke
+from ..services.decisions import decision_issue, decision_revoke, signed_file_kept
 from ..services.forward import beyond_power_nominees, dossier_forward
 from ..templatetags.awards_decisions import issuers_to_decide
 from .decision_confirm import issue_confirm_form, issue_confirmation, revoke_confirmation
@@ -205,6 +205,10 @@ def _download(request, pk, kind: str):
     handle = _stored(field)
     if handle is not None:
         return _attachment(handle, filename, content_type)
+    if kind == "pdf" and decision.signed_at is not None:
+        # The signed file is the decision: it is never generated again (issue 15.1).
+        messages.error(request, signed_file_kept(decision))
+        return redirect("awards:decision", decision.pk)
     # Missing (e.g. demo data): generate it now and keep it.
     try:
         data = decision_docx(decision)

@@ -11,7 +11,7 @@ from ..access import acting_roles
 from ..domain.workflow import ACTION_LABELS, Action, available, step_for
 from ..forms_dossiers import AttachmentForm, NomineeForm
 from ..sent_back import sent_back
-from ..services.dossiers import EDITABLE, required_components
+from ..services.dossiers import EDITABLE, required_components, signed_components
 from ..services.rounds import current_forms
 from ..services.workflow import dossier_facts
 from .dossier_labels import shown_state, state_label, verdict_label
@@ -78,6 +78,7 @@ def _nominee_rows(nominees) -> list[dict]:
 
 def _checklist(dossier, nominees) -> tuple[list[dict], list]:
     required = required_components(dossier)
+    must_sign = signed_components(dossier)
     by_component: dict[str, list] = {}
     for attachment in dossier.attachments.select_related("nominee__person", "nominee__collective"):
         by_component.setdefault(attachment.component, []).append(attachment)
@@ -89,7 +90,10 @@ def _checklist(dossier, nominees) -> tuple[list[dict], list]:
             default=1,
         )
         files = by_component.pop(code, [])
-        rows.append({"code": code, "label": label, "copies": copies, "files": files, "missing": not files})
+        signed = code in must_sign
+        unsigned = signed and bool(files) and not any((v := a.signature_verdict) and v.all_valid for a in files)
+        rows.append({"code": code, "label": label, "copies": copies, "files": files, "missing": not files,
+                     "signed": signed, "unsigned": unsigned})
     others = [a for files in by_component.values() for a in files]
     return rows, others
 
@@ -121,6 +125,10 @@ def _blocked_reason(facts, checklist) -> str:
     if missing:
         return _("The dossier can be sent once every required component is attached. Missing: %(missing)s.") % {
             "missing": "; ".join(missing)}
+    unsigned = [row["label"] for row in checklist if row.get("unsigned")]
+    if unsigned:
+        return _("The dossier can be sent once these components are PDF files with valid digital signatures: "
+                 "%(list)s.") % {"list": "; ".join(unsigned)}
     return ""
 
 

@@ -270,3 +270,16 @@ def test_production_settings_refuse_the_demo_pki(monkeypatch):
     run = subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env,  # noqa: S603
                          capture_output=True, text=True, timeout=60, check=False)
     assert "Không dùng chứng thư demo" in run.stderr
+
+
+def test_checking_inside_a_running_event_loop(pki):  # noqa: F811
+    """pyHanko's sync calls start their own loop: inside one (ASGI, Playwright's sync API) they run off
+    it. (Signing goes through the same helper; the browser journey signs the demo inside one.)"""
+    import asyncio
+
+    signed = _sign(pki)
+
+    async def inside():
+        return services.verify_pdf(signed)
+
+    assert asyncio.run(inside()).all_valid
