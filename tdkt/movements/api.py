@@ -62,6 +62,7 @@ from .schemas import (
     TaskOut,
     TaskStatusIn,
 )
+from .services import covenant as covenant_services
 from .services import participation, plans, signoff_steps
 from .services.plan_import import plan_import_file
 
@@ -473,18 +474,36 @@ def covenant_detail(request, movement_id: Id):
     "/movements/{movement_id}/covenant/signatures",
     response={201: SignatureOut, **error_responses(400, 403, 404)},
     tags=PARTICIPATION,
-    summary="Ký giao ước thi đua thay mặt một đơn vị tham gia",
+    summary="Ký giao ước thi đua: tải lên bản giao ước đã ký số của đơn vị",
 )
-def covenant_sign(request, movement_id: Id, payload: SignatureIn):
+def covenant_sign(request, movement_id: Id, organization_id: Form[Id], file: File[UploadedFile]):
+    """Gửi dạng multipart/form-data: `organization_id` và `file` (PDF đã ký số, tối đa 20 MB). Mọi chữ ký
+    trong tệp phải hợp lệ (nguyên vẹn, chứng thư thuộc nguồn tin cậy, không bị thu hồi) và chứng thư phải
+    của chính đơn vị (tên cơ quan ở mục O hoặc OU của chứng thư); không thì 400 với lý do ở `errors.file`.
+    Không còn ký bằng cách gõ tên."""
+    movement = selectors.movement_get(request.user, movement_id)
+    organization = _organization(request.user, organization_id)
+    with api_field_names(API_FIELD_NAMES):
+        signature = covenant_services.covenant_sign_upload(
+            actor=request.user, movement=movement, organization=organization, upload=file)
+    return Status(201, signature)
+
+
+@router.post(
+    "/movements/{movement_id}/covenant/signatures/service",
+    response={201: SignatureOut, **error_responses(400, 403, 404)},
+    tags=PARTICIPATION,
+    summary="Ký giao ước thi đua qua dịch vụ ký số của đơn vị",
+)
+def covenant_sign_service(request, movement_id: Id, payload: SignatureIn):
+    """Chứng thư ký số của đơn vị đã cấu hình trên hệ thống ký bản giao ước (PDF, khối chữ ký ghi họ tên,
+    chức vụ người ký); tệp đã ký được lưu. Đơn vị chưa cấu hình chữ ký số: 400 (hãy tải lên bản đã ký)."""
     movement = selectors.movement_get(request.user, movement_id)
     organization = _organization(request.user, payload.organization_id)
     with api_field_names(API_FIELD_NAMES):
-        signature = participation.covenant_sign(
-            actor=request.user,
-            movement=movement,
-            organization=organization,
-            signer_name=payload.signer_name,
-            signer_title=payload.signer_title,
+        signature = covenant_services.covenant_sign_service(
+            actor=request.user, movement=movement, organization=organization,
+            signer_name=payload.signer_name, signer_title=payload.signer_title,
         )
     return Status(201, signature)
 

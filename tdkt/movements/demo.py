@@ -249,7 +249,7 @@ class _Loader:
                 continue
             title = SIGNER_TITLES.get(org.code) or f"Giám đốc {org.name}"
             name = SEED_SIGNERS.get(org.code) or heads.get(org.code, "Thủ trưởng đơn vị")
-            signature = participation.covenant_sign(
+            signature = participation.covenant_record(
                 actor=self.actor, movement=movement, organization=org, signer_name=name, signer_title=title
             )
             signed.append((signature.pk, _at(COVENANT_SIGNED_ON, 9, 15 + minute)))

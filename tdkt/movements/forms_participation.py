@@ -77,8 +77,21 @@ class DecisionForm(forms.Form):
 
 
 class SignForm(_OrganizationForm):
+    """Sign through the signing service: the organisation's configured signer signs the covenant's PDF."""
+
     signer_name = forms.CharField(label=_("Signer's full name"), max_length=150)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=200, help_text=_("e.g. Giám đốc Sở"))
+
+
+class SignUploadForm(_OrganizationForm):
+    """Sign by uploading the covenant as a PDF the organisation signed digitally itself."""
+
+    # Optional here: the upload check names a missing file in Vietnamese.
+    file = forms.FileField(
+        label=_("Digitally signed covenant (PDF)"), required=False, allow_empty_file=True,
+        help_text=_("The covenant signed with your organisation's digital certificate, at most 20 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
 
 
 class ReportForm(_OrganizationForm):

@@ -250,19 +250,45 @@ class RegistrationItem(models.Model):
         return self.award_code
 
 
+class CovenantMethod(models.TextChoices):
+    # Recorded from a signature made outside the system (the demo's 2022 history, rows from before
+    # issue 15): not a digital signature.
+    PAPER = "paper", _("Recorded, not digitally signed")
+    UPLOAD = "upload", _("Signed PDF uploaded")  # the member's own signed PDF, verified at upload
+    SERVICE = "service", _("Signed by the signing service")  # the organisation's configured signer
+
+
 class CovenantSignature(models.Model):
     movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="signatures")
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     signer_name = models.CharField(_("signed by"), max_length=150)
-    signer_title = models.CharField(_("title"), max_length=200)
+    signer_title = models.CharField(_("title"), max_length=200, blank=True)
     signed_at = models.DateTimeField(_("signed at"))
+    method = models.CharField(_("how it was signed"), max_length=10, choices=CovenantMethod.choices,
+                              default=CovenantMethod.PAPER)
+    # The digitally signed covenant (uploaded or made by the signing service) and what its check found.
+    file = models.FileField(_("signed covenant"), upload_to="covenants/%Y/", blank=True)
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    certificate = models.CharField(_("signing certificate"), max_length=500, blank=True)
+    certificate_serial = models.CharField(_("certificate serial number"), max_length=80, blank=True)
+    signatures = models.JSONField(_("digital signatures"), null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["movement", "organization"], name="covenant_signed_once")]
 
     def __str__(self):
         return f"{self.organization} — {self.signer_name}"
+
+    @property
+    def digitally_signed(self) -> bool:
+        return self.method != CovenantMethod.PAPER
+
+    @property
+    def signature_verdict(self):
+        from tdkt.signing.domain.reports import FileVerdict
+
+        return FileVerdict.from_dict(self.signatures)
 
 
 class SubmissionStatus(models.TextChoices):

@@ -18,6 +18,7 @@ from tdkt.core.api_types import Date, Flag, Id, Year, whole_number, year_from
 from tdkt.core.numbers_api import vn_number_text
 from tdkt.organizations.schemas import In, OrganizationRef, Paging
 from tdkt.records.domain.codes import HONOURS, RATINGS, honour_label
+from tdkt.signing.schemas import FileSignaturesOut, file_signatures_body
 
 from . import selectors
 from .models import (
@@ -245,6 +246,17 @@ class SignatureOut(Schema):
     signer_name: str
     signer_title: str
     signed_at: datetime.datetime
+    method: Literal["paper", "upload", "service"] = Field(
+        ..., description="upload: đơn vị tải lên bản đã ký số; service: ký qua dịch vụ ký số; paper: ghi nhận chữ "
+        "ký ngoài hệ thống (trước đây), không phải chữ ký số")
+    digitally_signed: bool
+    certificate: str = Field(..., description="Chủ chứng thư ký số")
+    certificate_serial: str
+    signatures: FileSignaturesOut | None = Field(None, description="Kết quả kiểm tra chữ ký số của tệp đã ký")
+
+    @staticmethod
+    def resolve_signatures(obj):
+        return file_signatures_body(obj.signature_verdict)
 
 
 class CovenantOut(Schema):

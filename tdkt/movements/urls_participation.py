@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("<int:pk>/covenant/", views.covenant_view, name="covenant"),
     path("<int:pk>/covenant/sign/", views.sign_view, name="sign"),
+    path("<int:pk>/covenant/<int:signature_pk>/file/", views.covenant_file_view, name="covenant_file"),
     path("<int:pk>/covenant/remind/", views.remind_covenant_view, name="remind_covenant"),
     path("<int:pk>/reports/", reports.reports_view, name="reports"),
     path("<int:pk>/reports/<int:milestone_pk>/submit/", reports.report_submit_view, name="report_submit"),

@@ -14,6 +14,7 @@ from tdkt.records.domain.codes import HONOURS
 from ..domain.deadlines import is_late
 from ..models import (
     ContentItem,
+    CovenantMethod,
     CovenantSignature,
     Milestone,
     Movement,
@@ -145,7 +146,12 @@ def no_covenant(movement: Movement) -> str:
 
 
 @transaction.atomic
-def covenant_sign(*, actor, movement: Movement, organization, signer_name: str, signer_title: str) -> CovenantSignature:
+def covenant_record(*, actor, movement: Movement, organization, signer_name: str, signer_title: str
+                    ) -> CovenantSignature:
+    """Record a covenant signature made outside the system (on paper, before issue 15): NOT a digital
+    signature, marked so everywhere (``CovenantMethod.PAPER``). The demo's 2022 history and test
+    fixtures use it; the pages and the API sign only through ``services.covenant`` (an uploaded
+    signed PDF, or the signing service)."""
     movement = Movement.objects.select_for_update().get(pk=movement.pk)
     require_issued(movement)
     require_participant(actor, movement, organization)
@@ -164,15 +170,20 @@ def covenant_sign(*, actor, movement: Movement, organization, signer_name: str, 
         signer_name=signer_name,
         signer_title=signer_title,
         signed_at=timezone.now(),
+        method=CovenantMethod.PAPER,
     )
     audit_record(
         event_type=AuditEventType.COVENANT_SIGNED,
         actor=actor,
         target=movement,
         organization=organization,
-        after={"signer_name": signature.signer_name, "signer_title": signature.signer_title},
+        after={"method": "paper", "signer_name": signature.signer_name, "signer_title": signature.signer_title},
     )
     return signature
+
+
+# Callers that record past (paper) signatures under the former name (the documents' test fixtures).
+covenant_sign = covenant_record
 
 
 def clean_figures(figures: dict | None) -> dict:

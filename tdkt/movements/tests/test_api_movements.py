@@ -29,6 +29,7 @@ from tdkt.movements.models import (
     SubmissionStatus,
 )
 from tdkt.movements.services import participation, plans
+from tdkt.signing.testing import pki  # noqa: F401
 
 MOVEMENTS = ["block", "fin", "q", "draft"]
 PROVINCE = {"standing_office", "council_member", "approver"}
@@ -432,22 +433,26 @@ def test_registration_input_is_checked(client, world, mv):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_signing_the_covenant_needs_to_act_for_the_participant(client, world, mv, role):
+def test_signing_the_covenant_needs_to_act_for_the_participant(client, world, mv, role, pki, settings, monkeypatch):  # noqa: F811
+    """Through the signing service (FIN's signer configured); the upload is tested in test_covenant_signing."""
+    pki.configure(settings, monkeypatch, "FIN", world.orgs["FIN"].name)
     body = {"organization_id": world.orgs["FIN"].pk, "signer_name": "Nguyễn  Văn Đức", "signer_title": "Giám đốc"}
-    response = call(client, "post", url(mv, "block", "/covenant/signatures"), world.users[role], body)
+    path = url(mv, "block", "/covenant/signatures/service")
+    response = call(client, "post", path, world.users[role], body)
     if role not in SEES["block"] or role not in SEES_ORG["FIN"]:
         assert_status(response, 404)
     elif role in ACTS_FOR["FIN"]:
         assert_status(response, 201)
         assert response.json()["signer_name"] == "Nguyễn Văn Đức"
-        assert_status(call(client, "post", url(mv, "block", "/covenant/signatures"), world.users[role], body), 400)
+        assert response.json()["method"] == "service"
+        assert_status(call(client, "post", path, world.users[role], body), 400)
     else:
         assert_status(response, 403)
     assert CovenantSignature.objects.exists() is (response.status_code == 201)
 
 
 def test_covenant_lists_contents_signed_and_unsigned(client, world, mv):
-    participation.covenant_sign(
+    participation.covenant_record(
         actor=world.users["admin"],
         movement=mv["block"],
         organization=world.orgs["HOME"],

@@ -14,6 +14,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import ROLES, make_org, make_user
 from tdkt.movements.models import (
@@ -146,10 +147,31 @@ def test_register_only_for_the_participants_officer_or_leader(client, world, pla
     assert registered.exists() == (role in PARTICIPATES_FOR_FIN)
 
 
+@pytest.fixture
+def fin_signed_covenant(tmp_path, db):
+    """The covenant as a PDF signed with a certificate of Sở Tài chính (FIN), from the test root."""
+    from tdkt.signing.pki import make_ca
+
+    root = make_ca("TDKT Test Root CA")
+    (tmp_path / "root.pem").write_bytes(root.pem)
+    return tmp_path / "root.pem", fin_signature_pdf(root)
+
+
+def fin_signature_pdf(root) -> bytes:
+    from tdkt.signing.services import sign_pdf
+    from tdkt.signing.testing import TestPki, page_pdf
+
+    configured = TestPki(root=root, directory=None).signer("Sở Tài chính", common_name="Nguyễn Văn Đức")
+    return sign_pdf(actor=None, pdf=page_pdf(name="Nguyễn Văn Đức"), organization=None, signer_name="Nguyễn Văn Đức",
+                    signer_title="Giám đốc Sở", configured=configured)
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_sign_only_for_the_participants_officer_or_leader(client, world, plan, role):
+def test_sign_only_for_the_participants_officer_or_leader(client, world, plan, role, settings, fin_signed_covenant):
+    root, signed = fin_signed_covenant
+    settings.TDKT_TRUST_ROOTS = [str(root)]
     client.force_login(world.users[role])
-    data = {"organization": world.orgs["FIN"].pk, "signer_name": "Nguyễn Văn Đức", "signer_title": "Giám đốc Sở"}
+    data = {"how": "upload", "organization": world.orgs["FIN"].pk, "file": pdf("giao-uoc.pdf", signed)}
     response = client.post(url("sign", plan), data)
     assert response.status_code == expected_status(role, PARTICIPATES_FOR_FIN)
     assert CovenantSignature.objects.filter(organization=world.orgs["FIN"]).exists() == (role in PARTICIPATES_FOR_FIN)
@@ -274,20 +296,20 @@ def test_registration_reminder_reaches_exactly_the_missing_participants_users(cl
 # --- covenant -------------------------------------------------------------------------------
 
 
-def test_covenant_shows_who_signed_and_who_has_not(client, world, plan):
+def test_covenant_shows_who_signed_and_who_has_not(client, world, plan, settings, fin_signed_covenant):
+    root, signed = fin_signed_covenant
+    settings.TDKT_TRUST_ROOTS = [str(root)]
     client.force_login(world.users["unit_leader"])
-    with at(D(2022, 4, 2), 8, 30):
-        client.post(
-            url("sign", plan),
-            {"organization": world.orgs["FIN"].pk, "signer_name": "Nguyễn  Văn Đức", "signer_title": "Giám đốc Sở"},
-        )
+    client.post(url("sign", plan), {"how": "upload", "organization": world.orgs["FIN"].pk,
+                                    "file": pdf("giao-uoc.pdf", signed)})
     signature = CovenantSignature.objects.get()
     assert (signature.organization, signature.signer_name) == (world.orgs["FIN"], "Nguyễn Văn Đức")
+    assert signature.method == "upload"
     client.force_login(world.users["block_head"])
     response = client.get(url("covenant", plan))
     assert "Chỉ đạo thực hiện Chỉ thị số 34-CT/TW" in response.text
-    assert "Giám đốc Sở" in response.text
-    assert "02/04/2022 08:30" in response.text
+    assert "Chữ ký hợp lệ" in response.text
+    assert timezone.localtime(signature.signed_at).strftime("%d/%m/%Y %H:%M") in response.text
     assert [o.code for o in response.context["unsigned"]] == ["HOME", "IND"]
     # A second signature for the same organisation is not possible: nothing left to sign for FIN.
     client.force_login(world.users["unit_officer"])

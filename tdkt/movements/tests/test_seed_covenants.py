@@ -9,8 +9,8 @@ from tdkt.accounts.models import User
 from tdkt.audit.models import AuditEvent
 from tdkt.core.demo.cached import load_demo
 from tdkt.movements.models import CovenantSignature, Movement
+from tdkt.movements.services.covenant import covenant_sign_service
 from tdkt.movements.services.participation import (
-    covenant_sign,
     has_covenant,
     missing_participants,
     reminders_send,
@@ -43,8 +43,8 @@ def test_nobody_signs_a_covenant_plan_3741_does_not_have(plans):
     assert plan_3741.participants.filter(organization=canbo.organization).exists()
     events = AuditEvent.objects.count()
     with pytest.raises(ValidationError) as refused:
-        covenant_sign(actor=canbo, movement=plan_3741, organization=canbo.organization,
-                      signer_name="Võ Đức Thắng", signer_title="Giám đốc Sở Tài chính")
+        covenant_sign_service(actor=canbo, movement=plan_3741, organization=canbo.organization,
+                              signer_name="Võ Đức Thắng", signer_title="Giám đốc Sở Tài chính")
     assert NO_COVENANT in " ".join(refused.value.messages)
     assert not CovenantSignature.objects.filter(movement=plan_3741).exists()
     assert AuditEvent.objects.count() == events

@@ -15,14 +15,17 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scope import scope_for
 from tdkt.core.domain.signoff import LABELS
+from tdkt.core.downloads import attachment_response
 from tdkt.core.forms import add_service_errors
 from tdkt.organizations.models import Organization
 from tdkt.records.domain.codes import honour_label
+from tdkt.signing.signers import configured_codes
 
-from ..forms_participation import DecisionForm, RegistrationForm, SignForm, registration_codes
+from ..forms_participation import DecisionForm, RegistrationForm, SignForm, SignUploadForm, registration_codes
 from ..models import ContentItem, MovementStatus, Registration, RegistrationStatus
 from ..selectors import can_manage, movement_get, participant_organizations
-from ..services.participation import covenant_sign, registration_decide, registration_submit, reminders_send
+from ..services.covenant import covenant_sign_service, covenant_sign_upload
+from ..services.participation import registration_decide, registration_submit, reminders_send
 from ..services.signoff_steps import registration_signoff
 from .signoff import signoff_buttons
 
@@ -253,20 +256,48 @@ def sign_view(request, pk):
     if movement.status != MovementStatus.ISSUED or not organizations.exists():
         messages.info(request, _("There is nothing for you to sign in this movement."))
         return redirect("movements:covenant", movement.pk)
-    form = SignForm(request.POST or None, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
+    # Two ways to sign (issue 15.3): upload the PDF the organisation signed itself, or, where an
+    # organisation has a signer configured, the signing service. Never a typed name alone.
+    with_service = organizations.filter(code__in=configured_codes())
+    how = request.POST.get("how", "upload") if request.method == "POST" else ""
+    upload_form = SignUploadForm(request.POST if how == "upload" else None,
+                                 request.FILES if how == "upload" else None, organizations=organizations)
+    form = SignForm(request.POST if how == "service" else None, organizations=with_service) \
+        if with_service.exists() else None
+    bound = upload_form if how == "upload" else form
+    if bound is not None and how and bound.is_valid():
         try:
-            signature = covenant_sign(actor=request.user, movement=movement, **form.cleaned_data)
+            if how == "upload":
+                signature = covenant_sign_upload(actor=request.user, movement=movement,
+                                                 organization=bound.cleaned_data["organization"],
+                                                 upload=request.FILES.get("file"))
+            else:
+                signature = covenant_sign_service(actor=request.user, movement=movement, **bound.cleaned_data)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_errors(bound, exc)
         else:
             messages.success(request, _("%(org)s signed the covenant.") % {"org": signature.organization})
             return redirect("movements:covenant", movement.pk)
     return render(
         request,
         "movements/covenant.html",
-        {"movement": movement, "form": form, "items": movement.content_items.filter(part=ContentItem.COVENANT)},
+        {"movement": movement, "form": form, "upload_form": upload_form, "signing": True,
+         "items": movement.content_items.filter(part=ContentItem.COVENANT)},
     )
+
+
+def covenant_file_view(request, pk, signature_pk):
+    """The signed covenant of one member, to whoever sees the movement's covenant."""
+    movement = movement_get(request.user, pk)
+    signature = get_object_or_404(movement.signatures, pk=signature_pk)
+    if not signature.file:
+        raise Http404
+    try:
+        handle = signature.file.open("rb")
+    except (FileNotFoundError, ValueError, OSError):
+        raise Http404 from None
+    return attachment_response(handle, filename=signature.original_name or "giao-uoc.pdf",
+                               content_type="application/pdf")
 
 
 @require_POST
