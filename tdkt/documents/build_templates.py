@@ -603,6 +603,7 @@ def _loop_table(doc, widths, heads, loop: str, cells, *, total=None):
         _row_props(row)
         for cell, (text, align) in zip(row.cells, total, strict=True):
             _cell(cell, text, bold=True, align=align, size=12)
+    para(doc, "", size=6, after=0)  # the heading that follows does not touch the table
     return table
 
 
@@ -625,7 +626,7 @@ def _names(doc, intro: str, names: str, *, none: str):
 def _for_the_clerk(doc, count=3):
     """Paragraphs of dots for the clerk to write in (the assessment, the shortcomings, the way ahead)."""
     for _ in range(count):
-        para(doc, "…" * 60, indent=True)
+        para(doc, "…" * 32, indent=False)  # one line of 165 mm in Times New Roman 14 pt (an ellipsis is 1 em)
 
 
 FIGURE_COLUMNS_MM = (11, 94, 30, 30)
@@ -757,8 +758,8 @@ def build_bao_cao_nam(path: Path) -> None:
     _bases(doc)
     para(
         doc,
-        "{{ issuer_name }} báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} của {{ scope_name }} "
-        "(số liệu từ ngày 01/01/{{ year }} đến ngày {{ data_to }}) như sau:",
+        "{{ issuer_name }} báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} (số liệu từ ngày "
+        "01/01/{{ year }} đến ngày {{ data_to }}) như sau:",
     )
 
     heading(doc, "I. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}")

@@ -352,6 +352,15 @@ def _dossiers(user, filters: StatsFilters) -> dict:
     }
 
 
+def _yearly_signer(organization) -> list[str]:
+    """Who signs for the issuer (NĐ 30/2020: "TM." for a collective body, then the post)."""
+    if organization.kind == "province":
+        return ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    if organization.kind == "department":
+        return ["GIÁM ĐỐC"]
+    return ["THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"]
+
+
 def yearly_context(user, year: int, organization: Organization, *, today: datetime.date | None = None) -> dict:
     day = yearly_date(year, today)
     filters = StatsFilters(organization=organization, year_from=year, year_to=year)
@@ -376,8 +385,7 @@ def yearly_context(user, year: int, organization: Organization, *, today: dateti
         "punctuality": _punctuality(ids, organization, year),
         "honours": _honours(user, filters, day),
         "dossiers": _dossiers(user, filters),
-        "signer": {"title_lines": ["TM. " + upper_vi(name)] if organization.kind == "province" else ["THỦ TRƯỞNG"],
-                   "name": ""},
+        "signer": {"title_lines": _yearly_signer(organization), "name": ""},
         "recipients": [without_bullet(r) for r in ("Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương);",
                                                   "Hội đồng Thi đua - Khen thưởng;", "Lưu: VT.")],
     }

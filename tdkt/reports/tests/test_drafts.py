@@ -266,7 +266,9 @@ def test_the_yearly_summary_of_the_province(client, world, data):
     text = _text(content)
     assert "UBND TỈNH QUẢNG TRỊ" in text
     assert "Tổng kết công tác thi đua, khen thưởng năm 2024" in text
+    assert "UBND tỉnh Quảng Trị báo cáo tổng kết công tác thi đua, khen thưởng năm 2024 (số liệu từ ngày " in text
     assert "(số liệu từ ngày 01/01/2024 đến ngày 31/12/2024)" in text
+    assert "TM. ỦY BAN NHÂN DÂN" in text
     assert "Quảng Trị, ngày 31 tháng 12 năm 2024" in text
     # Movements (dataset: m1 P regular, m2 P thematic, m3 the block's special, m4 FIN regular, m5 FIN thematic).
     assert ("phát động, triển khai 5 phong trào thi đua (thường xuyên: 2; chuyên đề: 2; đợt thi đua đặc biệt: 1)"
@@ -324,3 +326,29 @@ def test_the_report_templates_use_only_the_drafts_variables(kind, world, block_m
                else drafts.milestone_context(user, movement, milestone))
     template = DocxTemplate(str(generation.TEMPLATES_DIR / generation.REPORT_KINDS[kind].template))
     assert template.get_undeclared_template_variables() <= set(context)
+
+
+def test_a_clerks_own_template_replaces_the_shipped_report(client, settings, tmp_path, world, data):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from tdkt.documents import generation
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.users["standing_office"])
+    shipped = client.get("/documents/templates/bao-cao-tong-ket-nam.docx")
+    assert shipped.status_code == 200
+    document = Document(BytesIO(shipped.content))
+    document.add_paragraph("Mẫu riêng của văn thư năm {{ year }}: {{ honours.total }} lượt khen thưởng.")
+    out = BytesIO()
+    document.save(out)
+    default_storage.save(generation.override_name("bao-cao-tong-ket-nam"), ContentFile(out.getvalue()))
+    text = _text(_download(client, f"/reports/yearly-summary.docx?year=2024&organization={world.orgs['P'].pk}"))
+    assert "Mẫu riêng của văn thư năm 2024: 15 lượt khen thưởng." in text
+    event = AuditEvent.objects.filter(event_type=AuditEventType.DOCUMENT_GENERATED).latest("pk")
+    assert event.extra["template"] == "custom"
+    # Not a movement's document, and not for someone without the right.
+    movement = data["movements"]["m1"]
+    assert client.get(f"/movements/{movement.pk}/documents/bao-cao-tong-ket-nam.docx").status_code == 404
+    client.force_login(world.users["nobody"])
+    assert client.get("/documents/templates/bao-cao-tong-ket-nam.docx").status_code == 404
