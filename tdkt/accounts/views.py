@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -45,8 +45,9 @@ def sessions_view(request):
 def session_end_view(request, pk):
     current = request.session.get(sessions.SESSION_ID_KEY)
     ended = sessions.user_session_end(actor=request.user, session_id=pk, ip_address=client_ip(request))
-    if pk == current:
-        return redirect("login")  # this very session: its row and Django's are gone
+    if pk == current and ended:
+        logout(request)  # this very session: signed out here too, so nothing saves it back
+        return redirect("login")
     if ended:
         messages.success(request, _("The session was ended."))
     return redirect("account_sessions")

@@ -140,3 +140,14 @@ def test_idle_rows_are_not_listed(world, clock, settings):
     rows = here.get(reverse("account_sessions")).context["user_sessions"]
     assert len(rows) == 1
     assert rows[0]["current"]
+
+
+def test_ending_this_session_signs_out_here(world, clock):
+    here = signed_in()
+    clock.shift(90)  # this request also writes the activity: the ended session must not be saved back
+    row = UserSession.objects.get()
+    answer = here.post(reverse("session_end", args=[row.pk]))
+    assert answer.status_code == 302
+    assert answer.url == reverse("login")
+    assert here.get(reverse("home")).status_code == 302
+    assert not UserSession.objects.exists()
