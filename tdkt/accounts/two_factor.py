@@ -7,7 +7,8 @@ is "verified" only after a code (django-otp's `login`, kept in the session); unt
 tdkt/accounts/middleware.py sends every page to the code page, or to enrolment when there is no
 device yet, whatever signed the session in (the password form or single sign-on).
 
-Wrong codes wait as wrong passwords do (domain/throttle.py: after LOGIN_FREE_FAILURES, 1 s, 2 s,
+Recovery codes are stored as keyed hashes (recovery_digest), never as typed. Wrong codes wait as
+wrong passwords do (domain/throttle.py: after LOGIN_FREE_FAILURES, 1 s, 2 s,
 4 s… up to LOGIN_DELAY_MAX_SECONDS), counted per user from any address, and are audited. The audit
 uses the account event types (101 login, 102 failed login, 108 account changed) with
 `extra["second_factor"]` saying which step.
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -35,6 +37,7 @@ from .scope import user_can, user_roles
 RECOVERY_CODE_COUNT = 10
 DEVICE_NAME = "Ứng dụng xác thực"
 RECOVERY_NAME = "Mã khôi phục"
+RECOVERY_SALT = "tdkt.accounts.two_factor.recovery_code"
 THROTTLED_MESSAGE = "Nhập sai mã xác thực quá nhiều lần. Vui lòng thử lại sau {wait}."
 WRONG_CODE_MESSAGE = "Mã xác thực không đúng, đã hết hạn hoặc đã được dùng."
 TOTP_SHAPE = re.compile(r"^\d{6}$")
@@ -129,6 +132,12 @@ def _normalise(code: str) -> str:
     return re.sub(r"[\s-]", "", code or "").lower()
 
 
+def recovery_digest(code: str) -> str:
+    """What is stored for a recovery code: a keyed hash (16 hex digits fit django-otp's token column),
+    so a copy of the database does not hand out working codes."""
+    return salted_hmac(RECOVERY_SALT, _normalise(code), algorithm="sha256").hexdigest()[:16]
+
+
 def _check_code(*, user, code: str, ip_address, step: str, device=None):
     """The device that accepts the code (a TOTP code, or a recovery code, used up), or None (a
     failure, recorded and audited). Refused unchecked while the user must still wait."""
@@ -145,7 +154,7 @@ def _check_code(*, user, code: str, ip_address, step: str, device=None):
             matched = next((d for d in candidates if d.verify_token(code)), None)
         elif device is None and code:
             statics = StaticDevice.objects.select_for_update().filter(user=user, confirmed=True)
-            matched = next((d for d in statics if d.verify_token(code)), None)
+            matched = next((d for d in statics if d.verify_token(recovery_digest(code))), None)
             if matched is not None:
                 step = "recovery_code"
         if matched is None:
@@ -205,7 +214,7 @@ def _new_recovery_codes(user: User) -> list[str]:
         code = StaticToken.random_token()
         if code not in codes:
             codes.append(code)
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=recovery_digest(c)) for c in codes])
     return codes
 
 

@@ -116,8 +116,8 @@ def test_wrong_code_is_refused_audited_and_throttled(client, approver, clock):
 def test_recovery_code_works_once(client, approver, clock):
     device = enrol_device(approver)
     static = StaticDevice.objects.create(user=approver, name="codes")
-    StaticToken.objects.create(device=static, token="abcdefgh")
-    StaticToken.objects.create(device=static, token="ijklmnop")
+    StaticToken.objects.create(device=static, token=two_factor.recovery_digest("abcdefgh"))
+    StaticToken.objects.create(device=static, token=two_factor.recovery_digest("ijklmnop"))
     login(client, "pheduyet")
     answer = client.post(reverse("two_factor_verify"), {"code": "ABCD-EFGH"})  # as shown, dash and all
     assert answer.status_code == 302
@@ -163,6 +163,9 @@ def test_required_role_is_sent_to_enrolment_and_shown_recovery_codes(client, app
     assert len(codes) == 10
     assert len(set(codes)) == 10
     assert client.get(reverse("home")).status_code == 200  # verified by the enrolment itself
+    stored = set(StaticToken.objects.values_list("token", flat=True))
+    assert not stored & {c.replace("-", "") for c in codes}  # only their keyed hashes are kept
+    assert stored == {two_factor.recovery_digest(c) for c in codes}
     assert TOTPDevice.objects.get(user=approver).confirmed
     event = AuditEvent.objects.filter(event_type=AuditEventType.USER_CHANGED, target_id=str(approver.pk)).latest("pk")
     assert event.after == {"second_factor": "enrolled", "replaced_devices": 0, "recovery_codes": 10}
