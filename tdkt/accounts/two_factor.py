@@ -132,10 +132,15 @@ def _normalise(code: str) -> str:
     return re.sub(r"[\s-]", "", code or "").lower()
 
 
-def recovery_digest(code: str) -> str:
+def recovery_digest(code: str, *, secret=None) -> str:
     """What is stored for a recovery code: a keyed hash (16 hex digits fit django-otp's token column),
     so a copy of the database does not hand out working codes."""
-    return salted_hmac(RECOVERY_SALT, _normalise(code), algorithm="sha256").hexdigest()[:16]
+    return salted_hmac(RECOVERY_SALT, _normalise(code), secret=secret, algorithm="sha256").hexdigest()[:16]
+
+
+def _recovery_digests(code: str) -> list[str]:
+    # Codes made before a SECRET_KEY rotation still work while the old key is in SECRET_KEY_FALLBACKS.
+    return [recovery_digest(code), *(recovery_digest(code, secret=k) for k in settings.SECRET_KEY_FALLBACKS)]
 
 
 def _check_code(*, user, code: str, ip_address, step: str, device=None):
@@ -154,7 +159,8 @@ def _check_code(*, user, code: str, ip_address, step: str, device=None):
             matched = next((d for d in candidates if d.verify_token(code)), None)
         elif device is None and code:
             statics = StaticDevice.objects.select_for_update().filter(user=user, confirmed=True)
-            matched = next((d for d in statics if d.verify_token(recovery_digest(code))), None)
+            digests = _recovery_digests(code)
+            matched = next((d for d in statics if any(d.verify_token(x) for x in digests)), None)
             if matched is not None:
                 step = "recovery_code"
         if matched is None:
