@@ -156,9 +156,9 @@ def _validation_context(roots) -> ValidationContext:
     fetch = bool(getattr(settings, "TDKT_SIGNATURE_FETCH_REVOCATION", False))
     kwargs = {"trust_roots": list(roots), "allow_fetching": fetch, "revocation_mode": "soft-fail"}
     if fetch:
-        from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
+        from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
-        kwargs["fetcher_backend"] = RequestsFetcherBackend(
+        kwargs["fetcher_backend"] = AIOHttpFetcherBackend(
             per_request_timeout=float(getattr(settings, "TDKT_SIGNATURE_FETCH_TIMEOUT", 5)))
     return ValidationContext(**kwargs)
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from tdkt.accounts.services import api_token_issue
 from tdkt.awards.tests.conftest import awards  # noqa: F401 (the commendation world, a fixture)
 from tdkt.organizations import selectors
+from tdkt.signing.testing import pki  # noqa: F401 (a test CA and signers, a fixture)
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 FUZZ = hypothesis_settings(
@@ -606,7 +607,8 @@ MOVEMENT_WRITES = [
     ("post", "/movements/{movement}/contents", "content"),
     ("post", "/movements/{movement}/registrations", "registration"),
     ("post", "/registrations/{registration}/decision", "decision"),
-    ("post", "/movements/{movement}/covenant/signatures", "signature"),
+    # Signing through the signing service (JSON); the upload of a signed PDF is multipart.
+    ("post", "/movements/{movement}/covenant/signatures/service", "signature"),
     ("post", "/submissions/{submission}/review", "review"),
 ]
 
@@ -740,7 +742,8 @@ def test_movement_writes_never_fail_with_500(client, world, ids, movements_world
     run()
 
 
-def test_valid_movement_writes_succeed_for_the_admin(client, world, movements_world):
+def test_valid_movement_writes_succeed_for_the_admin(client, world, movements_world, pki, settings, monkeypatch):  # noqa: F811
+    pki.configure(settings, monkeypatch, "FIN", world.orgs["FIN"].name)  # FIN signs through the service
     headers = {"Authorization": f"Bearer {api_token_issue(user=world.users['admin'])}"}
     valid = movement_valid_bodies(world, movements_world)
     for method, template, kind in MOVEMENT_WRITES:

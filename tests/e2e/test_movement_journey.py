@@ -33,7 +33,21 @@ def _demo():
         load_movements(actor=User.objects.get(username="admin"))
 
 
-def test_block_plan_registration_covenant_and_late_report(live_server, page, screenshot, tmp_path):
+def _signed_covenant(settings, tmp_path, organization: str, signer: str) -> bytes:
+    """A covenant signed with a certificate of the organisation, from a test root the settings trust."""
+    from tdkt.signing.pki import make_ca
+    from tdkt.signing.services import sign_pdf
+    from tdkt.signing.testing import TestPki, page_pdf
+
+    root = make_ca("TDKT Test Root CA")
+    (tmp_path / "root.pem").write_bytes(root.pem)
+    settings.TDKT_TRUST_ROOTS = [str(tmp_path / "root.pem")]
+    configured = TestPki(root=root, directory=tmp_path).signer(organization, common_name=signer)
+    return sign_pdf(actor=None, pdf=page_pdf(name=signer), organization=None, signer_name=signer,
+                    signer_title="Giám đốc Ban", configured=configured)
+
+
+def test_block_plan_registration_covenant_and_late_report(live_server, page, screenshot, tmp_path, settings):
     _demo()
     base = live_server.url
     # Ban Quản lý dự án … giao thông: a member that has neither registered, signed nor reported.
@@ -80,10 +94,15 @@ def test_block_plan_registration_covenant_and_late_report(live_server, page, scr
     page.goto(plan_url)
     page.locator("#participation").get_by_role("link", name="Giao ước thi đua").click()
     page.get_by_role("link", name="Ký giao ước").click()
-    page.get_by_label("Họ và tên người ký").fill("Trương Văn Giao")
-    page.get_by_label("Chức vụ người ký").fill("Giám đốc Ban")
-    page.get_by_role("button", name="Ký", exact=True).click()
-    assert "Trương Văn Giao" in page.locator("#signatures tr", has_text=unit.name).inner_text()
+    # The covenant signed for real (issue 15.3): the PDF signed with the unit's own certificate, uploaded.
+    covenant = tmp_path / "giao-uoc-da-ky.pdf"
+    covenant.write_bytes(_signed_covenant(settings, tmp_path, unit.name, "Trương Văn Giao"))
+    page.locator('#sign-upload input[name="file"]').set_input_files(str(covenant))
+    page.locator("#sign-upload button[type=submit]").click()
+    page.wait_for_url(f"{base}/movements/*/covenant/")
+    row = page.locator("#signatures tr", has_text=unit.name).inner_text()
+    assert "Trương Văn Giao" in row
+    assert "Chữ ký hợp lệ" in row
 
     page.goto(plan_url)
     page.locator("#participation").get_by_role("link", name="Nộp báo cáo").click()

@@ -283,3 +283,15 @@ def test_checking_inside_a_running_event_loop(pki):  # noqa: F811
         return services.verify_pdf(signed)
 
     assert asyncio.run(inside()).all_valid
+
+
+def test_revocation_fetching_is_off_unless_set_and_then_bounded(pki, settings):  # noqa: F811
+    """Tests never reach the network: fetching is off by default. Switched on, each request has the
+    configured timeout; a certificate naming no OCSP or CRL address still checks (soft-fail)."""
+    context = services._validation_context([pki.root_asn1])
+    assert context.fetching_allowed is False
+    settings.TDKT_SIGNATURE_FETCH_REVOCATION = True
+    settings.TDKT_SIGNATURE_FETCH_TIMEOUT = 2
+    context = services._validation_context([pki.root_asn1])
+    assert context.fetching_allowed is True
+    assert services.verify_pdf(_sign(pki)).all_valid
