@@ -90,11 +90,13 @@ def yearly_summary(request, params: Query[YearlyQuery]):
 @router.get("/movements/{movement_id}/milestones/{milestone_id}/summary-report",
             response={200: None, **error_responses(403, 404)}, tags=["Báo cáo thống kê"],
             summary="Dự thảo báo cáo tổng hợp một mốc sơ kết, tổng kết", openapi_extra=DOCX_ANSWER)
-def milestone_summary_report(request, movement_id: Id, milestone_id: Id):
+def milestone_summary_report(request, movement_id: Id, milestone_id: Id,
+                             kind: Literal["khoi", "thuong-truc"] | None = None):
     """Dự thảo báo cáo tổng hợp (DOCX) của trưởng khối (phong trào của khối) hoặc của cơ quan thường trực:
     đăng ký, báo cáo đúng hạn và muộn, số liệu tổng hợp, chấm điểm xếp hạng, đề nghị và kết quả khen thưởng.
+    `kind`: `khoi` (của khối, chỉ với phong trào của khối) hoặc `thuong-truc`; mặc định theo phong trào.
     Chỉ đơn vị quản lý phong trào (403); phong trào không xem được: 404."""
     try:
-        return _docx(*milestone_report(request, movement_id, milestone_id))
+        return _docx(*milestone_report(request, movement_id, milestone_id, kind))
     except DocumentError as exc:
         raise HttpError(exc.status, exc.message) from exc

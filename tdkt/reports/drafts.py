@@ -113,8 +113,17 @@ def _names(orgs) -> list[str]:
 # -- a milestone ----------------------------------------------------------------------------------
 
 
-def milestone_kind(movement) -> str:
-    return BLOCK_KIND if movement.block_id else OFFICE_KIND
+MILESTONE_KINDS = {"khoi": BLOCK_KIND, "thuong-truc": OFFICE_KIND}
+
+
+def milestone_kind(movement, asked: str | None = None) -> str | None:
+    """The block head's report for a block's movement, the standing office's otherwise; ``asked``
+    ("khoi", "thuong-truc") chooses — the office may sum up a block's movement too. None: no such
+    report (a block's report of a movement without a block, or an unknown choice)."""
+    if not asked:
+        return BLOCK_KIND if movement.block_id else OFFICE_KIND
+    kind = MILESTONE_KINDS.get(asked)
+    return None if kind is None or (kind == BLOCK_KIND and not movement.block_id) else kind
 
 
 def milestone_date(milestone, today: datetime.date | None = None) -> datetime.date:
@@ -192,13 +201,15 @@ def _awards(movement) -> dict:
     }
 
 
-def milestone_context(user, movement, milestone, *, today: datetime.date | None = None) -> dict:
+def milestone_context(user, movement, milestone, *, kind: str | None = None,
+                      today: datetime.date | None = None) -> dict:
     """The summary of ``milestone`` as the user's milestone summary page shows it, with the
     registrations, the block's ranking, the proposals and the awards of the movement."""
     day = milestone_date(milestone, today)
     summary, participants, submissions = milestone_summary(user, movement, milestone)
     counted = [o for o in participants if o not in summary.owing]
-    block = movement.block
+    kind = kind or milestone_kind(movement)
+    block = movement.block if kind == BLOCK_KIND else None
     if block is not None:
         parent, issuer = block.organizer.name, block.name
         place = clean(movement.place) or place_of(block.organizer)

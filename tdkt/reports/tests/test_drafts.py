@@ -352,3 +352,32 @@ def test_a_clerks_own_template_replaces_the_shipped_report(client, settings, tmp
     assert client.get(f"/movements/{movement.pk}/documents/bao-cao-tong-ket-nam.docx").status_code == 404
     client.force_login(world.users["nobody"])
     assert client.get("/documents/templates/bao-cao-tong-ket-nam.docx").status_code == 404
+
+
+def test_the_office_may_sum_up_a_blocks_movement_too(client, world, block_movement):
+    movement, milestone = block_movement
+    client.force_login(world.users["standing_office"])
+    page = client.get(f"/movements/{movement.pk}/reports/{milestone.pk}/summary/").content.decode()
+    assert 'id="summary-report-office-docx"' in page
+    data = _download(client, _url(movement, milestone) + "?kind=thuong-truc")
+    text = _text(data)
+    assert "với vai trò cơ quan thường trực Hội đồng Thi đua - Khen thưởng" in text
+    assert "KHỐI CÁC CƠ QUAN THAM MƯU, TỔNG HỢP" not in text  # the office's own header
+    assert "Các đơn vị chưa gửi báo cáo (1 đơn vị): Phòng Quản lý ngân sách." in text
+    assert _rows(data, "Cơ quan, đơn vị")[0] == ["1", "Sở Tài chính", "430,5", "Xuất sắc"]
+    assert client.get(_url(movement, milestone) + "?kind=khac").status_code == 404
+    api = Api(client, world.users["standing_office"])
+    path = f"/movements/{movement.pk}/milestones/{milestone.pk}/summary-report"
+    assert "cơ quan thường trực" in _text(api.get(path, kind="thuong-truc").content)
+    assert api.get(path, kind="khac").status_code in (400, 422)
+
+
+def test_a_block_report_needs_a_blocks_movement(client, world):
+    movement = Movement.objects.create(organization=world.orgs["P"], title="Phong trào của tỉnh", status="issued",
+                                       start_date=D(2024, 1, 1), end_date=D(2024, 12, 31))
+    milestone = Milestone.objects.create(movement=movement, kind="yearly", name="Tổng kết",
+                                         report_deadline=D(2024, 11, 30))
+    client.force_login(world.users["standing_office"])
+    assert client.get(_url(movement, milestone) + "?kind=khoi").status_code == 404
+    assert 'id="summary-report-office-docx"' not in client.get(
+        f"/movements/{movement.pk}/reports/{milestone.pk}/summary/").content.decode()
