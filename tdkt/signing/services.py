@@ -95,16 +95,22 @@ def sign_pdf(*, actor, pdf: bytes, organization, signer_name: str, signer_title:
         str(getattr(organization, "name", organization)),
         f"Thời gian ký: {when:%d/%m/%Y %H:%M:%S}",
     ]
+    try:
+        writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+        taken = {name for name, *_ in fields.enumerate_sig_fields(writer.prev)}
+    except Exception as error:  # noqa: BLE001 - not a PDF pyHanko can write to
+        raise SigningError(f"Không ký số được văn bản: {error}") from None
+    # A document signed already (a co-signature) gets the next field: ChuKySo2, ChuKySo3…
+    field_name = next(n for n in (FIELD, *(f"{FIELD}{i}" for i in range(2, 100))) if n not in taken)
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD, reason=reason, name=signer_name.strip(),
+        field_name=field_name, reason=reason, name=signer_name.strip(),
         location=str(getattr(organization, "name", "")), md_algorithm="sha256",
     )
     pdf_signer = signers.PdfSigner(
         meta, signer=configured.signer, stamp_style=_stamp_style(lines),
-        new_field_spec=fields.SigFieldSpec(FIELD, on_page=where.page, box=where.box),
+        new_field_spec=fields.SigFieldSpec(field_name, on_page=where.page, box=where.box),
     )
     try:
-        writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
         out = _off_loop(pdf_signer.sign_pdf, writer).getvalue()
     except SigningError:
         raise

@@ -295,3 +295,12 @@ def test_revocation_fetching_is_off_unless_set_and_then_bounded(pki, settings): 
     context = services._validation_context([pki.root_asn1])
     assert context.fetching_allowed is True
     assert services.verify_pdf(_sign(pki)).all_valid
+
+
+def test_a_signed_document_can_be_signed_again(pki):  # noqa: F811
+    """A co-signature goes into the next field; both stay valid (the first covers its revision)."""
+    once = _sign(pki)
+    twice = _sign(pki, pdf=once)
+    verdict = services.verify_pdf(twice)
+    assert [s.field for s in verdict.signatures] == ["ChuKySo", "ChuKySo2"]
+    assert verdict.all_valid, verdict
