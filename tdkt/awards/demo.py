@@ -307,12 +307,45 @@ BLANK_PDF = (
 
 
 def _attach_required(dossier: Dossier, form: AwardForm, uploader) -> None:
-    """A blank PDF for each required component, so a dossier past the unit is not shown missing them."""
+    """A blank PDF for each required component, so a dossier past the unit is not shown missing them;
+    each checked for signatures as an upload is. A Phòng of Sở Nội vụ sends its tờ trình signed with
+    the Sở's demo certificate (issue 15.2: the dossier shows "Chữ ký hợp lệ")."""
+    from tdkt.signing.services import verify_pdf
+
     for component in (c for c in form.components if c.get("required")):
+        data = BLANK_PDF
+        if component["code"] == "to_trinh" and dossier.organization.code.startswith("QT-SNV-"):
+            data = _signed_proposal(dossier, uploader) or BLANK_PDF
         attachment = Attachment(dossier=dossier, component=component["code"], original_name=f"{component['code']}.pdf",
-                                content_type="application/pdf", size=len(BLANK_PDF), uploaded_by=uploader)
-        attachment.file.save(f"{component['code']}.pdf", ContentFile(BLANK_PDF), save=False)
+                                content_type="application/pdf", size=len(data), uploaded_by=uploader,
+                                signatures=verify_pdf(data).as_dict())
+        attachment.file.save(f"{component['code']}.pdf", ContentFile(data), save=False)
         attachment.save()
+
+
+def _signed_proposal(dossier: Dossier, actor) -> bytes | None:
+    """The dossier's tờ trình, one page, signed by Sở Nội vụ's demo signer (None without one)."""
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    from tdkt.signing.demo import ensure_demo_pki
+    from tdkt.signing.services import sign_pdf
+    from tdkt.signing.signers import SigningError
+
+    snv = Organization.objects.get(code="QT-SNV")
+    ensure_demo_pki([snv])
+    head = Person.objects.filter(organization=dossier.organization, is_manager=True).order_by("pk").first()
+    name = head.full_name if head else "Trưởng phòng"
+    html = (f'<html lang="vi"><meta charset="utf-8"><body style="font-family: \'Liberation Serif\'; font-size: 13pt">'
+            f"<p><b>{escape(dossier.organization.name.upper())}</b></p><h1 style='text-align:center;font-size:14pt'>"
+            f"TỜ TRÌNH</h1><p style='text-align:center'>{escape(dossier.title)}</p>"
+            "<div style='margin-left:55%;text-align:center;margin-top:120pt'><b>TRƯỞNG PHÒNG</b>"
+            f"<div style='height:64pt'></div><b>{escape(name)}</b></div></body></html>")
+    try:
+        return sign_pdf(actor=actor, pdf=HTML(string=html).write_pdf(), organization=snv, signer_name=name,
+                        signer_title="TRƯỞNG PHÒNG", reason="Tờ trình đề nghị khen thưởng")
+    except SigningError:
+        return None
 
 
 def _told(send, *, at: datetime.datetime) -> None:

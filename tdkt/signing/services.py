@@ -220,6 +220,10 @@ def verify_pdf(data: bytes, *, trust_roots: list | None = None, max_bytes: int =
     ``max_bytes`` is refused before it is parsed."""
     if len(data) > max_bytes:
         raise SigningError(f"Tệp quá lớn để kiểm tra chữ ký (tối đa {max_bytes // 1024 // 1024} MB).")
+    if b"/ByteRange" not in data:
+        # Every signature dictionary names the bytes it covers, uncompressed (never inside an object
+        # stream): without one the file has no signature, however damaged or minimal the rest.
+        return FileVerdict()
     roots = configured_trust_roots() if trust_roots is None else trust_roots
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)

@@ -1,7 +1,7 @@
 """Signed and trusted (issue 15.1): the approver issues the decision for the demo's dossier waiting for
 it (Phòng Công chức, viên chức — a Giấy khen of Sở Nội vụ, whose demo signer signs it), and the public
 decision page shows "Đã ký số" with the signer and the time; the PDF downloaded from the decision page
-checks against the demo's root.
+checks against the demo's root. Before, the dossier page shows the unit's tờ trình as validly signed.
 
 The approver signs in through the journeys' shared helper (tests/e2e/auth.py: the password, then the
 TOTP code when the account has a second factor); without it, by the password alone."""
@@ -52,6 +52,11 @@ def test_the_approver_issues_a_signed_decision_and_the_public_page_says_so(live_
 
     _sign_in(page, base, "pheduyet")
     page.goto(base + reverse("awards:dossier", args=[dossier.pk]))
+    # The unit's tờ trình came signed (Sở Nội vụ's demo certificate): checked at upload, shown so;
+    # the blank biên bản and báo cáo carry no signature.
+    assert page.locator('#component-to_trinh [data-signature="valid"]').count() == 1
+    assert page.locator('#component-bien_ban [data-signature="none"]').count() == 1
+    screenshot(page, "e2e-signing-dossier")
     page.locator("#dossier-decisions a.btn", has_text="Sở Nội vụ").first.click()
     page.locator('#decision-form [name="signer_name"]').fill(SIGNER)
     page.locator("#decision-form").get_by_role("button", name="Ban hành quyết định").click()

@@ -132,7 +132,8 @@ def test_a_pdf_without_signature(pki):  # noqa: F811
 
 
 def test_not_a_pdf_and_the_size_bound(pki):  # noqa: F811
-    assert services.verify_pdf(b"%PDF-1.4 broken").error.startswith("Không đọc được tệp PDF")
+    assert services.verify_pdf(b"%PDF-1.4 /ByteRange broken").error.startswith("Không đọc được tệp PDF")
+    assert services.verify_pdf(b"%PDF-1.4 no xref at all").summary == "Không có chữ ký số"
     with pytest.raises(SigningError, match="quá lớn"):
         services.verify_pdf(b"%PDF-" + b"0" * 100, max_bytes=50)
 
