@@ -10,6 +10,7 @@ the keys are made on the machine that runs the demo.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -45,6 +46,16 @@ def ensure_demo_pki(organizations, directory: Path | None = None) -> Path:
     """A signer for each organisation (by code), made once; returns the directory."""
     directory = Path(directory or settings.TDKT_DEMO_PKI_DIR)
     directory.mkdir(parents=True, exist_ok=True)
+    # Two processes loading the demo at once (a test run on each database) make one PKI, not two halves.
+    with open(directory / ".lock", "w") as lock:  # noqa: PTH123
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _ensure(organizations, directory)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _ensure(organizations, directory: Path) -> Path:
     config_path = directory / "signers.json"
     config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
     root = None
