@@ -7,6 +7,7 @@ from tdkt.accounts.demo import DEMO_TOTP_SECRET
 from tdkt.core.demo.cached import load_demo
 
 from .auth import DEMO_PASSWORD, login_with_totp, totp_code
+from .test_accessibility import _axe, _axe_report
 
 pytestmark = pytest.mark.e2e
 
@@ -58,3 +59,30 @@ def test_required_role_sets_up_the_app_before_anything_else(live_server, page, s
     page.wait_for_url(f"{base}/")
     page.goto(f"{base}/accounts/two-factor/")
     assert page.locator("#two-factor-status .badge.text-bg-success").is_visible()
+
+
+def test_two_factor_and_session_pages_pass_axe(live_server, browser):
+    """axe-core, as the accessibility test runs it, on the code page, the two-factor settings, the
+    enrolment page (a new phone) and the sessions list: no serious or critical finding."""
+    load_demo()
+    base = live_server.url
+    # axe is injected as a script, so this browser bypasses the pages' CSP (the other journeys keep it).
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    page.goto(f"{base}/accounts/login/")
+    page.locator("#id_username").fill("pheduyet")
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(f"{base}/accounts/two-factor/verify/**")
+    found["verify"] = _axe(page)
+    page.locator("#id_code").fill(totp_code(DEMO_TOTP_SECRET))
+    page.locator("#two-factor-form button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+    for name, path in (("settings", "/accounts/two-factor/"), ("enrol", "/accounts/two-factor/enrol/"),
+                       ("sessions", "/accounts/sessions/")):
+        assert page.goto(base + path).status == 200
+        found[name] = _axe(page)
+    context.close()
+    severe = _axe_report(found, "two-factor pages")
+    assert not severe, "\n".join(severe)
