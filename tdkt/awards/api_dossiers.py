@@ -257,7 +257,10 @@ def attachment_add(
 ):
     """Gửi dạng multipart/form-data: `component` (mã thành phần trong danh mục, ví dụ to_trinh,
     bien_ban, bao_cao), `file` (PDF, Word, Excel, ODT; kiểm tra theo nội dung, tối đa 20 MB) và
-    `nominee_id` (tùy chọn: tệp của riêng một người được đề nghị)."""
+    `nominee_id` (tùy chọn: tệp của riêng một người được đề nghị). Tệp PDF được kiểm tra chữ ký số ngay
+    (toàn vẹn, người ký, thời điểm ký, chuỗi chứng thư tới nguồn tin cậy): kết quả ở `signatures` — tệp bị
+    sửa sau khi ký, chứng thư không thuộc nguồn tin cậy vẫn được nhận nhưng được đánh dấu; thành phần danh
+    mục ghi `signed` chỉ được tính khi có bản ký số hợp lệ (gửi hồ sơ thiếu: 400)."""
     dossier = selectors.dossier_get(request.user, dossier_id)
     nominee = None
     if nominee_id is not None:
