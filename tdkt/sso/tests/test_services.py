@@ -95,3 +95,16 @@ def test_the_administrators_account_page_include(world, provider):
     html = render_to_string("sso/_user_identity_admin.html", {"account": account})
     assert provider.user["sub"] in html
     assert reverse("sso:unlink", args=[link.pk]) in html
+
+
+def test_the_linked_identity_shows_on_the_account_pages(client, world, provider):
+    account = world.users["unit_officer"]
+    link = link_identity(account, provider)
+    client.force_login(account)
+    own = client.get(reverse("account_sessions")).content.decode()
+    assert 'id="sso-account-identity"' in own and provider.user["sub"] in own
+    assert reverse("sso:unlink", args=[link.pk]) not in own  # the user sees it; only the administrator unlinks
+    client.force_login(world.users["admin"])
+    admin_page = client.get(reverse("accounts:user", args=[account.pk])).content.decode()
+    assert 'id="sso-user-identity"' in admin_page
+    assert reverse("sso:unlink", args=[link.pk]) in admin_page
