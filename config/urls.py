@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tdkt.accounts.views import admin_login_redirect_view
 from tdkt.core.health import healthz
 from tdkt.core.metrics import metrics
 from tdkt.core.views import favicon, home
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include("tdkt.documents.urls")),
     path("", include("tdkt.sso.urls")),
     path("api/v1/", api.urls),
+    path("admin/login/", admin_login_redirect_view),
     path("admin/", admin.site.urls),
 ]
 
