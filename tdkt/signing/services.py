@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import logging
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from io import BytesIO
@@ -67,8 +68,17 @@ def _font() -> str | None:
     return None
 
 
+def _without_marks(text_: str) -> str:
+    """ "Ngô Quang Chiền" → "Ngo Quang Chien": for the built-in PDF font, which has no Vietnamese letters."""
+    folded = unicodedata.normalize("NFD", text_.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
+
+
 def _stamp_style(lines: list[str]) -> stamp.TextStampStyle:
     font = _font()
+    if font is None:  # no Noto font installed (fonts-noto-core): readable without tone marks, never garbled
+        log.warning("No font with Vietnamese letters for the signature block: tone marks left out")
+        lines = [_without_marks(line) for line in lines]
     box = (text.TextBoxStyle(font=GlyphAccumulatorFactory(font, font_size=8), font_size=8, leading=10) if font
            else text.TextBoxStyle(font_size=8, leading=10))
     return stamp.TextStampStyle(

@@ -305,3 +305,10 @@ def test_a_signed_document_can_be_signed_again(pki):  # noqa: F811
     verdict = services.verify_pdf(twice)
     assert [s.field for s in verdict.signatures] == ["ChuKySo", "ChuKySo2"]
     assert verdict.all_valid, verdict
+
+
+def test_without_a_vietnamese_font_the_block_drops_tone_marks(pki, monkeypatch):  # noqa: F811
+    """Without Noto (fonts-noto-core) the block is written without tone marks rather than garbled."""
+    assert services._without_marks("Ngô Quang Chiền, GIÁM ĐỐC, Sở Nội vụ") == "Ngo Quang Chien, GIAM DOC, So Noi vu"
+    monkeypatch.setattr(services, "FONT_CANDIDATES", ())
+    assert services.verify_pdf(_sign(pki)).all_valid
