@@ -1,8 +1,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from tdkt.accounts.scope import user_can
 from tdkt.notifications.inbox import inbox_for_request, total

@@ -7,7 +7,8 @@ def test_favicon_ico_leads_anyone_to_the_sites_icon(client):
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
     page = client.get("/accounts/login/").content.decode()
-    assert 'rel="icon"' in page and "img/favicon.svg" in page
+    assert 'rel="icon"' in page
+    assert "img/favicon.svg" in page
 
 
 @pytest.mark.django_db
