@@ -36,6 +36,11 @@ TDKT_TWO_FACTOR_REQUIRED_ROLES = tuple(
     if r.strip()
 )
 TDKT_SESSION_IDLE_MINUTES = int(os.environ.get("TDKT_SESSION_IDLE_MINUTES", "30"))
+# A signed attachment's certificates are checked for revocation (OCSP, CRL) where the authority answers
+# within the timeout; one that does not answer is soft-failed (judged on what the file carries), never
+# blocks the upload.
+TDKT_SIGNATURE_FETCH_REVOCATION = os.environ.get("TDKT_SIGNATURE_FETCH_REVOCATION", "1") == "1"
+TDKT_SIGNATURE_FETCH_TIMEOUT = float(os.environ.get("TDKT_SIGNATURE_FETCH_TIMEOUT", "3"))
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True
