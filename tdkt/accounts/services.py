@@ -47,18 +47,7 @@ def _pair_failures(username: str, ip_address: str | None):
 
 def _pair_wait(username: str, ip_address: str | None) -> int:
     """Seconds this name must still wait at this address (0: may try)."""
-    failures = _pair_failures(username, ip_address)
-    count = failures.count()
-    delay = throttle.pair_delay_seconds(
-        count,
-        free=settings.LOGIN_FREE_FAILURES,
-        base=settings.LOGIN_DELAY_BASE_SECONDS,
-        cap=settings.LOGIN_DELAY_MAX_SECONDS,
-    )
-    if not delay:
-        return 0
-    last = failures.order_by("-created_at").values_list("created_at", flat=True).first()
-    return max(0, math.ceil((last + datetime.timedelta(seconds=delay) - timezone.now()).total_seconds()))
+    return seconds_to_wait(_pair_failures(username, ip_address))
 
 
 def _address_wait(ip_address: str | None) -> int:
@@ -307,3 +296,18 @@ def role_revoke(*, actor, grant: RoleGrant) -> None:
     audit_record(
         event_type=AuditEventType.ROLE_REVOKED, actor=actor, target=user, organization=organization, before=before
     )
+
+
+def seconds_to_wait(failures) -> int:
+    """Seconds left before the next try, given the failures that count (a queryset with created_at):
+    the growing delay of domain/throttle.py after the free tries, from the last failure."""
+    delay = throttle.pair_delay_seconds(
+        failures.count(),
+        free=settings.LOGIN_FREE_FAILURES,
+        base=settings.LOGIN_DELAY_BASE_SECONDS,
+        cap=settings.LOGIN_DELAY_MAX_SECONDS,
+    )
+    if not delay:
+        return 0
+    last = failures.order_by("-created_at").values_list("created_at", flat=True).first()
+    return max(0, math.ceil((last + datetime.timedelta(seconds=delay) - timezone.now()).total_seconds()))

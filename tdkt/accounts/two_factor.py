@@ -16,7 +16,6 @@ uses the account event types (101 login, 102 failed login, 108 account changed) 
 
 import base64
 import datetime
-import math
 import re
 
 from django.conf import settings
@@ -33,6 +32,7 @@ from tdkt.audit.services import audit_record
 from .domain import throttle
 from .models import SecondFactorFailure, User
 from .scope import user_can, user_roles
+from .services import seconds_to_wait
 
 RECOVERY_CODE_COUNT = 10
 DEVICE_NAME = "Ứng dụng xác thực"
@@ -95,17 +95,7 @@ def _failures(user):
 
 
 def wait_seconds(user) -> int:
-    failures = _failures(user)
-    delay = throttle.pair_delay_seconds(
-        failures.count(),
-        free=settings.LOGIN_FREE_FAILURES,
-        base=settings.LOGIN_DELAY_BASE_SECONDS,
-        cap=settings.LOGIN_DELAY_MAX_SECONDS,
-    )
-    if not delay:
-        return 0
-    last = failures.order_by("-created_at").values_list("created_at", flat=True).first()
-    return max(0, math.ceil((last + datetime.timedelta(seconds=delay) - timezone.now()).total_seconds()))
+    return seconds_to_wait(_failures(user))
 
 
 def _record_failure(*, user, ip_address, step: str) -> None:
@@ -242,15 +232,9 @@ def two_factor_enrol_confirm(*, user: User, device: TOTPDevice, code: str, ip_ad
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_recovery_codes(user)
-    audit_record(
-        event_type=AuditEventType.USER_CHANGED,
-        actor=user,
-        target=user,
-        organization=user.organization,
-        ip_address=ip_address,
-        after={"second_factor": "enrolled", "replaced_devices": replaced, "recovery_codes": len(codes)},
-        target_label=f"{user.username}: đăng ký xác thực hai lớp" + (" (thay thiết bị cũ)" if replaced else ""),
-    )
+    _audit_own_change(user=user, ip_address=ip_address,
+                      after={"second_factor": "enrolled", "replaced_devices": replaced, "recovery_codes": len(codes)},
+                      label=f"{user.username}: đăng ký xác thực hai lớp" + (" (thay thiết bị cũ)" if replaced else ""))
     return device, codes
 
 
@@ -263,15 +247,9 @@ def recovery_codes_regenerate(*, user: User, code: str, ip_address: str | None =
     if _check_code(user=user, code=code, ip_address=ip_address, step="recovery_regenerate", device=device) is None:
         return None
     codes = _new_recovery_codes(user)
-    audit_record(
-        event_type=AuditEventType.USER_CHANGED,
-        actor=user,
-        target=user,
-        organization=user.organization,
-        ip_address=ip_address,
-        after={"second_factor": "recovery_codes_regenerated", "recovery_codes": len(codes)},
-        target_label=f"{user.username}: tạo lại mã khôi phục",
-    )
+    _audit_own_change(user=user, ip_address=ip_address,
+                      after={"second_factor": "recovery_codes_regenerated", "recovery_codes": len(codes)},
+                      label=f"{user.username}: tạo lại mã khôi phục")
     return codes
 
 
@@ -290,15 +268,8 @@ def two_factor_remove(*, user: User, code: str, ip_address: str | None = None) -
     if _check_code(user=user, code=code, ip_address=ip_address, step="removal") is None:
         return False
     removed = _remove_devices(user)
-    audit_record(
-        event_type=AuditEventType.USER_CHANGED,
-        actor=user,
-        target=user,
-        organization=user.organization,
-        ip_address=ip_address,
-        after={"second_factor": "removed", "devices": removed},
-        target_label=f"{user.username}: gỡ xác thực hai lớp",
-    )
+    _audit_own_change(user=user, ip_address=ip_address, after={"second_factor": "removed", "devices": removed},
+                      label=f"{user.username}: gỡ xác thực hai lớp")
     return True
 
 
@@ -340,3 +311,16 @@ def api_second_factor_check(*, user: User, code: str | None, ip_address: str | N
     if second_factor_verify(user=user, code=code, ip_address=ip_address) is None:
         return f"Trường “otp”: {WRONG_CODE_MESSAGE}"
     return None
+
+
+def _audit_own_change(*, user: User, ip_address: str | None, after: dict, label: str) -> None:
+    """A change the user made to their own second factor, in the account's audit trail."""
+    audit_record(
+        event_type=AuditEventType.USER_CHANGED,
+        actor=user,
+        target=user,
+        organization=user.organization,
+        ip_address=ip_address,
+        after=after,
+        target_label=label,
+    )
