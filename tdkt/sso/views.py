@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tdkt.accounts.services import client_ip
 
-from . import client, services
+from . import services
 from .config import oidc_config
 from .models import IdentityLink
 
@@ -19,6 +19,14 @@ NEXT_KEY = "tdkt_sso_next"
 UNLINKED_KEY = "tdkt_sso_unlinked"
 # The identity the session signed in with (issuer, subject, ID token for the provider's logout).
 SESSION_KEY = "tdkt_sso"
+
+
+def _client():
+    """Authlib and its HTTP stack take a third of a second to import: loaded on the first sign-in, not with
+    every process."""
+    from . import client
+
+    return client
 
 
 def _config_or_404():
@@ -49,8 +57,8 @@ def sso_login_view(request):
     else:
         request.session.pop(NEXT_KEY, None)
     try:
-        return client.start(request, config, request.build_absolute_uri(reverse("sso:callback")))
-    except client.SsoError as exc:
+        return _client().start(request, config, request.build_absolute_uri(reverse("sso:callback")))
+    except _client().SsoError as exc:
         services.sso_failure_record(reason=exc.reason, ip_address=client_ip(request))
         return _failed(request, status=502)
 
@@ -62,13 +70,13 @@ def sso_callback_view(request):
     in the account its identity is linked to — or say that it is linked to none."""
     config = _config_or_404()
     ip = client_ip(request)
-    if not client.sign_in_started(request):
+    if not _client().sign_in_started(request):
         # Not a sign-in this browser started here (no state kept): refused without an audit event,
         # so that anonymous requests cannot fill the log.
         return _failed(request)
     try:
-        claims = client.finish(request, config)
-    except client.SsoError as exc:
+        claims = _client().finish(request, config)
+    except _client().SsoError as exc:
         services.sso_failure_record(reason=exc.reason, ip_address=ip)
         return _failed(request)
     id_token = claims.pop("_id_token", "")
@@ -118,7 +126,7 @@ def sso_logout_view(request):
     config = oidc_config()
     end_url = None
     if identity and config is not None and config.rp_logout:
-        end_url = client.end_session_url(
+        end_url = _client().end_session_url(
             config,
             id_token=identity.get("id_token", ""),
             post_logout_redirect_uri=request.build_absolute_uri(resolve_url(settings.LOGIN_URL)),

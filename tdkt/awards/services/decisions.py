@@ -16,8 +16,6 @@ from tdkt.core.domain.numbers import format_number
 from tdkt.organizations.models import Organization
 from tdkt.records.models import HonourRecord
 from tdkt.records.signals import send_facts_changed
-from tdkt.signing.services import sign_pdf
-from tdkt.signing.signers import SigningError, signer_for
 
 from ..access import acting_roles
 from ..domain.money import base_salary, nominee_reward
@@ -220,6 +218,10 @@ def decision_sign(*, actor, decision: Decision, pdf: bytes) -> bytes:
     """The decision's PDF signed by its issuer's configured signer (PAdES, the visible block over the
     signer's name), and the signature noted on the decision (not saved here); unchanged when the issuer
     has no signer. A configured signer that fails refuses the issue: nothing is issued half-signed."""
+    # pyHanko takes a second to import: loaded when a document is signed or checked, not with every process.
+    from tdkt.signing.services import sign_pdf
+    from tdkt.signing.signers import SigningError, signer_for
+
     if decision.signed_at is not None:
         raise ValidationError({"decision": signed_file_kept(decision)})
     try:

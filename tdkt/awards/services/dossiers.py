@@ -11,7 +11,6 @@ from tdkt.audit.models import AuditEventType
 from tdkt.audit.services import audit_record
 from tdkt.core.uploads import PDF, REPORT_KINDS, check_document
 from tdkt.movements.models import Participant
-from tdkt.signing.services import verify_pdf
 
 from ..access import acting_roles
 from ..domain.workflow import State
@@ -230,6 +229,8 @@ def attachment_add(*, actor, dossier: Dossier, component: str, upload, nominee: 
     attachment = Attachment(dossier=dossier, component=component, nominee=nominee, original_name=upload.name[-255:],
                             content_type=kind.content_type, size=upload.size, uploaded_by=actor)
     if kind == PDF:  # its digital signatures, checked once at upload and kept with it (issue 15.2)
+        from tdkt.signing.services import verify_pdf  # pyHanko: imported when a PDF is checked
+
         verdict = verify_pdf(upload.read(MAX_ATTACHMENT_BYTES + 1), max_bytes=MAX_ATTACHMENT_BYTES)
         attachment.signatures = verdict.as_dict()
         upload.seek(0)

@@ -21,8 +21,6 @@ from tdkt.audit.models import AuditEventType
 from tdkt.core.domain.text import fold_vi
 from tdkt.core.uploads import PDF, check_document
 from tdkt.signing.domain.reports import FileVerdict
-from tdkt.signing.services import sign_pdf, verify_pdf
-from tdkt.signing.signers import SigningError, signer_for
 
 from ..models import ContentItem, CovenantMethod, CovenantSignature, Movement
 from .common import ValidationError, audit_record, require_issued, require_participant
@@ -78,6 +76,9 @@ def covenant_problem(verdict: FileVerdict, organization) -> str:
 @transaction.atomic
 def covenant_sign_upload(*, actor, movement: Movement, organization, upload) -> CovenantSignature:
     """The member's own digitally signed covenant: kept with what its check found."""
+    # pyHanko takes a second to import: loaded when a document is signed or checked, not with every process.
+    from tdkt.signing.services import verify_pdf
+
     movement = _ready(actor=actor, movement=movement, organization=organization)
     kind = check_document(upload, kinds=(PDF,), max_bytes=MAX_COVENANT_BYTES, field="file",
                           missing="Hãy chọn tệp giao ước đã ký số (PDF).")
@@ -127,6 +128,10 @@ def covenant_sign_service(*, actor, movement: Movement, organization, signer_nam
                           signer_title: str) -> CovenantSignature:
     """Signed through the signing service: the organisation's configured signer signs the covenant's
     PDF (the visible block names the signer), and the signed file is kept."""
+    # pyHanko takes a second to import: loaded when a document is signed or checked, not with every process.
+    from tdkt.signing.services import sign_pdf, verify_pdf
+    from tdkt.signing.signers import SigningError, signer_for
+
     movement = _ready(actor=actor, movement=movement, organization=organization)
     signer_name, signer_title = " ".join(signer_name.split()), " ".join(signer_title.split())
     if not signer_name or not signer_title:

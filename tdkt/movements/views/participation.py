@@ -19,7 +19,6 @@ from tdkt.core.downloads import attachment_response
 from tdkt.core.forms import add_service_errors
 from tdkt.organizations.models import Organization
 from tdkt.records.domain.codes import honour_label
-from tdkt.signing.signers import configured_codes
 
 from ..forms_participation import DecisionForm, RegistrationForm, SignForm, SignUploadForm, registration_codes
 from ..models import ContentItem, MovementStatus, Registration, RegistrationStatus
@@ -258,6 +257,8 @@ def sign_view(request, pk):
         return redirect("movements:covenant", movement.pk)
     # Two ways to sign (issue 15.3): upload the PDF the organisation signed itself, or, where an
     # organisation has a signer configured, the signing service. Never a typed name alone.
+    from tdkt.signing.signers import configured_codes  # pyHanko: imported when it is needed
+
     with_service = organizations.filter(code__in=configured_codes())
     how = request.POST.get("how", "upload") if request.method == "POST" else ""
     upload_form = SignUploadForm(request.POST if how == "upload" else None,
