@@ -130,23 +130,30 @@ def overview_view(request):
     return render(request, "registration/two_factor.html", context)
 
 
-@require_POST
-def recovery_codes_view(request):
+def _with_fresh_code(request, change):
+    """``change(code=…)`` with the fresh code the form carries: its result, or the redirect that says why
+    not (a wrong code, the code attempts throttled, no app to change)."""
     form = CodeForm(request.POST)
-    codes = None
+    done = None
     if form.is_valid():
         try:
-            codes = two_factor.recovery_codes_regenerate(
-                user=request.user, code=form.cleaned_data["code"], ip_address=client_ip(request)
-            )
+            done = change(user=request.user, code=form.cleaned_data["code"], ip_address=client_ip(request))
         except two_factor.SecondFactorThrottled as exc:
             messages.error(request, str(exc))
-            return redirect("two_factor")
+            return None, redirect("two_factor")
         except PermissionDenied:
-            return redirect("two_factor_enrol")
-    if codes is None:
+            return None, redirect("two_factor_enrol")
+    if not done:
         messages.error(request, two_factor.WRONG_CODE_MESSAGE)
-        return redirect("two_factor")
+        return None, redirect("two_factor")
+    return done, None
+
+
+@require_POST
+def recovery_codes_view(request):
+    codes, refused = _with_fresh_code(request, two_factor.recovery_codes_regenerate)
+    if refused:
+        return refused
     return render(
         request, "registration/two_factor_codes.html", {"codes": [two_factor.format_code(c) for c in codes]}
     )
@@ -154,18 +161,8 @@ def recovery_codes_view(request):
 
 @require_POST
 def remove_view(request):
-    form = CodeForm(request.POST)
-    removed = False
-    if form.is_valid():
-        try:
-            removed = two_factor.two_factor_remove(
-                user=request.user, code=form.cleaned_data["code"], ip_address=client_ip(request)
-            )
-        except two_factor.SecondFactorThrottled as exc:
-            messages.error(request, str(exc))
-            return redirect("two_factor")
-    if not removed:
-        messages.error(request, two_factor.WRONG_CODE_MESSAGE)
-        return redirect("two_factor")
+    _removed, refused = _with_fresh_code(request, two_factor.two_factor_remove)
+    if refused:
+        return refused
     messages.success(request, _("Two-factor sign-in was turned off."))
     return redirect("two_factor")
